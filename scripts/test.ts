@@ -1,0 +1,55 @@
+// `npm test`: everything CI runs, in order, with one summary line CI can read:
+// unit and fixture tests (vitest), type checks (astro check) and formatting (prettier).
+import { spawnSync } from "node:child_process";
+import { mkdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+
+const root = process.cwd();
+const bin = (name: string) => join(root, "node_modules", ".bin", name);
+const report = join(root, ".cache", "vitest.json");
+mkdirSync(join(root, ".cache"), { recursive: true });
+
+interface Step {
+  name: string;
+  command: string;
+  args: string[];
+}
+const steps: Step[] = [
+  {
+    name: "vitest",
+    command: bin("vitest"),
+    args: ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`],
+  },
+  { name: "astro check", command: bin("astro"), args: ["check", "--minimumSeverity", "warning"] },
+  { name: "prettier", command: bin("prettier"), args: ["--check", "."] },
+];
+
+let passed = 0;
+let failed = 0;
+const failedSteps: string[] = [];
+for (const step of steps) {
+  console.log(`\n▶ ${step.name}`);
+  const started = performance.now();
+  // npm puts node_modules/.bin first on PATH, so these run on the project's Node 24.
+  const result = spawnSync(step.command, step.args, { stdio: "inherit", env: { ...process.env, TZ: "UTC" } });
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  if (step.name === "vitest") {
+    try {
+      const json = JSON.parse(readFileSync(report, "utf8")) as { numPassedTests: number; numFailedTests: number };
+      passed += json.numPassedTests;
+      failed += json.numFailedTests;
+    } catch {
+      failed += 1;
+    }
+    if (result.status !== 0 && !failedSteps.includes(step.name)) failedSteps.push(step.name);
+  } else if (result.status === 0) passed += 1;
+  else {
+    failed += 1;
+    failedSteps.push(step.name);
+  }
+  console.log(`◀ ${step.name}: ${result.status === 0 ? "ok" : "FAILED"} in ${seconds} s`);
+}
+
+if (failedSteps.length) console.log(`\nFailed: ${failedSteps.join(", ")}`);
+console.log(`${passed} passed, ${failed} failed`);
+process.exitCode = failedSteps.length ? 1 : 0;

@@ -1,0 +1,174 @@
+// What every chart kind needs to encode points: number formats, category labels, colours,
+// and the value labels newsrooms print on bars.
+import * as Plot from "@observablehq/plot";
+import { numberFormatter } from "../data/index.ts";
+import { sameValue, type CategoryKey, type ChartData, type Point } from "./resolve.ts";
+import { extent, ticks } from "d3-array";
+import { accent, muted, palette, primary, textWidth, type Layout } from "./theme.ts";
+
+export interface Encoding {
+  chart: ChartData;
+  layout: Layout;
+  /** Formats a value as the field (or the chart's `format`) says: `£20.9m`. */
+  format: (value: number) => string;
+  /** The printed label of a category key. */
+  labelOf: (key: CategoryKey) => string;
+  /** Fill or stroke colour of a point: by series, or accent/muted when highlighting. */
+  colorOf: (point: Point) => string;
+  /** Colour of a series for legends and lines. */
+  seriesColor: (name: string) => string;
+  /** True when some categories are highlighted. */
+  highlighting: boolean;
+  isHighlighted: (point: Point) => boolean;
+  height: number;
+}
+
+export function encode(chart: ChartData, layout: Layout, height: number): Encoding {
+  const format = numberFormatter(chart.measures[0]!, chart.spec.format);
+  const labels = new Map<string, string>();
+  for (const p of chart.points) labels.set(keyId(p.category), p.label);
+  const labelOf = (key: CategoryKey) => labels.get(keyId(key)) ?? String(key);
+  const highlighting = chart.spec.highlight.length > 0;
+  const isHighlighted = (p: Point) =>
+    chart.spec.highlight.some((h) => sameValue(p.category, h) || p.label === String(h));
+  const seriesColor = (name: string) => {
+    const i = chart.seriesNames.indexOf(name);
+    return chart.seriesNames.length > 1 ? palette[i % palette.length]! : primary;
+  };
+  const colorOf = (p: Point) => (highlighting ? (isHighlighted(p) ? accent : muted) : seriesColor(p.series));
+  return { chart, layout, format, labelOf, colorOf, seriesColor, highlighting, isHighlighted, height };
+}
+
+const keyId = (key: CategoryKey) => (key instanceof Date ? `d${key.getTime()}` : `${typeof key}:${key}`);
+
+/** Values printed at the end of each bar, when there are few enough bars to read them. */
+export function valueLabels(enc: Encoding, points: Point[], orientation: "vertical" | "horizontal"): Plot.Markish[] {
+  const drawn = points.filter((p) => p.value !== null);
+  if (drawn.length > enc.layout.maxValueLabels || enc.chart.seriesNames.length > 1) return [];
+  const text = (p: Point) => enc.format(p.value!);
+  if (orientation === "vertical") {
+    // dy is a constant in Plot, so labels above positive bars and below negative ones are two marks.
+    const at = (points: Point[], dy: number) =>
+      Plot.text(points, {
+        x: "category",
+        y: "value",
+        text,
+        dy,
+        lineAnchor: "middle",
+        fill: "currentColor",
+        className: "value-label",
+      });
+    return [
+      at(
+        drawn.filter((p) => p.value! >= 0),
+        -10,
+      ),
+      at(
+        drawn.filter((p) => p.value! < 0),
+        10,
+      ),
+    ];
+  }
+  // Horizontal bars are faceted by category (fy), one band per series (y): see kinds/bar.ts.
+  const beside = (points: Point[], dx: number) =>
+    Plot.text(points, {
+      fy: "category",
+      y: "series",
+      x: "value",
+      text,
+      dx,
+      textAnchor: dx > 0 ? "start" : "end",
+      fill: "currentColor",
+      className: "value-label",
+    });
+  return [
+    beside(
+      drawn.filter((p) => p.value! >= 0),
+      6,
+    ),
+    beside(
+      drawn.filter((p) => p.value! < 0),
+      -6,
+    ),
+  ];
+}
+
+/** A small "no figure" marker at the baseline for categories whose value is missing. */
+export function missingMarks(enc: Encoding, orientation: "vertical" | "horizontal"): Plot.Markish[] {
+  const missing = enc.chart.points.filter((p) => p.value === null);
+  if (!missing.length || enc.chart.seriesNames.length > 1) return [];
+  const className = "missing-label";
+  return orientation === "vertical"
+    ? [Plot.text(missing, { x: "category", y: 0, text: () => "n/a", dy: -10, fill: "currentColor", className })]
+    : [
+        Plot.text(missing, {
+          fy: "category",
+          y: "series",
+          x: 0,
+          text: () => "n/a",
+          dx: 6,
+          textAnchor: "start",
+          fill: "currentColor",
+          className,
+        }),
+      ];
+}
+
+export interface ValueAxis {
+  domain: [number, number];
+  ticks: number[];
+  tickFormat: (n: number) => string;
+  /** Width in px of the widest tick label. */
+  labelWidth: number;
+}
+
+/**
+ * Ticks for the value axis that fit the room they have: as many as the labels allow without
+ * touching (for a horizontal axis) or `layout.ticks` (for a vertical one), always including zero
+ * for bars, and printed without trailing `.0` when every tick is whole.
+ */
+export function valueAxis(
+  enc: Encoding,
+  options: { values: number[]; zero: boolean; room: number; horizontal: boolean },
+): ValueAxis {
+  let [min, max] = extent(options.values) as [number | undefined, number | undefined];
+  min ??= 0;
+  max ??= 1;
+  if (options.zero) {
+    min = Math.min(0, min);
+    max = Math.max(0, max);
+  }
+  if (min === max) max = min + 1;
+  const fmt = (count: number) => {
+    const values = ticks(min!, max!, count);
+    const labels = values.map(enc.format);
+    // "£5.0m" → "£5m" when every label has only zeros after the point.
+    const whole = labels.every((l) => !/\.\d*[1-9]/.test(l));
+    const tickFormat = whole ? (n: number) => enc.format(n).replace(/\.0+(?=\D*$)/, "") : enc.format;
+    const labelWidth = Math.max(...values.map((v) => textWidth(tickFormat(v), enc.layout.fontSize)));
+    return { values, tickFormat, labelWidth };
+  };
+  let count = enc.layout.ticks;
+  let axis = fmt(count);
+  if (options.horizontal) {
+    while (count > 2 && axis.values.length * (axis.labelWidth + 16) > options.room) axis = fmt(--count);
+  }
+  const domain: [number, number] = [Math.min(min, axis.values[0] ?? min), Math.max(max, axis.values.at(-1) ?? max)];
+  // Room under the lowest negative bar for its value label, clear of the category labels.
+  if (!options.horizontal && min < 0 && domain[0] === min)
+    domain[0] -= ((domain[1] - domain[0]) * enc.layout.fontSize * 1.6) / options.room;
+  return { domain, ticks: axis.values, tickFormat: axis.tickFormat, labelWidth: axis.labelWidth };
+}
+
+/** Per category, the top of the positive stack and the bottom of the negative one. */
+export function stackExtents(points: Point[]): number[] {
+  const up = new Map<string, number>();
+  const down = new Map<string, number>();
+  for (const p of points) {
+    if (p.value === null) continue;
+    const key = keyId(p.category);
+    const side = p.value >= 0 ? up : down;
+    side.set(key, (side.get(key) ?? 0) + p.value);
+  }
+  return [...up.values(), ...down.values()];
+}

@@ -1,0 +1,85 @@
+// Horizontal bars, faceted by category so each category is a band of its own: one bar per
+// series inside it, and room at the top for the category's label when labels are long
+// (always on the narrow layout), as newsrooms lay out bar charts on phones.
+import * as Plot from "@observablehq/plot";
+import { missingMarks, valueAxis, valueLabels, type Encoding } from "../encoding.ts";
+import type { CategoryKey, Point } from "../resolve.ts";
+import { textWidth } from "../theme.ts";
+
+/** Height of one bar in px. */
+export const BAR = 24;
+const FACET_PADDING = 0.12;
+
+/** Whether category labels go above the bars rather than in a left margin. */
+export function labelsAbove(enc: Pick<Encoding, "chart" | "layout" | "labelOf">): boolean {
+  const longest = Math.max(...enc.chart.categories.map((c) => textWidth(enc.labelOf(c), enc.layout.fontSize)));
+  return enc.layout.name === "narrow" || longest > enc.layout.width * 0.3;
+}
+
+const labelRoom = (enc: Pick<Encoding, "chart" | "layout" | "labelOf">) =>
+  labelsAbove(enc) ? Math.round(enc.layout.fontSize * 1.6) : 0;
+
+export function barOptions(enc: Encoding): Plot.PlotOptions {
+  const { chart, layout } = enc;
+  const drawn = chart.points.filter((p) => p.value !== null);
+  const above = labelsAbove(enc);
+  const labelHeight = labelRoom(enc);
+  const longest = Math.max(...chart.categories.map((c) => textWidth(enc.labelOf(c), layout.fontSize)));
+  const labels = valueLabels(enc, chart.points, "horizontal");
+  const widestValue = Math.max(...drawn.map((p) => textWidth(enc.format(p.value!), layout.fontSize)));
+  const marginRight = labels.length ? Math.ceil(widestValue) + 12 : 16;
+  const axisFor = (marginLeft: number) =>
+    valueAxis(enc, {
+      values: drawn.map((p) => p.value!),
+      zero: true,
+      room: layout.width - marginLeft - marginRight,
+      horizontal: true,
+    });
+  // With labels above the bars the plot starts at the left edge, less half the first tick's label.
+  const firstTick = (axis: ReturnType<typeof axisFor>) =>
+    textWidth(axis.tickFormat(axis.ticks[0] ?? 0), layout.fontSize) / 2;
+  const marginLeft = above ? Math.ceil(firstTick(axisFor(20))) + 2 : Math.ceil(longest) + 14;
+  const axis = axisFor(marginLeft);
+  const categoryLabels = above
+    ? Plot.text(chart.categories, {
+        fy: (c: CategoryKey) => c,
+        text: (c: CategoryKey) => enc.labelOf(c),
+        frameAnchor: "top-left",
+        lineAnchor: "top",
+        textAnchor: "start",
+        dy: 2,
+        fill: "currentColor",
+        className: "category-label",
+      })
+    : Plot.axisFy({ tickSize: 0, label: null, tickFormat: enc.labelOf, anchor: "left" });
+  return {
+    height: enc.height,
+    marginLeft,
+    marginRight,
+    marginTop: 30,
+    marginBottom: 6,
+    fy: { domain: chart.categories, axis: null, label: null, padding: FACET_PADDING },
+    y: { domain: chart.seriesNames, axis: null, padding: 0.08, insetTop: labelHeight },
+    x: { domain: axis.domain, ticks: axis.ticks, tickFormat: axis.tickFormat, grid: true, label: null, axis: "top" },
+    marks: [
+      Plot.barX(drawn, {
+        fy: "category",
+        y: "series",
+        x: "value",
+        fill: (p: Point) => enc.colorOf(p),
+        className: "bars",
+      }),
+      Plot.ruleX([0], { className: "baseline" }),
+      categoryLabels,
+      ...labels,
+      ...missingMarks(enc, "horizontal"),
+    ],
+  };
+}
+
+/** Bars need height for every category: its bars, room for its label, and the axis. */
+export function barHeight(enc: Pick<Encoding, "chart" | "layout" | "labelOf">, options: { stacked: boolean }): number {
+  const series = options.stacked ? 1 : Math.max(1, enc.chart.seriesNames.length);
+  const facet = (BAR * series * (series > 1 ? 0.85 : 1) + labelRoom(enc)) / (1 - FACET_PADDING);
+  return Math.round(Math.max(100, enc.chart.categories.length * facet + 36));
+}

@@ -1,0 +1,26 @@
+// Dots: values per category without bars, for figures that do not start from zero.
+import * as Plot from "@observablehq/plot";
+import type { Encoding } from "../encoding.ts";
+import type { Point } from "../resolve.ts";
+import { baseline, continuousX, continuousY, seriesLabelMargin, seriesLabels } from "./line.ts";
+
+export function dotOptions(enc: Encoding): Plot.PlotOptions {
+  const { chart } = enc;
+  const y = continuousY(enc, { zero: false });
+  return {
+    height: enc.height,
+    marginLeft: y.marginLeft,
+    marginRight: seriesLabelMargin(enc),
+    marginBottom: 44,
+    x: continuousX(enc),
+    y: y.scale,
+    marks: [
+      ...baseline(y.axis),
+      Plot.dot(
+        chart.points.filter((p) => p.value !== null),
+        { x: "category", y: "value", fill: (p: Point) => enc.colorOf(p), r: 5, className: "points" },
+      ),
+      ...seriesLabels(enc),
+    ],
+  };
+}

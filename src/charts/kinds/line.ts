@@ -1,0 +1,120 @@
+// Lines over time or ordered categories; several series are labelled at their last point.
+import * as Plot from "@observablehq/plot";
+import { stackExtents, valueAxis, type Encoding, type ValueAxis } from "../encoding.ts";
+import type { Point } from "../resolve.ts";
+import { textWidth } from "../theme.ts";
+
+/**
+ * The x scale for a continuous chart: time for dates, linear for numbers, points for labels.
+ * Few categories are each a tick, printed as the data prints them; many get the scale's own ticks.
+ */
+export function continuousX(enc: Encoding): Plot.ScaleOptions {
+  const { chart, layout } = enc;
+  const room = layout.width - 80;
+  const widest = Math.max(...chart.categories.map((c) => textWidth(enc.labelOf(c), layout.fontSize)));
+  const everyCategory = chart.categories.length * (widest + 12) <= room;
+  const count = Math.max(2, Math.floor(room / (widest + 24)));
+  if (chart.category.type === "date") {
+    return everyCategory
+      ? { type: "utc", label: null, ticks: chart.categories as Date[], tickFormat: enc.labelOf }
+      : { type: "utc", label: null, ticks: count };
+  }
+  if (chart.category.type === "number" || chart.category.type === "integer") {
+    return {
+      type: "linear",
+      label: null,
+      ticks: everyCategory ? (chart.categories as number[]) : count,
+      tickFormat: (n: number) => enc.labelOf(n),
+    };
+  }
+  // Periods and text: every label fits, or every nth is shown.
+  const step = everyCategory ? 1 : Math.ceil(chart.categories.length / count);
+  return {
+    type: "point",
+    domain: chart.categories,
+    label: null,
+    padding: 0.3,
+    ticks: chart.categories.filter((_, i) => i % step === 0),
+    tickFormat: enc.labelOf,
+  };
+}
+
+/** Room on the right for end-of-line series labels. */
+export function seriesLabelMargin(enc: Encoding): number {
+  if (enc.chart.seriesNames.length < 2) return 24;
+  return Math.ceil(Math.max(...enc.chart.seriesNames.map((s) => textWidth(s, enc.layout.fontSize)))) + 16;
+}
+
+/** Series names at the last point of each line: a legend readers needn't match by colour. */
+export function seriesLabels(enc: Encoding): Plot.Markish[] {
+  if (enc.chart.seriesNames.length < 2) return [];
+  const drawn = enc.chart.points.filter((p) => p.value !== null);
+  return [
+    Plot.text(
+      drawn,
+      Plot.selectLast({
+        x: "category",
+        y: "value",
+        z: "series",
+        text: "series",
+        textAnchor: "start",
+        dx: 8,
+        fill: "currentColor",
+        className: "series-label",
+      }),
+    ),
+  ];
+}
+
+/** The y scale of a continuous chart, sized to its tick labels. */
+export function continuousY(
+  enc: Encoding,
+  options: { zero: boolean; stacked?: boolean },
+): { axis: ValueAxis; scale: Plot.ScaleOptions; marginLeft: number } {
+  const { zero } = options;
+  const values = options.stacked
+    ? stackExtents(enc.chart.points)
+    : enc.chart.points.filter((p) => p.value !== null).map((p) => p.value!);
+  const axis = valueAxis(enc, { values, zero, room: enc.height, horizontal: false });
+  return {
+    axis,
+    scale: { domain: axis.domain, ticks: axis.ticks, tickFormat: axis.tickFormat, grid: true, label: null },
+    marginLeft: Math.ceil(axis.labelWidth) + 14,
+  };
+}
+
+/** A zero line only where zero is on the scale. */
+export const baseline = (axis: ValueAxis): Plot.Markish[] =>
+  axis.domain[0] <= 0 && axis.domain[1] >= 0 ? [Plot.ruleY([0], { className: "baseline" })] : [];
+
+export function lineOptions(enc: Encoding): Plot.PlotOptions {
+  const { chart } = enc;
+  const stroke = (p: Point) => enc.seriesColor(p.series);
+  const y = continuousY(enc, { zero: false });
+  return {
+    height: enc.height,
+    marginLeft: y.marginLeft,
+    marginRight: seriesLabelMargin(enc),
+    marginBottom: 44,
+    x: continuousX(enc),
+    y: y.scale,
+    marks: [
+      ...baseline(y.axis),
+      Plot.lineY(chart.points, {
+        x: "category",
+        y: "value",
+        z: "series",
+        stroke,
+        strokeWidth: 2.5,
+        className: "lines",
+      }),
+      chart.categories.length <= 24
+        ? Plot.dot(
+            chart.points.filter((p) => p.value !== null),
+            { x: "category", y: "value", fill: stroke, r: 3.5, className: "points" },
+          )
+        : [],
+      ...seriesLabels(enc),
+    ],
+  };
+}

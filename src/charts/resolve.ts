@@ -1,0 +1,363 @@
+// Joins a validated spec to its dataset: checks columns and types, filters, aggregates and
+// orders the rows, and returns the long-form points every chart kind draws from.
+import { comparePeriods, formatValue } from "../data/index.ts";
+import type { CellValue, Dataset, Field, Row } from "../data/types.ts";
+import { closest } from "../errors/closest.ts";
+import { Diagnostics, type VFileMessage } from "../errors/diagnostic.ts";
+import type { Aggregate, ChartSpec } from "./spec.ts";
+
+/** What a category is keyed by in Plot: labels for text and periods, numbers, or dates. */
+export type CategoryKey = string | number | Date;
+
+export interface Point {
+  category: CategoryKey;
+  /** The category as printed, e.g. `2023/24` or `5 January 2024`. */
+  label: string;
+  series: string;
+  value: number | null;
+}
+
+export interface ChartData {
+  spec: ChartSpec;
+  dataset: Dataset;
+  /** `horizontal` for bar charts: categories run down the y axis. */
+  orientation: "vertical" | "horizontal";
+  category: Field;
+  /** The columns drawn as values (one per series when the author listed several). */
+  measures: Field[];
+  /** The column splitting rows into series, if any. */
+  series?: Field;
+  points: Point[];
+  /** Categories in drawing order. */
+  categories: CategoryKey[];
+  /** Series names in legend order; a single `""` when there is one series. */
+  seriesNames: string[];
+  /** Rows after filter, in drawing order: the chart's data table. */
+  rows: Row[];
+}
+
+const MAX_SERIES = 8;
+const numeric = (field: Field) => field.type === "number" || field.type === "integer";
+
+/** Resolves a spec against the datasets; every problem is reported at its key in the block. */
+export function resolveChart(
+  spec: ChartSpec,
+  datasets: ReadonlyMap<string, Dataset>,
+  invalidDatasets: ReadonlySet<string> = new Set(),
+): { chart?: ChartData; messages: VFileMessage[] } {
+  const diagnostics = new Diagnostics();
+  const at = (path: PropertyKey[], target: "key" | "value" = "value") => ({
+    file: spec.file,
+    ...spec.placeOf(path, target),
+  });
+  const dataset = datasets.get(spec.data);
+  if (!dataset) {
+    if (invalidDatasets.has(spec.data)) diagnostics.add("ChartDatasetInvalid", { actual: spec.data }, at(["data"]));
+    else {
+      const ids = [...datasets.keys(), ...invalidDatasets];
+      diagnostics.add(
+        "ChartUnknownDataset",
+        { actual: spec.data, datasets: ids, suggestion: closest(spec.data, ids) },
+        at(["data"]),
+      );
+    }
+    return { messages: diagnostics.messages };
+  }
+
+  const horizontal = spec.type === "bar" || spec.type === "stacked-bar";
+  const categoryKey = horizontal ? "y" : "x";
+  const valueKey = horizontal ? "x" : "y";
+  const fieldNames = dataset.fields.map((f) => f.name);
+  const field = (name: string, path: PropertyKey[]): Field | undefined => {
+    const found = dataset.fields.find((f) => f.name === name);
+    if (!found) {
+      diagnostics.add(
+        "ChartUnknownColumn",
+        {
+          key: String(path[0]),
+          actual: name,
+          dataset: dataset.id,
+          columns: fieldNames,
+          suggestion: closest(name, fieldNames),
+        },
+        at(path),
+      );
+    }
+    return found;
+  };
+
+  // Roles: one category column, one or more value columns (none for aggregate: count).
+  const categoryNames = spec[categoryKey];
+  if (categoryNames.length !== 1) {
+    if (categoryNames.length === 0) {
+      diagnostics.add(
+        "ChartMissingKey",
+        { key: categoryKey, example: `${categoryKey}: year` },
+        { file: spec.file, line: spec.fenceLine, column: 1 },
+      );
+    } else {
+      diagnostics.add(
+        "ChartInvalidValue",
+        {
+          key: categoryKey,
+          actual: categoryNames.join(", "),
+          expected: "one column",
+          fix: `list several columns on \`${valueKey}\` instead; \`${categoryKey}\` holds the categories`,
+        },
+        at([categoryKey]),
+      );
+    }
+  }
+  const category = categoryNames.length === 1 ? field(categoryNames[0]!, [categoryKey]) : undefined;
+  const valueNames = spec[valueKey];
+  if (valueNames.length === 0 && spec.aggregate !== "count") {
+    diagnostics.add(
+      "ChartMissingKey",
+      { key: valueKey, example: `${valueKey}: overspend` },
+      { file: spec.file, line: spec.fenceLine, column: 1 },
+    );
+  }
+  const measures = valueNames.map((name, i) => field(name, valueNames.length > 1 ? [valueKey, i] : [valueKey]));
+  measures.forEach((measure, i) => {
+    if (measure && !numeric(measure) && spec.aggregate !== "count") {
+      diagnostics.add(
+        "ChartColumnType",
+        {
+          key: valueKey,
+          actual: measure.name,
+          type: measure.type,
+          expected: "a number or integer column",
+          fix: `draw a numeric column on \`${valueKey}\`, or use \`aggregate: count\` to count rows`,
+        },
+        at(valueNames.length > 1 ? [valueKey, i] : [valueKey]),
+      );
+    }
+  });
+  const series = spec.series ? field(spec.series, ["series"]) : undefined;
+  if (series && valueNames.length > 1) {
+    diagnostics.add(
+      "ChartInvalidValue",
+      {
+        key: "series",
+        actual: series.name,
+        expected: `one value column when \`series\` is set`,
+        fix: `either list several columns on \`${valueKey}\` or split by \`series\`, not both`,
+      },
+      at(["series"]),
+    );
+  }
+  const filters = spec.filter.map((f) => ({ ...f, field: field(f.column, ["filter", f.column]) }));
+  if (diagnostics.hasErrors || !category) return { messages: diagnostics.messages };
+
+  // Filter.
+  let rows = dataset.rows.filter((row) =>
+    filters.every((f) => f.values.some((v) => sameValue(row[f.column] ?? null, v))),
+  );
+  if (rows.length === 0) {
+    const fix = spec.filter.length
+      ? `no row matches the \`filter\`; check its values against the dataset (e.g. ${sampleValues(dataset, spec.filter[0]!.column)})`
+      : `add rows to \`${dataset.csvPath}\``;
+    diagnostics.add("ChartEmpty", { dataset: dataset.id, fix }, at(spec.filter.length ? ["filter"] : ["data"]));
+    return { messages: diagnostics.messages };
+  }
+
+  // Points: one per row and measure, or one per group when aggregating.
+  const measureFields: Field[] = spec.aggregate === "count" ? [countField] : (measures as Field[]);
+  const seriesOf = (row: Row, measure: Field) =>
+    series ? formatValue(row[series.name] ?? null, series) : measureFields.length > 1 ? measure.title : "";
+  let points: Point[] = [];
+  const keyOf = (value: CellValue) => categoryKeyOf(value, category);
+  if (spec.aggregate) {
+    const groups = new Map<
+      string,
+      { category: CategoryKey; label: string; series: string; values: number[]; rows: number }
+    >();
+    for (const row of rows) {
+      for (const measure of measureFields) {
+        const cat = keyOf(row[category.name] ?? null);
+        const name = seriesOf(row, measure);
+        const id = `${String(cat instanceof Date ? cat.getTime() : cat)}\u0000${name}`;
+        const group = groups.get(id) ?? {
+          category: cat,
+          label: formatValue(row[category.name] ?? null, category),
+          series: name,
+          values: [],
+          rows: 0,
+        };
+        group.rows++;
+        const v = row[measure.name];
+        if (typeof v === "number") group.values.push(v);
+        groups.set(id, group);
+      }
+    }
+    points = [...groups.values()].map((g) => ({
+      category: g.category,
+      label: g.label,
+      series: g.series,
+      value: reduce(spec.aggregate!, g.values, g.rows),
+    }));
+  } else {
+    const seen = new Map<string, number>();
+    for (const row of rows) {
+      for (const measure of measureFields) {
+        const cat = keyOf(row[category.name] ?? null);
+        const name = seriesOf(row, measure);
+        const id = `${String(cat instanceof Date ? cat.getTime() : cat)}\u0000${name}`;
+        seen.set(id, (seen.get(id) ?? 0) + 1);
+        const v = row[measure.name];
+        points.push({
+          category: cat,
+          label: formatValue(row[category.name] ?? null, category),
+          series: name,
+          value: typeof v === "number" ? v : null,
+        });
+      }
+    }
+    const repeated = [...seen.entries()].find(([, n]) => n > 1);
+    if (repeated) {
+      const [id, count] = repeated;
+      const label = points.find(
+        (p) => `${String(p.category instanceof Date ? p.category.getTime() : p.category)}\u0000${p.series}` === id,
+      )!.label;
+      diagnostics.add(
+        "ChartDuplicateCategory",
+        {
+          key: categoryKey,
+          actual: label,
+          count,
+          fix: `add a \`filter\` to keep one row each, split rows with \`series\`, or combine them with \`aggregate: sum\``,
+        },
+        at([categoryKey]),
+      );
+      return { messages: diagnostics.messages };
+    }
+  }
+  if (points.every((p) => p.value === null)) {
+    diagnostics.add("ChartAllMissing", { column: measureFields.map((m) => m.name).join(", ") }, at([valueKey]));
+    return { messages: diagnostics.messages };
+  }
+
+  const seriesNames = unique(points.map((p) => p.series));
+  if (seriesNames.length > MAX_SERIES) {
+    diagnostics.add(
+      "ChartTooManySeries",
+      { column: series?.name ?? valueKey, count: seriesNames.length, max: MAX_SERIES },
+      at(series ? ["series"] : [valueKey]),
+    );
+    return { messages: diagnostics.messages };
+  }
+
+  // Order: the author's sort, else file order for text and natural order for time and numbers.
+  let categories = uniqueKeys(points.map((p) => p.category));
+  if (category.type !== "string" && category.type !== "boolean") categories.sort((a, b) => compareKeys(a, b, category));
+  if (spec.sort) {
+    const byCategory = spec.sort.replace("-", "") === categoryKey;
+    const descending = spec.sort.startsWith("-");
+    const totals = new Map<CategoryKey, number>();
+    for (const p of points) totals.set(p.category, (totals.get(p.category) ?? 0) + (p.value ?? 0));
+    categories = [...categories].sort((a, b) =>
+      byCategory ? compareKeys(a, b, category) : (totals.get(a) ?? 0) - (totals.get(b) ?? 0),
+    );
+    if (descending) categories.reverse();
+  }
+  const rank = new Map(categories.map((c, i) => [keyString(c), i]));
+  points.sort((a, b) => rank.get(keyString(a.category))! - rank.get(keyString(b.category))!);
+  rows = [...rows].sort(
+    (a, b) =>
+      rank.get(keyString(keyOf(a[category.name] ?? null)))! - rank.get(keyString(keyOf(b[category.name] ?? null)))!,
+  );
+
+  return {
+    chart: {
+      spec,
+      dataset,
+      orientation: horizontal ? "horizontal" : "vertical",
+      category,
+      measures: measureFields,
+      series,
+      points,
+      categories,
+      seriesNames,
+      rows,
+    },
+    messages: diagnostics.messages,
+  };
+}
+
+const countField: Field = {
+  name: "count",
+  type: "integer",
+  title: "Number of rows",
+  unit: "count",
+  scale: 1,
+  line: 0,
+  column: 0,
+};
+
+function reduce(aggregate: Aggregate, values: number[], rows: number): number | null {
+  if (aggregate === "count") return rows;
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  switch (aggregate) {
+    case "sum":
+      return values.reduce((s, v) => s + v, 0);
+    case "mean":
+      return values.reduce((s, v) => s + v, 0) / values.length;
+    case "median": {
+      const mid = sorted.length >> 1;
+      return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+    }
+    case "min":
+      return sorted[0]!;
+    case "max":
+      return sorted[sorted.length - 1]!;
+  }
+}
+
+function categoryKeyOf(value: CellValue, field: Field): CategoryKey {
+  if (value instanceof Date || typeof value === "number") return value;
+  if (value === null) return "";
+  return field.type === "boolean" ? formatValue(value, field) : String(value);
+}
+
+function compareKeys(a: CategoryKey, b: CategoryKey, field: Field): number {
+  if (a instanceof Date && b instanceof Date) return a.getTime() - b.getTime();
+  if (typeof a === "number" && typeof b === "number") return a - b;
+  if (field.type === "period") return comparePeriods(String(a), String(b));
+  return String(a).localeCompare(String(b), "en-GB");
+}
+
+const keyString = (key: CategoryKey) => (key instanceof Date ? `d${key.getTime()}` : `${typeof key}:${key}`);
+
+function uniqueKeys(keys: CategoryKey[]): CategoryKey[] {
+  const seen = new Set<string>();
+  return keys.filter((k) => (seen.has(keyString(k)) ? false : (seen.add(keyString(k)), true)));
+}
+
+function unique(values: string[]): string[] {
+  return [...new Set(values)];
+}
+
+/** Whether a cell matches a value written in the chart's YAML (`2023/24`, `2024-01-05`, 12, true). */
+export function sameValue(cell: CellValue, wanted: string | number | boolean): boolean {
+  if (cell === null) return false;
+  if (cell instanceof Date) return cell.toISOString().slice(0, 10) === String(wanted);
+  if (typeof cell === "number") return cell === Number(wanted);
+  if (typeof cell === "boolean") return String(cell) === String(wanted).toLowerCase();
+  return cell === String(wanted).trim();
+}
+
+function sampleValues(dataset: Dataset, column: string): string {
+  const values = unique(
+    dataset.rows
+      .map((r) => r[column])
+      .filter((v) => v !== null && v !== undefined)
+      .map((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v))),
+  );
+  return (
+    values
+      .slice(0, 4)
+      .map((v) => `\`${v}\``)
+      .join(", ") || "no values"
+  );
+}

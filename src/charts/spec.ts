@@ -1,0 +1,215 @@
+// The chart block boundary: YAML text in, a validated ChartSpec out (or positioned messages).
+// After `parseChartBlock`, chart code trusts the spec.
+import * as z from "zod";
+import { Diagnostics, type VFileMessage } from "../errors/diagnostic.ts";
+import { parseYamlSource, schemaProblems, type YamlPoint, type YamlSource } from "../errors/yaml.ts";
+import { closest } from "../errors/closest.ts";
+
+export const chartTypes = [
+  "column",
+  "bar",
+  "line",
+  "area",
+  "dot",
+  "stacked-column",
+  "stacked-bar",
+  "grouped-column",
+  "custom",
+] as const;
+export type ChartType = (typeof chartTypes)[number];
+
+export const aggregates = ["count", "sum", "mean", "median", "min", "max"] as const;
+export type Aggregate = (typeof aggregates)[number];
+
+// kebab-case: lowercase letters and digits in groups joined by single hyphens.
+const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+const scalar = z.union([z.string(), z.number(), z.boolean()]);
+const columnList = z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]);
+const textList = z.union([z.string(), z.array(z.string())]);
+
+const annotation = z.object({ x: scalar, y: z.number().optional(), text: z.string().min(1) }).strict();
+
+const schema = z
+  .object({
+    id: z.string().regex(KEBAB, "lowercase kebab-case, e.g. `overspend-by-year`").optional(),
+    data: z.string().min(1),
+    type: z.string(),
+    x: columnList.optional(),
+    y: columnList.optional(),
+    series: z.string().min(1).optional(),
+    title: z.string().min(1),
+    subtitle: z.string().optional(),
+    highlight: z.union([scalar, z.array(scalar)]).optional(),
+    annotations: z.array(annotation).optional(),
+    filter: z.record(z.string(), z.union([scalar, z.array(scalar)])).optional(),
+    sort: z.enum(["x", "-x", "y", "-y"]).optional(),
+    format: z.string().min(1).optional(),
+    notes: textList.optional(),
+    source: z.string().optional(),
+    alt: z.string().min(1).optional(),
+    height: z.number().int().min(120).max(1200).optional(),
+    aggregate: z.enum(aggregates).optional(),
+    module: z.string().regex(KEBAB, "a module name in kebab-case").optional(),
+  })
+  .strict();
+
+export const chartKeys = Object.keys(schema.shape);
+
+/** A validated chart block. Axis keys are as the author drew them; `resolve.ts` maps them to roles. */
+export interface ChartSpec {
+  id: string;
+  data: string;
+  type: ChartType;
+  x: string[];
+  y: string[];
+  series?: string;
+  title: string;
+  subtitle?: string;
+  highlight: Array<string | number | boolean>;
+  annotations: Array<{ x: string | number | boolean; y?: number; text: string }>;
+  filter: Array<{ column: string; values: Array<string | number | boolean> }>;
+  sort?: "x" | "-x" | "y" | "-y";
+  format?: string;
+  notes: string[];
+  source?: string;
+  alt?: string;
+  height?: number;
+  aggregate?: Aggregate;
+  module?: string;
+  /** Where the block sits, for later errors (unknown column, duplicate id...). */
+  file: string;
+  fenceLine: number;
+  placeOf(path: readonly PropertyKey[], target?: "key" | "value"): YamlPoint;
+}
+
+export interface ChartBlockOrigin {
+  file: string;
+  /** The line of the opening fence in the story. */
+  fenceLine: number;
+  /** Used when the block has no `id`: `<slug>-<n>`. */
+  defaultId: string;
+}
+
+const examples: Record<string, string> = {
+  data: "data: nct-budget",
+  title: "title: The overspend grew every year",
+  type: "type: column",
+};
+
+/** Parses and validates one ```chart block; never throws for bad content. */
+export function parseChartBlock(
+  text: string,
+  origin: ChartBlockOrigin,
+): { spec?: ChartSpec; messages: VFileMessage[] } {
+  const diagnostics = new Diagnostics();
+  const file = origin.file;
+  const source = parseYamlSource(text, { file, line: origin.fenceLine + 1 });
+  for (const error of source.syntaxErrors) {
+    diagnostics.add("ChartYamlInvalid", { reason: error.reason }, { file, ...error });
+  }
+  if (source.syntaxErrors.length) return { messages: diagnostics.messages };
+  const raw = source.value;
+  if (raw === null || typeof raw !== "object" || Array.isArray(raw)) {
+    diagnostics.add("ChartNotMapping", {}, { file, line: origin.fenceLine, column: 1 });
+    return { messages: diagnostics.messages };
+  }
+  const result = schema.safeParse(raw);
+  if (!result.success) {
+    reportSchemaProblems(result.error.issues, source, raw, { file, fenceLine: origin.fenceLine }, diagnostics);
+    return { messages: diagnostics.messages };
+  }
+  const data = result.data;
+  const typePlace = source.placeOf(["type"]);
+  if (!(chartTypes as readonly string[]).includes(data.type)) {
+    diagnostics.add(
+      "ChartUnknownType",
+      { actual: data.type, allowed: chartTypes, suggestion: closest(data.type, chartTypes) },
+      { file, ...typePlace },
+    );
+  }
+  if (data.type === "custom" && !data.module) {
+    diagnostics.add("ChartMissingKey", { key: "module", example: "module: budget-gap" }, { file, ...typePlace });
+  }
+  if (diagnostics.hasErrors) return { messages: diagnostics.messages };
+
+  const asList = <T>(value: T | T[] | undefined): T[] =>
+    value === undefined ? [] : Array.isArray(value) ? value : [value];
+  const spec: ChartSpec = {
+    id: data.id ?? origin.defaultId,
+    data: data.data,
+    type: data.type as ChartType,
+    x: asList(data.x),
+    y: asList(data.y),
+    series: data.series,
+    title: data.title,
+    subtitle: data.subtitle,
+    highlight: asList(data.highlight),
+    annotations: data.annotations ?? [],
+    filter: Object.entries(data.filter ?? {}).map(([column, values]) => ({ column, values: asList(values) })),
+    sort: data.sort,
+    format: data.format,
+    notes: asList(data.notes),
+    source: data.source,
+    alt: data.alt,
+    height: data.height,
+    aggregate: data.aggregate,
+    module: data.module,
+    file,
+    fenceLine: origin.fenceLine,
+    placeOf: source.placeOf,
+  };
+  return { spec, messages: diagnostics.messages };
+}
+
+function reportSchemaProblems(
+  issues: readonly z.core.$ZodIssue[],
+  source: YamlSource,
+  raw: unknown,
+  origin: { file: string; fenceLine: number },
+  diagnostics: Diagnostics,
+): void {
+  for (const problem of schemaProblems(issues, source, raw)) {
+    const file = origin.file;
+    if (problem.kind === "unknown-key") {
+      const key = problem.key.split(/[.[]/).pop() ?? problem.key;
+      diagnostics.add(
+        "ChartUnknownKey",
+        { key: problem.key, allowed: chartKeys, suggestion: closest(key, chartKeys) },
+        { file, ...problem.place },
+      );
+    } else if (problem.kind === "missing-key") {
+      // A missing top-level key is reported at the fence: there is no line of its own to point at.
+      const place =
+        problem.key.includes(".") || problem.key.includes("[") ? problem.place : { line: origin.fenceLine, column: 1 };
+      diagnostics.add(
+        "ChartMissingKey",
+        { key: problem.key, example: examples[problem.key] ?? `${problem.key}: ...` },
+        { file, ...place },
+      );
+    } else {
+      diagnostics.add(
+        "ChartInvalidValue",
+        { key: problem.key, actual: problem.actual ?? "", expected: describeExpected(problem.key, problem.expected) },
+        { file, ...problem.place },
+      );
+    }
+  }
+}
+
+/** Plain words for what each key takes, instead of zod's type names. */
+function describeExpected(key: string, zodMessage: string): string {
+  const top = key.split(/[.[]/)[0] ?? key;
+  const words: Record<string, string> = {
+    id: "a lowercase kebab-case id such as `overspend-by-year`",
+    sort: "one of `x`, `-x`, `y` or `-y`",
+    aggregate: `one of ${aggregates.map((a) => `\`${a}\``).join(", ")}`,
+    height: "a whole number of pixels between 120 and 1200",
+    x: "a column name or a list of column names",
+    y: "a column name or a list of column names",
+    filter: "`column: value` pairs, where a value may be a list",
+    annotations: "a list of `{ x: ..., text: ... }` entries",
+    module: "a module name in kebab-case",
+  };
+  return words[top] ?? zodMessage.replace(/^Invalid input: /, "");
+}

@@ -1,0 +1,48 @@
+// Colours and sizes every chart kind shares. One palette serves light and dark pages: each colour
+// has a relative luminance between 0.13 and 0.30, so it keeps 3:1 against white and near-black.
+
+/** Series colours in order (contrast against #ffffff / #15171c in the comment). */
+export const palette = [
+  "#3b75b8", // blue    4.75 / 3.78
+  "#d0572c", // orange  4.13 / 4.34
+  "#2e8a6e", // green   4.22 / 4.25
+  "#9a62c0", // purple  4.30 / 4.17
+  "#a67a1a", // ochre   3.87 / 4.63
+  "#c0467a", // pink    4.77 / 3.76
+  "#5b7fa6", // slate   4.17 / 4.30
+  "#7b8190", // grey    3.90 / 4.60
+] as const;
+
+/** The one colour of a single-series chart. */
+export const primary = palette[0];
+/** Highlighted categories. */
+export const accent = palette[1];
+/** The other categories when some are highlighted. */
+export const muted = "#7b8190";
+
+/** A rendering size. Both are drawn; CSS shows `narrow` in containers under `breakpoint` px. */
+export interface Layout {
+  name: "wide" | "narrow";
+  width: number;
+  fontSize: number;
+  /** Most value labels drawn on bars before they crowd; more bars rely on the axis. */
+  maxValueLabels: number;
+  /** Approximate tick count on the value axis. */
+  ticks: number;
+}
+
+export const layouts: readonly Layout[] = [
+  { name: "wide", width: 640, fontSize: 14, maxValueLabels: 14, ticks: 6 },
+  { name: "narrow", width: 320, fontSize: 14, maxValueLabels: 8, ticks: 4 },
+];
+
+/** Container width (CSS px) below which the narrow rendering shows. */
+export const breakpoint = 560;
+
+/** Rough width of a label in px: enough to size margins without measuring text. */
+export function textWidth(text: string, fontSize: number): number {
+  // Generous: system fonts differ, and a label cut off is worse than a little extra margin.
+  let em = 0;
+  for (const char of text) em += /[A-Z£$€%mwMW@]/.test(char) ? 0.76 : /[il.,:;'| ()]/.test(char) ? 0.34 : 0.6;
+  return em * fontSize;
+}

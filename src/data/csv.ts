@@ -1,0 +1,231 @@
+// Reads CSV text into records with the editor line and column of every cell, and checks the shape.
+import type { Diagnostics, Place } from "../errors/diagnostic.ts";
+
+/** A cell as written (quotes removed, `""` unescaped) and where it starts: the quote if it has one. */
+export interface CsvCell {
+  text: string;
+  line: number;
+  column: number;
+}
+
+export interface CsvRecord {
+  cells: CsvCell[];
+  /** Editor line where the record starts. */
+  line: number;
+  /** Where the record's last cell ends (before its line end). */
+  endLine: number;
+  endColumn: number;
+}
+
+export interface CsvTable {
+  header: CsvCell[];
+  /** Data rows with as many cells as the header, in file order. */
+  records: CsvRecord[];
+}
+
+export interface Position {
+  line: number;
+  column: number;
+}
+
+/** The offsets where lines start; CR, LF and CRLF each end one line, as in an editor. */
+export function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+    if (c === 10 || c === 13) starts.push(i + 1);
+  }
+  return starts;
+}
+
+/** Maps an offset in `text` to a 1-based line and column (columns count UTF-16 code units). */
+export function makeLocator(text: string): (offset: number) => Position {
+  const starts = lineStarts(text);
+  return (offset) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - starts[lo]! + 1 };
+  };
+}
+
+/** Lines as an editor counts them, not counting the empty line after a final line end. */
+export function countLines(text: string): number {
+  const starts = lineStarts(text);
+  return starts[starts.length - 1] === text.length ? starts.length - 1 : starts.length;
+}
+
+interface ScannedCell {
+  text: string;
+  offset: number;
+}
+
+type Scan = { cells: ScannedCell[]; end: number; next: number; strays: number[] } | { unterminated: number };
+
+const QUOTE = 34;
+const COMMA = 44;
+const isLineEnd = (c: number): boolean => c === 10 || c === 13;
+
+/**
+ * Scans one RFC 4180 record from `start`. Grammar:
+ *   record   = cell ("," cell)* (CRLF | CR | LF | end of text)
+ *   cell     = quoted | bare
+ *   quoted   = '"' (any character but '"' | '""')* '"'     may span lines
+ *   bare     = (any character but ',' CR LF)*               a '"' inside is kept as written
+ * Text after a closing quote (`"a"b`) is kept in the cell and its offset returned as a stray.
+ */
+function scanRecord(text: string, start: number): Scan {
+  const cells: ScannedCell[] = [];
+  const strays: number[] = [];
+  let i = start;
+  for (;;) {
+    const offset = i;
+    let value = "";
+    if (text.charCodeAt(i) === QUOTE) {
+      i++;
+      for (;;) {
+        const close = text.indexOf('"', i);
+        if (close === -1) return { unterminated: offset };
+        value += text.slice(i, close);
+        i = close + 1;
+        if (text.charCodeAt(i) !== QUOTE) break;
+        value += '"';
+        i++;
+      }
+      if (i < text.length && text.charCodeAt(i) !== COMMA && !isLineEnd(text.charCodeAt(i))) strays.push(i);
+    }
+    const from = i;
+    while (i < text.length && text.charCodeAt(i) !== COMMA && !isLineEnd(text.charCodeAt(i))) i++;
+    value += text.slice(from, i);
+    cells.push({ text: value, offset });
+    if (text.charCodeAt(i) === COMMA) {
+      i++;
+      continue;
+    }
+    const end = i;
+    if (text.charCodeAt(i) === 13 && text.charCodeAt(i + 1) === 10) i += 2;
+    else if (i < text.length) i++;
+    return { cells, end, next: i, strays };
+  }
+}
+
+/** A row with nothing but empty or space-only cells (`,,,` included) ends the table. */
+const isBlank = (cells: readonly { text: string }[]): boolean => cells.every((c) => c.text.trim() === "");
+
+const MAX_RAGGED = 5;
+
+/**
+ * Reads the table: skips the lines above `headerRow`, reads the header, then data rows until the
+ * first blank row or the end of the file. Everything after the first blank row is notes and is not
+ * read as data; a later line that looks like a table row draws a warning, so rows are never lost
+ * without a word. Reports unterminated and stray quotes, empty and repeated header names and rows
+ * with the wrong number of cells. Returns undefined when there is no usable header.
+ */
+export function readCsvTable(options: {
+  text: string;
+  headerRow: number;
+  file: string;
+  diagnostics: Diagnostics;
+}): CsvTable | undefined {
+  const { text, headerRow, file, diagnostics } = options;
+  const locate = makeLocator(text);
+  const at = (offset: number) => ({ file, ...locate(offset) });
+  const starts = lineStarts(text);
+  const lines = countLines(text);
+  if (headerRow > lines) {
+    diagnostics.add("CsvHeaderMissing", { headerRow, lines }, { file, line: Math.max(1, lines), column: 1 });
+    return undefined;
+  }
+  const toCells = (cells: ScannedCell[]): CsvCell[] => cells.map((c) => ({ text: c.text, ...locate(c.offset) }));
+  const scan = (from: number): Scan => {
+    const result = scanRecord(text, from);
+    if ("unterminated" in result) diagnostics.add("CsvQuoteUnterminated", {}, at(result.unterminated));
+    else for (const s of result.strays) diagnostics.add("CsvQuoteStray", { actual: text[s]! }, at(s));
+    return result;
+  };
+
+  // Header: trimmed names, none empty, none repeated.
+  const head = scan(starts[headerRow - 1]!);
+  if ("unterminated" in head) return undefined;
+  const header = toCells(head.cells).map((c) => ({ ...c, text: c.text.trim() }));
+  const seen = new Map<string, number>();
+  header.forEach((cell, index) => {
+    const place = { file, line: cell.line, column: cell.column };
+    if (cell.text === "") diagnostics.add("CsvHeaderEmpty", { index: index + 1 }, place);
+    else if (!seen.has(cell.text)) seen.set(cell.text, index + 1);
+    else {
+      const message = diagnostics.add("CsvHeaderDuplicate", { column: cell.text, first: seen.get(cell.text)! }, place);
+      message.actual = cell.text;
+    }
+  });
+
+  // Data rows up to the first blank row.
+  const records: CsvRecord[] = [];
+  const ragged: { place: Place; actual: number }[] = [];
+  let next = head.next;
+  let blank: number | undefined;
+  let unterminated = false;
+  while (next < text.length) {
+    const row = scan(next);
+    if ("unterminated" in row) {
+      unterminated = true;
+      break;
+    }
+    const cells = toCells(row.cells);
+    const line = cells[0]!.line;
+    next = row.next;
+    if (isBlank(cells)) {
+      blank = line;
+      break;
+    }
+    const end = locate(row.end);
+    if (cells.length === header.length) records.push({ cells, line, endLine: end.line, endColumn: end.column });
+    else {
+      // Too many cells: point at the first extra one; too few: at the end of the row.
+      const extra = cells[header.length];
+      const place = extra ? { file, line: extra.line, column: extra.column } : { file, ...end };
+      ragged.push({ place, actual: cells.length });
+    }
+  }
+  for (const { place, actual } of ragged.slice(0, MAX_RAGGED)) {
+    diagnostics.add("CsvRowRagged", { expected: header.length, actual }, place);
+  }
+  if (ragged.length > MAX_RAGGED) {
+    diagnostics.add("CsvRowRepeats", { count: ragged.length - MAX_RAGGED }, ragged[MAX_RAGGED]!.place);
+  }
+  if (records.length === 0 && ragged.length === 0 && !unterminated) {
+    diagnostics.add("CsvRowsMissing", { headerRow }, { file, line: header[0]!.line, column: 1 });
+  }
+  if (blank !== undefined)
+    warnRowsAfterBlank({ text, from: next, blank, width: header.length, file, diagnostics, locate });
+  return { header, records };
+}
+
+/** Warns at the first line after the blank row that fills at least half a table row. */
+function warnRowsAfterBlank(options: {
+  text: string;
+  from: number;
+  blank: number;
+  width: number;
+  file: string;
+  diagnostics: Diagnostics;
+  locate: (offset: number) => Position;
+}): void {
+  const { text, blank, width, file, diagnostics, locate } = options;
+  let next = options.from;
+  while (next < text.length) {
+    const row = scanRecord(text, next);
+    if ("unterminated" in row) return;
+    const filled = row.cells.filter((c) => c.text.trim() !== "").length;
+    if (row.cells.length === width && filled >= Math.max(2, Math.ceil(width / 2))) {
+      diagnostics.warn("CsvRowAfterBlank", { blankLine: blank }, { file, ...locate(row.cells[0]!.offset) });
+      return;
+    }
+    next = row.next;
+  }
+}

@@ -1,0 +1,129 @@
+// Prints values: the `format` mini-language for numbers, date patterns for dates, defaults by unit.
+import { formatLocale, formatSpecifier, type FormatLocaleObject } from "d3-format";
+import { formatDate, parseDatePattern } from "./dates.ts";
+import { currencyOfUnit, isPercentUnit } from "./numbers.ts";
+import type { CellValue, Field } from "./types.ts";
+
+/** What a missing value prints as: an en dash, never `NaN` or `undefined`. */
+export const MISSING = "–";
+
+/** Dates print as `5 January 2024` unless a `format` says otherwise. */
+export const DEFAULT_DATE_FORMAT = "D MMMM YYYY";
+
+// en-GB number locales, one per currency sign; d3's minus sign is U+2212 and goes before the currency.
+const locales = new Map<string, FormatLocaleObject>(
+  ["£", "$", "€"].map((sign) => [
+    sign,
+    formatLocale({ decimal: ".", thousands: ",", grouping: [3], currency: [sign, ""] }),
+  ]),
+);
+const localeFor = (sign: string | undefined): FormatLocaleObject => locales.get(sign ?? "£")!;
+
+const SCALES: Record<string, number> = { k: 1e3, m: 1e6, bn: 1e9 };
+
+/**
+ * Grammar of a number `format`, Excel's words for what journalists already write:
+ *   format   = currency? digits ("." decimals)? (scale | "%")?
+ *   currency = "£" | "$" | "€"
+ *   digits   = ("#" | "0")+ ("," ("#" | "0")+)*    any "," turns on thousands separators
+ *   decimals = "0"* "#"*                            each "0" a decimal place; any "#" trims trailing zeros
+ *   scale    = "k" | "m" | "bn"                     divides the true value by 1e3, 1e6 or 1e9 and appends it
+ *   "%"        with unit `percent`, appends `%` (32.4 → 32.4%); otherwise multiplies by 100 (0.324 → 32.4%)
+ * Examples: `£0.0m` → £20.9m, `£#,##0` → £1,234, `#,##0` → 1,323, `0.0%` → 32.4%, `£0.00bn` → £1.20bn.
+ * Anything else must be a d3-format specifier (`,.1f`, `$,.0f`, `.1%`), printed with the currency of
+ * the field's unit (£ when it has none). Negative numbers print `−£1.2m`.
+ */
+const EXCEL = /^([£$€])?([#0]+(?:,[#0]+)*)(?:\.(0*)(#*))?(k|m|bn|%)?$/;
+
+/** Compiles a number format for a field's unit, or undefined when it is neither grammar. */
+export function parseNumberFormat(pattern: string, unit?: string): ((n: number) => string) | undefined {
+  const excel = EXCEL.exec(pattern);
+  if (excel) {
+    const [, sign, digits, zeros = "", hashes = "", tail] = excel;
+    const precision = zeros.length + hashes.length;
+    const body = `${sign ? "$" : ""}${digits!.includes(",") ? "," : ""}.${precision}${hashes ? "~" : ""}`;
+    const locale = localeFor(sign);
+    if (tail === "%" && !isPercentUnit(unit)) return guard(locale.format(`${body}%`));
+    const print = locale.format(`${body}f`);
+    if (tail === "%") return guard((n) => `${print(n)}%`);
+    const divisor = tail ? SCALES[tail]! : 1;
+    return guard((n) => `${print(n / divisor)}${tail ?? ""}`);
+  }
+  try {
+    formatSpecifier(pattern);
+  } catch {
+    return undefined;
+  }
+  return guard(localeFor(currencyOfUnit(unit)).format(pattern));
+}
+
+/** Missing and non-finite numbers print as {@link MISSING}. */
+const guard =
+  (print: (n: number) => string) =>
+  (n: number): string =>
+    Number.isFinite(n) ? print(n) : MISSING;
+
+/**
+ * The default when a field has no `format`: money in its currency (`£1,234`, `£1,234.50`, and
+ * `£20.9m` / `£1.2bn` from a million up), percent as `32.4%`, anything else with thousands
+ * separators and at most two decimals (`1,323`, `0.25`).
+ */
+function defaultNumberFormat(field: Pick<Field, "unit" | "type">): (n: number) => string {
+  const sign = currencyOfUnit(field.unit);
+  if (sign) {
+    const locale = localeFor(sign);
+    const [large, whole, pence] = [locale.format("$,.1~f"), locale.format("$,.0f"), locale.format("$,.2f")];
+    return guard((n) => {
+      const millions = Number((n / 1e6).toFixed(1));
+      if (Math.abs(millions) >= 1000) return `${large(n / 1e9)}bn`;
+      if (Math.abs(n) >= 1e6) return `${large(n / 1e6)}m`;
+      return Number.isInteger(n) ? whole(n) : pence(n);
+    });
+  }
+  const plain = localeFor("£").format(",.2~f");
+  if (isPercentUnit(field.unit)) {
+    const percent = localeFor("£").format(",.1~f");
+    return guard((n) => `${percent(n)}%`);
+  }
+  return guard(plain);
+}
+
+const cache = new Map<string, (n: number) => string>();
+
+/**
+ * A function printing numbers of `field`, by `format` (a chart's override), else the field's own
+ * `format`, else the default for its unit. An invalid pattern falls back to the default: patterns
+ * are checked where they are written (the sidecar, the chart block), with positions.
+ */
+export function numberFormatter(
+  field: Pick<Field, "unit" | "type" | "format">,
+  format?: string,
+): (n: number) => string {
+  const pattern = format ?? field.format;
+  const key = `${pattern ?? ""}\u0000${field.unit ?? ""}\u0000${field.type}`;
+  let print = cache.get(key);
+  if (!print) {
+    print = (pattern === undefined ? undefined : parseNumberFormat(pattern, field.unit)) ?? defaultNumberFormat(field);
+    cache.set(key, print);
+  }
+  return print;
+}
+
+/** Prints one cell as a reader should see it: `£20.9m`, `1,323`, `32.4%`, `5 January 2024`, `–`. */
+export function formatValue(
+  value: CellValue | undefined,
+  field: Pick<Field, "unit" | "type" | "format">,
+  format?: string,
+): string {
+  if (value === null || value === undefined) return MISSING;
+  if (typeof value === "number") return numberFormatter(field, format)(value);
+  if (typeof value === "boolean") return value ? "yes" : "no";
+  if (value instanceof Date) {
+    if (Number.isNaN(value.getTime())) return MISSING;
+    const parsed = parseDatePattern(format ?? field.format ?? DEFAULT_DATE_FORMAT, "print");
+    const tokens =
+      "tokens" in parsed ? parsed.tokens : (parseDatePattern(DEFAULT_DATE_FORMAT, "print") as { tokens: [] }).tokens;
+    return formatDate(value, tokens);
+  }
+  return value;
+}

@@ -1,0 +1,280 @@
+// Every error and warning Plotline can report: a permanent PascalCase code, a message and a hint.
+// Wording follows remark-lint: "Unexpected `x` in column `y`, expected z". Values in backticks;
+// the position is the printer's job, not the message's.
+
+const list = (items: readonly string[], max = 12): string => {
+  const shown = items.slice(0, max).map((i) => `\`${i}\``);
+  return items.length > max ? `${shown.join(", ")} and ${items.length - max} more` : shown.join(", ");
+};
+
+export const catalogue = {
+  // ── Datasets: files and sidecars ──────────────────────────────────────────
+  DatasetIdInvalid: {
+    message: (p: { id: string }) => `Unexpected dataset name \`${p.id}\`, expected lowercase kebab-case`,
+    hint: (p: { id: string; suggestion: string }) =>
+      `rename the CSV and its sidecar to \`${p.suggestion}.csv\` and \`${p.suggestion}.yml\``,
+  },
+  SidecarMissing: {
+    message: (p: { id: string }) => `Missing sidecar for dataset \`${p.id}\``,
+    hint: (p: { id: string }) =>
+      `create \`data/${p.id}.yml\` with a \`title\`, a \`source\` and a \`fields\` list (see docs/authoring.md)`,
+  },
+  CsvMissing: {
+    message: (p: { id: string }) => `Missing CSV for sidecar \`${p.id}\``,
+    hint: (p: { id: string }) => `add \`data/${p.id}.csv\` or delete the sidecar`,
+  },
+  SidecarYamlInvalid: {
+    message: (p: { reason: string }) => `Invalid YAML in sidecar: ${p.reason}`,
+    hint: (_p: { reason: string }) => "check the indentation and that values containing `:` or `#` are in quotes",
+  },
+  SidecarUnknownKey: {
+    message: (p: { key: string; allowed: readonly string[] }) => `Unexpected key \`${p.key}\` in sidecar`,
+    hint: (p: { key: string; allowed: readonly string[]; suggestion?: string }) =>
+      p.suggestion ? `did you mean \`${p.suggestion}\`?` : `remove it or use one of ${list(p.allowed, 40)}`,
+  },
+  SidecarMissingKey: {
+    message: (p: { key: string }) => `Missing required key \`${p.key}\` in sidecar`,
+    hint: (p: { key: string; example: string }) => `add it, for example \`${p.example}\``,
+  },
+  SidecarInvalidValue: {
+    message: (p: { key: string; actual: string; expected: string }) =>
+      `Unexpected \`${p.actual}\` for \`${p.key}\`, expected ${p.expected}`,
+    hint: (p: { key: string; actual: string; expected: string; fix?: string }) =>
+      p.fix ?? `change \`${p.key}\` to ${p.expected}`,
+  },
+  SidecarKeyNotApplicable: {
+    message: (p: { key: string; field: string; type: string }) =>
+      p.type === "derived"
+        ? `Unexpected \`${p.key}\` on derived field \`${p.field}\``
+        : `Unexpected \`${p.key}\` on field \`${p.field}\` of type \`${p.type}\``,
+    hint: (p: { key: string; field: string; type: string; types: readonly string[] }) =>
+      p.type === "derived"
+        ? `a derived column is computed, not read from the CSV: remove \`${p.key}\``
+        : `\`${p.key}\` applies to ${list(p.types)} fields only: remove it, or change the field's \`type\``,
+  },
+
+  // ── Datasets: the CSV ─────────────────────────────────────────────────────
+  CsvEncodingInvalid: {
+    message: (p: { byte: string; encoding: string }) => `Unexpected byte \`${p.byte}\`, expected text in ${p.encoding}`,
+    hint: (p: { byte: string; encoding: string }) =>
+      p.encoding === "UTF-8"
+        ? "the file looks like it was saved by Excel in Windows-1252: add `encoding: windows-1252` to the sidecar, or re-save the file as CSV UTF-8"
+        : "re-save the file as CSV UTF-8 and remove `encoding` from the sidecar",
+  },
+  CsvEncodingMismatch: {
+    message: (p: { actual: string; encoding: string }) =>
+      `Unexpected UTF-8 text \`${p.actual}\` in a file the sidecar says is \`${p.encoding}\``,
+    hint: (_p: { actual: string; encoding: string }) =>
+      "the file is already UTF-8: remove `encoding` from the sidecar (reading it as Windows-1252 would garble it)",
+  },
+  CsvQuoteUnterminated: {
+    message: (_p: Record<string, never>) => 'Unexpected end of file inside a quoted cell, expected a closing `"`',
+    hint: (_p: Record<string, never>) =>
+      'add the missing `"` at the end of this cell; a `"` inside a quoted cell is written twice (`""`)',
+  },
+  CsvQuoteStray: {
+    message: (p: { actual: string }) =>
+      `Unexpected \`${p.actual}\` after a closing quote, expected a comma or the end of the line`,
+    hint: (_p: { actual: string }) => 'put the whole cell in quotes and double any `"` inside it (`""`)',
+  },
+  CsvHeaderMissing: {
+    message: (p: { headerRow: number; lines: number }) =>
+      `Missing header row: \`headerRow\` is ${p.headerRow} but the file has ${p.lines} line${p.lines === 1 ? "" : "s"}`,
+    hint: (_p: { headerRow: number; lines: number }) =>
+      "set `headerRow` in the sidecar to the line that holds the column names",
+  },
+  CsvHeaderDuplicate: {
+    message: (p: { column: string; first: number }) =>
+      `Unexpected second column named \`${p.column}\`, the same name as column ${p.first}`,
+    hint: (_p: { column: string; first: number }) => "give each column a different name in the header row",
+  },
+  CsvHeaderEmpty: {
+    message: (p: { index: number }) => `Missing name for column ${p.index} in the header row`,
+    hint: (_p: { index: number }) => "type a name in the header cell, or delete the empty column",
+  },
+  CsvColumnUndeclared: {
+    message: (p: { column: string }) => `Unexpected column \`${p.column}\`, not declared in the sidecar`,
+    hint: (p: { column: string; sidecar: string }) =>
+      `add \`- { name: ${p.column}, type: string }\` (with the right type) to \`fields\` in \`${p.sidecar}\`, or delete the column`,
+  },
+  CsvColumnMissing: {
+    message: (p: { column: string; csv: string }) => `Missing column \`${p.column}\` in \`${p.csv}\``,
+    hint: (p: { column: string; csv: string; columns: readonly string[] }) =>
+      `the file has ${list(p.columns)}; fix the \`name\` here or add the column to the CSV`,
+  },
+  CsvRowRagged: {
+    message: (p: { expected: number; actual: number }) =>
+      `Unexpected ${p.actual} cell${p.actual === 1 ? "" : "s"} in this row, expected ${p.expected} like the header`,
+    hint: (p: { expected: number; actual: number }) =>
+      p.actual > p.expected
+        ? "remove the extra cells, or put quotes around a cell that contains a comma"
+        : "add the missing cells (leave them empty if there is no value)",
+  },
+  CsvRowRepeats: {
+    message: (p: { count: number }) =>
+      `and ${p.count} more row${p.count === 1 ? "" : "s"} with the wrong number of cells`,
+    hint: (_p: { count: number }) => "fix the first ones, then run the check again",
+  },
+  CsvRowsMissing: {
+    message: (p: { headerRow: number }) => `Missing data rows under the header on line ${p.headerRow}`,
+    hint: (_p: { headerRow: number }) =>
+      "add the rows, or check `headerRow` in the sidecar and that no blank line follows the header",
+  },
+  CsvRowAfterBlank: {
+    message: (p: { blankLine: number }) =>
+      `Unexpected table row after the blank line ${p.blankLine}, expected notes only`,
+    hint: (_p: { blankLine: number }) =>
+      "the table ends at its first blank row and later lines are read as notes: delete the blank row if this row is data",
+  },
+  CellInvalid: {
+    message: (p: { column: string; actual: string; expected: string }) =>
+      `Unexpected \`${p.actual}\` in column \`${p.column}\`, expected ${p.expected}`,
+    hint: (p: { column: string; actual: string; expected: string; fix: string }) => p.fix,
+  },
+  CellMissing: {
+    message: (p: { column: string; actual: string }) =>
+      `Missing value in column \`${p.column}\`, which is part of the primary key`,
+    hint: (_p: { column: string; actual: string }) => "every row needs a value in each primary-key column",
+  },
+  CellRepeats: {
+    message: (p: { column: string; count: number }) =>
+      `and ${p.count} more problem${p.count === 1 ? "" : "s"} like this in column \`${p.column}\``,
+    hint: (_p: { column: string; count: number }) => "fix the first ones, then run the check again",
+  },
+  PrimaryKeyDuplicate: {
+    message: (p: { key: string; actual: string; firstLine: number }) =>
+      `Unexpected repeated key \`${p.actual}\` in \`${p.key}\`, first used on line ${p.firstLine}`,
+    hint: (_p: { key: string; actual: string; firstLine: number }) =>
+      "each row needs a different key: remove the duplicate row, or add a column to `primaryKey`",
+  },
+  DeriveSyntax: {
+    message: (p: { column: string; expression: string; reason: string }) =>
+      `Invalid expression \`${p.expression}\` for derived column \`${p.column}\`: ${p.reason}`,
+    hint: (_p: { column: string; expression: string; reason: string }) =>
+      "use column names, numbers, `+ - * /` and brackets only, e.g. `outturn - budget`",
+  },
+  DeriveUnknownColumn: {
+    message: (p: { column: string; name: string }) =>
+      `Unexpected name \`${p.name}\` in the expression for \`${p.column}\`, expected a numeric column`,
+    hint: (p: { column: string; name: string; columns: readonly string[] }) =>
+      `numeric columns available: ${list(p.columns)}`,
+  },
+  DeriveNotInteger: {
+    message: (p: { column: string; actual: string; line: number }) =>
+      `Unexpected \`${p.actual}\` for derived column \`${p.column}\` from CSV line ${p.line}, expected a whole number`,
+    hint: (_p: { column: string; actual: string; line: number }) => "change the field's `type` to `number`",
+  },
+  // ── Stories: frontmatter ──────────────────────────────────────────────────
+  FrontmatterMissing: {
+    message: (_p: Record<string, never>) => "Missing frontmatter at the top of the story",
+    hint: (_p: Record<string, never>) =>
+      "start the file with a `---` line, then `title:`, `dek:`, `byline:` and `published:`, then another `---` line",
+  },
+  FrontmatterYamlInvalid: {
+    message: (p: { reason: string }) => `Invalid YAML in frontmatter: ${p.reason}`,
+    hint: (_p: { reason: string }) => "check the indentation and put values containing `:` or `#` in quotes",
+  },
+  FrontmatterUnknownKey: {
+    message: (p: { key: string; allowed: readonly string[] }) => `Unexpected key \`${p.key}\` in frontmatter`,
+    hint: (p: { key: string; allowed: readonly string[] }) => `remove it or use one of ${list(p.allowed)}`,
+  },
+  FrontmatterMissingKey: {
+    message: (p: { key: string }) => `Missing required key \`${p.key}\` in frontmatter`,
+    hint: (p: { key: string; example: string }) => `add it, for example \`${p.example}\``,
+  },
+  FrontmatterInvalidValue: {
+    message: (p: { key: string; actual: string; expected: string }) =>
+      `Unexpected \`${p.actual}\` for \`${p.key}\`, expected ${p.expected}`,
+    hint: (p: { key: string; actual: string; expected: string; fix?: string }) =>
+      p.fix ?? `change \`${p.key}\` to ${p.expected}`,
+  },
+  StorySlugInvalid: {
+    message: (p: { slug: string }) => `Unexpected story file name \`${p.slug}\`, expected lowercase kebab-case`,
+    hint: (p: { slug: string; suggestion: string }) =>
+      `rename the file to \`${p.suggestion}.md\`; the name is the story's permanent URL`,
+  },
+
+  // ── Charts ────────────────────────────────────────────────────────────────
+  ChartYamlInvalid: {
+    message: (p: { reason: string }) => `Invalid YAML in chart block: ${p.reason}`,
+    hint: (_p: { reason: string }) => "each line is `key: value`; put a value containing `:` or `#` in quotes",
+  },
+  ChartNotMapping: {
+    message: (_p: Record<string, never>) => "Unexpected chart block content, expected `key: value` lines",
+    hint: (_p: Record<string, never>) => "write at least `data:`, `type:`, `x:`, `y:` and `title:`, one per line",
+  },
+  ChartUnknownKey: {
+    message: (p: { key: string; allowed: readonly string[] }) => `Unexpected key \`${p.key}\` in chart`,
+    hint: (p: { key: string; allowed: readonly string[]; suggestion?: string }) =>
+      p.suggestion ? `did you mean \`${p.suggestion}\`?` : `remove it or use one of ${list(p.allowed, 40)}`,
+  },
+  ChartMissingKey: {
+    message: (p: { key: string }) => `Missing required key \`${p.key}\` in chart`,
+    hint: (p: { key: string; example: string }) => `add a line such as \`${p.example}\``,
+  },
+  ChartInvalidValue: {
+    message: (p: { key: string; actual: string; expected: string }) =>
+      `Unexpected \`${p.actual}\` for \`${p.key}\`, expected ${p.expected}`,
+    hint: (p: { key: string; actual: string; expected: string; fix?: string }) =>
+      p.fix ?? `change \`${p.key}\` to ${p.expected}`,
+  },
+  ChartUnknownType: {
+    message: (p: { actual: string; allowed: readonly string[] }) => `Unexpected chart type \`${p.actual}\``,
+    hint: (p: { actual: string; allowed: readonly string[]; suggestion?: string }) =>
+      `${p.suggestion ? `did you mean \`${p.suggestion}\`? ` : ""}the types are ${list(p.allowed)}`,
+  },
+  ChartUnknownDataset: {
+    message: (p: { actual: string }) => `Unexpected dataset \`${p.actual}\`, no such file in \`data/\``,
+    hint: (p: { actual: string; datasets: readonly string[]; suggestion?: string }) =>
+      p.suggestion
+        ? `did you mean \`${p.suggestion}\`?`
+        : p.datasets.length
+          ? `the datasets are ${list(p.datasets)}`
+          : `add \`data/${p.actual}.csv\` and its sidecar \`data/${p.actual}.yml\``,
+  },
+  ChartDatasetInvalid: {
+    message: (p: { actual: string }) => `Cannot draw from dataset \`${p.actual}\`, which has errors`,
+    hint: (_p: { actual: string }) => "fix the dataset's errors listed above first",
+  },
+  ChartUnknownColumn: {
+    message: (p: { key: string; actual: string; dataset: string }) =>
+      `Unexpected column \`${p.actual}\` for \`${p.key}\`, not in dataset \`${p.dataset}\``,
+    hint: (p: { key: string; actual: string; dataset: string; columns: readonly string[]; suggestion?: string }) =>
+      p.suggestion ? `did you mean \`${p.suggestion}\`?` : `the columns are ${list(p.columns, 40)}`,
+  },
+  ChartColumnType: {
+    message: (p: { key: string; actual: string; type: string; expected: string }) =>
+      `Unexpected ${p.type} column \`${p.actual}\` for \`${p.key}\`, expected ${p.expected}`,
+    hint: (p: { key: string; actual: string; type: string; expected: string; fix: string }) => p.fix,
+  },
+  ChartEmpty: {
+    message: (p: { dataset: string }) => `Unexpected empty chart: no rows of \`${p.dataset}\` are left to draw`,
+    hint: (p: { dataset: string; fix: string }) => p.fix,
+  },
+  ChartAllMissing: {
+    message: (p: { column: string }) => `Unexpected chart with no values: every cell of \`${p.column}\` is missing`,
+    hint: (_p: { column: string }) => "chart a column that has figures, or fill in the dataset",
+  },
+  ChartIdDuplicate: {
+    message: (p: { id: string; other: string }) =>
+      `Unexpected second chart with id \`${p.id}\`, already used at ${p.other}`,
+    hint: (_p: { id: string; other: string }) =>
+      "chart ids are permanent URLs and must be unique across the site: give this chart another `id`",
+  },
+  ChartDuplicateCategory: {
+    message: (p: { key: string; actual: string; count: number }) =>
+      `Unexpected ${p.count} rows with \`${p.key}\` value \`${p.actual}\`, expected one row per ${p.key === "series" ? "series" : "category"}`,
+    hint: (p: { key: string; actual: string; count: number; fix: string }) => p.fix,
+  },
+  ChartTooManySeries: {
+    message: (p: { column: string; count: number; max: number }) =>
+      `Unexpected ${p.count} series in \`${p.column}\`, expected at most ${p.max}`,
+    hint: (_p: { column: string; count: number; max: number }) =>
+      "readers cannot tell that many colours apart: add a `filter` to keep the series that matter, or chart each one separately",
+  },
+} as const;
+
+export type Catalogue = typeof catalogue;
+export type ErrorCode = keyof Catalogue;
+export type ErrorParams<C extends ErrorCode> = Parameters<Catalogue[C]["message"]>[0] &
+  Parameters<Catalogue[C]["hint"]>[0];

@@ -1,0 +1,63 @@
+// The one printer: `file:line:column: message`, a code frame with a caret, then the hint.
+import type { VFileMessage } from "vfile-message";
+
+const FRAME_CONTEXT = 2;
+
+/** A few lines around `line` with a caret under `column`; empty when the source is unknown. */
+export function codeFrame(source: string, line: number, column: number): string {
+  const lines = source.split(/\r\n|\r|\n/);
+  if (line < 1 || line > lines.length) return "";
+  const first = Math.max(1, line - FRAME_CONTEXT);
+  const last = Math.min(lines.length, line + 1);
+  const width = String(last).length;
+  const out: string[] = [];
+  for (let n = first; n <= last; n++) {
+    const text = (lines[n - 1] ?? "").replace(/\t/g, " ");
+    const gutter = `${n === line ? ">" : " "} ${String(n).padStart(width)} | `;
+    out.push(gutter + text);
+    if (n === line) {
+      out.push(`  ${" ".repeat(width)} | ${" ".repeat(Math.max(0, column - 1))}^`);
+    }
+  }
+  return out.join("\n");
+}
+
+export interface PrintOptions {
+  /** Reads a file's text for the code frame; return undefined to print without one. */
+  readSource?: (file: string) => string | undefined;
+}
+
+/** Formats one message for a terminal. */
+export function formatMessage(message: VFileMessage, options: PrintOptions = {}): string {
+  const where = `${message.file ?? "<unknown>"}:${message.line ?? 0}:${message.column ?? 0}`;
+  const level = message.fatal === false ? "warning" : "error";
+  const head = `${where}: ${level}: ${message.reason}${message.ruleId ? `  [${message.ruleId}]` : ""}`;
+  const parts = [head];
+  const source = message.file ? options.readSource?.(message.file) : undefined;
+  if (source !== undefined && message.line) {
+    const frame = codeFrame(source, message.line, message.column ?? 1);
+    if (frame) parts.push(frame);
+  }
+  if (message.note) parts.push(`  hint: ${message.note}`);
+  return parts.join("\n");
+}
+
+/** Formats every message and a summary line: "2 errors, 1 warning". */
+export function formatReport(messages: readonly VFileMessage[], options: PrintOptions = {}): string {
+  const errors = messages.filter((m) => m.fatal !== false).length;
+  const warnings = messages.length - errors;
+  const body = messages.map((m) => formatMessage(m, options)).join("\n\n");
+  const summary = `${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"}`;
+  return body ? `${body}\n\n${summary}` : summary;
+}
+
+/** Reads sources for code frames from the project folder; missing files just print without one. */
+export function readSourceFrom(root: string, read: (path: string) => string): (file: string) => string | undefined {
+  return (file) => {
+    try {
+      return read(`${root}/${file}`);
+    } catch {
+      return undefined;
+    }
+  };
+}

@@ -1,0 +1,132 @@
+// YAML with positions: parses a sidecar, a chart block or frontmatter and maps any path
+// (including the paths in zod issues) back to a 1-based line and column in the file.
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node } from "yaml";
+import type { core } from "zod";
+
+export interface YamlOrigin {
+  /** Project-relative file path. */
+  file: string;
+  /** The file line on which `text` begins (1 for a whole file; fence line + 1 for a chart block). */
+  line?: number;
+}
+
+export interface YamlPoint {
+  line: number;
+  column: number;
+}
+
+export interface YamlSource {
+  /** The parsed value, or undefined when the YAML has syntax errors. */
+  value: unknown;
+  syntaxErrors: Array<YamlPoint & { reason: string }>;
+  /** Position of the value (or its key) at `path`; falls back to the nearest ancestor that exists. */
+  placeOf(path: readonly PropertyKey[], target?: "key" | "value"): YamlPoint;
+}
+
+/** Parses YAML text with a line counter, offset to where the text sits in its file. */
+export function parseYamlSource(text: string, origin: YamlOrigin): YamlSource {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const firstLine = origin.line ?? 1;
+  const at = (offset: number): YamlPoint => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { line: Math.max(line, 1) + firstLine - 1, column: Math.max(col, 1) };
+  };
+  const syntaxErrors = doc.errors.map((error) => ({
+    ...at(error.pos[0]),
+    reason: error.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, ""),
+  }));
+  const placeOf = (path: readonly PropertyKey[], target: "key" | "value" = "value"): YamlPoint => {
+    let node: unknown = doc.contents;
+    let best: YamlPoint = node && hasRange(node) ? at(node.range[0]) : { line: firstLine, column: 1 };
+    for (let i = 0; i < path.length; i++) {
+      const step = path[i];
+      const last = i === path.length - 1;
+      if (isMap(node)) {
+        const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(step));
+        if (!pair) break;
+        if (last && target === "key" && hasRange(pair.key)) return at(pair.key.range[0]);
+        const value = pair.value as unknown;
+        if (value && hasRange(value)) best = at(value.range[0]);
+        else if (hasRange(pair.key)) best = at(pair.key.range[0]);
+        node = value;
+      } else if (isSeq(node) && typeof step === "number") {
+        const item = node.items[step] as unknown;
+        if (!item) break;
+        const inner = isPair(item) ? item.value : item;
+        if (inner && hasRange(inner)) best = at(inner.range[0]);
+        node = inner;
+      } else break;
+    }
+    return best;
+  };
+  return { value: doc.errors.length ? undefined : doc.toJS(), syntaxErrors, placeOf };
+}
+
+function hasRange(node: unknown): node is Node & { range: [number, number, number] } {
+  return typeof node === "object" && node !== null && Array.isArray((node as Node).range);
+}
+
+/** A zod issue reduced to what a content error needs: which kind, which key, where. */
+export interface SchemaProblem {
+  kind: "unknown-key" | "missing-key" | "invalid";
+  /** Dotted path of the key, e.g. `source.url` or `fields[2].type`. */
+  key: string;
+  place: YamlPoint;
+  /** The offending value as written, when there is one. */
+  actual?: string;
+  /** What zod expected, in words. */
+  expected: string;
+}
+
+/** Maps zod issues to positioned problems: an unknown key at the key, a missing key at its parent. */
+export function schemaProblems(issues: readonly core.$ZodIssue[], source: YamlSource, data: unknown): SchemaProblem[] {
+  const problems: SchemaProblem[] = [];
+  for (const issue of issues) {
+    if (issue.code === "unrecognized_keys") {
+      for (const key of issue.keys) {
+        const path = [...issue.path, key];
+        problems.push({ kind: "unknown-key", key: dotted(path), place: source.placeOf(path, "key"), expected: "" });
+      }
+      continue;
+    }
+    const actualValue = valueAt(data, issue.path);
+    if (actualValue === undefined && issue.code === "invalid_type") {
+      problems.push({
+        kind: "missing-key",
+        key: dotted(issue.path),
+        place: source.placeOf(issue.path.slice(0, -1), "key"),
+        expected: issue.expected,
+      });
+      continue;
+    }
+    problems.push({
+      kind: "invalid",
+      key: dotted(issue.path),
+      place: source.placeOf(issue.path, "value"),
+      actual: actualValue === undefined ? undefined : showValue(actualValue),
+      expected: issue.message,
+    });
+  }
+  return problems;
+}
+
+function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+  let node = data;
+  for (const step of path) {
+    if (node === null || typeof node !== "object") return undefined;
+    node = (node as Record<PropertyKey, unknown>)[step];
+  }
+  return node;
+}
+
+/** `fields[2].type` from ["fields", 2, "type"]. */
+export function dotted(path: readonly PropertyKey[]): string {
+  return path.map((step, i) => (typeof step === "number" ? `[${step}]` : `${i ? "." : ""}${String(step)}`)).join("");
+}
+
+function showValue(value: unknown): string {
+  if (typeof value === "string") return value;
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  return JSON.stringify(value) ?? String(value);
+}

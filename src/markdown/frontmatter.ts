@@ -1,0 +1,119 @@
+// A story's frontmatter: split it from the body, validate it with positions, and hand back the
+// body padded with blank lines so markdown positions are lines of the story file.
+import * as z from "zod";
+import { Diagnostics, type VFileMessage } from "../errors/diagnostic.ts";
+import { closest } from "../errors/closest.ts";
+import { parseYamlSource, schemaProblems } from "../errors/yaml.ts";
+
+// YYYY-MM-DD, checked for being a real day below.
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+const isoDate = z
+  .string()
+  .regex(ISO_DATE, "a date written YYYY-MM-DD")
+  .refine((text) => isRealDate(text), "a real calendar date");
+
+const schema = z
+  .object({
+    title: z.string().trim().min(1),
+    dek: z.string().trim().min(1),
+    byline: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]),
+    published: isoDate,
+    updated: isoDate.optional(),
+    topics: z.array(z.string().regex(KEBAB, "a topic id in kebab-case, e.g. `council-finance`")).optional(),
+    corrections: z.array(z.object({ date: isoDate, text: z.string().min(1) }).strict()).optional(),
+    draft: z.boolean().optional(),
+  })
+  .strict();
+
+export const frontmatterKeys = Object.keys(schema.shape);
+
+export interface Frontmatter {
+  title: string;
+  dek: string;
+  byline: string[];
+  published: string;
+  updated?: string;
+  topics: string[];
+  corrections: Array<{ date: string; text: string }>;
+  draft: boolean;
+}
+
+const examples: Record<string, string> = {
+  title: "title: Children's trust overspends by £20.9m",
+  dek: "dek: One sentence that says what the story found",
+  byline: "byline: [Jane Smith]",
+  published: "published: 2024-03-14",
+};
+
+// The opening `---` line, the YAML, and the closing `---` line.
+const FENCE = /^---[ \t]*(?:\r\n|\r|\n)([\s\S]*?)(?:\r\n|\r|\n)---[ \t]*(?:\r\n|\r|\n|$)/;
+
+export function parseStoryFile(
+  text: string,
+  file: string,
+): { frontmatter?: Frontmatter; body: string; messages: VFileMessage[] } {
+  const diagnostics = new Diagnostics();
+  const match = FENCE.exec(text);
+  if (!match) {
+    diagnostics.add("FrontmatterMissing", {}, { file, line: 1, column: 1 });
+    return { body: text, messages: diagnostics.messages };
+  }
+  const yamlText = match[1]!;
+  const consumedLines = match[0].split(/\r\n|\r|\n/).length - (/(\r\n|\r|\n)$/.test(match[0]) ? 1 : 0);
+  // Keep line numbers: the body starts where it sits in the file.
+  const body = "\n".repeat(consumedLines) + text.slice(match[0].length);
+  const source = parseYamlSource(yamlText, { file, line: 2 });
+  for (const error of source.syntaxErrors)
+    diagnostics.add("FrontmatterYamlInvalid", { reason: error.reason }, { file, ...error });
+  if (source.syntaxErrors.length) return { body, messages: diagnostics.messages };
+  const raw = source.value ?? {};
+  const result = schema.safeParse(raw);
+  if (!result.success) {
+    for (const problem of schemaProblems(result.error.issues, source, raw)) {
+      if (problem.kind === "unknown-key") {
+        const suggestion = closest(problem.key, frontmatterKeys);
+        diagnostics.add(
+          "FrontmatterUnknownKey",
+          { key: problem.key, allowed: suggestion ? [suggestion] : frontmatterKeys },
+          { file, ...problem.place },
+        );
+      } else if (problem.kind === "missing-key") {
+        diagnostics.add(
+          "FrontmatterMissingKey",
+          { key: problem.key, example: examples[problem.key] ?? `${problem.key}: ...` },
+          { file, line: 1, column: 1 },
+        );
+      } else {
+        diagnostics.add(
+          "FrontmatterInvalidValue",
+          { key: problem.key, actual: problem.actual ?? "", expected: problem.expected },
+          { file, ...problem.place },
+        );
+      }
+    }
+    return { body, messages: diagnostics.messages };
+  }
+  const data = result.data;
+  return {
+    frontmatter: {
+      title: data.title,
+      dek: data.dek,
+      byline: Array.isArray(data.byline) ? data.byline : [data.byline],
+      published: data.published,
+      updated: data.updated,
+      topics: data.topics ?? [],
+      corrections: data.corrections ?? [],
+      draft: data.draft ?? false,
+    },
+    body,
+    messages: diagnostics.messages,
+  };
+}
+
+function isRealDate(text: string): boolean {
+  const [y, m, d] = text.split("-").map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}

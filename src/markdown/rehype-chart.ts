@@ -1,0 +1,26 @@
+// rehype plugin, run after sanitising: swaps each chart placeholder for the chart's figure.
+// Placeholders that name no chart of this story (e.g. typed by hand) are dropped.
+import type { Element, Root } from "hast";
+import type { Plugin } from "unified";
+import { SKIP, visit } from "unist-util-visit";
+import { chartFigure } from "../charts/figure.ts";
+import { PLACEHOLDER_ATTRIBUTE, type ChartFileData } from "./remark-chart.ts";
+
+export interface RehypeChartOptions {
+  /** Panels to add under each chart (embed code, downloads), by chart id. */
+  panels?: (chartId: string) => Element[];
+}
+
+export const rehypeChart: Plugin<[RehypeChartOptions?], Root> =
+  (options = {}) =>
+  (tree, file) => {
+    const charts = new Map(((file.data as Partial<ChartFileData>).charts ?? []).map((c) => [c.id, c]));
+    visit(tree, "element", (node, index, parent) => {
+      const id = node.properties?.[PLACEHOLDER_ATTRIBUTE];
+      if (id === undefined || !parent || index === undefined) return;
+      const chart = charts.get(String(id));
+      if (chart) parent.children.splice(index, 1, chartFigure(chart, { panels: options.panels?.(chart.id) }));
+      else parent.children.splice(index, 1);
+      return [SKIP, index];
+    });
+  };

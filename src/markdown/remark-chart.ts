@@ -1,0 +1,61 @@
+// remark plugin: each ```chart block becomes a placeholder for its rendered figure.
+// The work is in parseChartBlock, resolveChart and renderChart; this is the glue.
+import type { Code, Root } from "mdast";
+import type { Plugin } from "unified";
+import { visit } from "unist-util-visit";
+import type { VFile } from "vfile";
+import type { Dataset } from "../data/types.ts";
+import { renderChart, type RenderedChart } from "../charts/render.ts";
+import { resolveChart } from "../charts/resolve.ts";
+import { parseChartBlock } from "../charts/spec.ts";
+
+export interface RemarkChartOptions {
+  datasets: ReadonlyMap<string, Dataset>;
+  /** Datasets that exist but failed to load: charts on them get a short pointer, not a second error. */
+  invalidDatasets?: ReadonlySet<string>;
+  /** The story's slug, for default chart ids (`<slug>-<n>`). */
+  slug: string;
+}
+
+/** What a story's charts leave on `file.data` for later plugins and pages. */
+export interface ChartFileData {
+  charts: RenderedChart[];
+  /** The line of each chart's opening fence, by chart id. */
+  chartLines: Record<string, number>;
+}
+
+export const PLACEHOLDER_ATTRIBUTE = "dataPlotlineChart";
+
+export const remarkChart: Plugin<[RemarkChartOptions], Root> = (options) => (tree, file: VFile) => {
+  const data = file.data as Partial<ChartFileData>;
+  data.charts = [];
+  data.chartLines = {};
+  let n = 0;
+  visit(tree, "code", (node: Code, index, parent) => {
+    if (node.lang !== "chart" || !parent || index === undefined) return;
+    n++;
+    const fenceLine = node.position?.start.line ?? 1;
+    const file_ = file.path ?? "<story>";
+    const { spec, messages } = parseChartBlock(node.value, {
+      file: file_,
+      fenceLine,
+      defaultId: `${options.slug}-${n}`,
+    });
+    file.messages.push(...messages);
+    let replacement: unknown = { type: "html", value: "" };
+    if (spec) {
+      const resolved = resolveChart(spec, options.datasets, options.invalidDatasets);
+      file.messages.push(...resolved.messages);
+      if (resolved.chart) {
+        const rendered = renderChart(resolved.chart);
+        data.charts!.push(rendered);
+        data.chartLines![rendered.id] = fenceLine;
+        replacement = {
+          type: "plotlineChart",
+          data: { hName: "div", hProperties: { [PLACEHOLDER_ATTRIBUTE]: rendered.id } },
+        };
+      }
+    }
+    parent.children.splice(index, 1, replacement as Code);
+  });
+};

@@ -1,0 +1,102 @@
+// Loads the whole site's content: every dataset, every story with its charts, and every
+// problem found on the way, so a build can fail once with all of them.
+import { readdirSync, readFileSync, existsSync } from "node:fs";
+import { join } from "node:path";
+import type { Element } from "hast";
+import type { RenderedChart } from "../charts/render.ts";
+import { loadDatasets } from "../data/index.ts";
+import type { Dataset } from "../data/types.ts";
+import { Diagnostics, sortMessages, type VFileMessage } from "../errors/diagnostic.ts";
+import { renderStory, type RenderedStory } from "./story.ts";
+
+export interface Story extends RenderedStory {
+  frontmatter: NonNullable<RenderedStory["frontmatter"]>;
+}
+
+export interface SiteChart {
+  chart: RenderedChart;
+  story: string;
+}
+
+export interface Site {
+  datasets: Map<string, Dataset>;
+  /** Published stories, newest first (drafts only when asked for). */
+  stories: Story[];
+  /** Every chart by its permanent id. */
+  charts: Map<string, SiteChart>;
+  /** Every problem, sorted by file and position. */
+  messages: VFileMessage[];
+}
+
+export interface LoadSiteOptions {
+  root: string;
+  /** Include stories marked `draft: true` (for previews). */
+  drafts?: boolean;
+  /** Panels to add under each chart, by chart id (embed code, downloads). */
+  panels?: (chartId: string) => Element[];
+}
+
+// kebab-case slug: lowercase letters and digits in groups joined by single hyphens.
+const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export const STORIES_DIR = "content/stories";
+
+export function loadSite(options: LoadSiteOptions): Site {
+  const diagnostics = new Diagnostics();
+  const { datasets, messages } = loadDatasets({ root: options.root });
+  diagnostics.push(...messages);
+  const invalidDatasets = new Set(
+    messages
+      .filter((m) => m.fatal !== false)
+      .map((m) => (m.file ?? "").replace(/^data\//, "").replace(/\.(csv|yml)$/, "")),
+  );
+
+  const stories: Story[] = [];
+  const charts = new Map<string, SiteChart>();
+  const chartPlaces = new Map<string, string>();
+  for (const name of storyFiles(options.root)) {
+    const slug = name.replace(/\.md$/, "");
+    const file = `${STORIES_DIR}/${name}`;
+    if (!KEBAB.test(slug)) {
+      diagnostics.add("StorySlugInvalid", { slug, suggestion: kebab(slug) }, { file, line: 1, column: 1 });
+      continue;
+    }
+    const text = readFileSync(join(options.root, file), "utf8");
+    const story = renderStory(text, { file, slug }, { datasets, invalidDatasets, panels: options.panels });
+    diagnostics.push(...story.messages);
+    for (const chart of story.charts) {
+      const place = `${file}:${story.chartLines[chart.id]}`;
+      const first = chartPlaces.get(chart.id);
+      if (first) {
+        diagnostics.add(
+          "ChartIdDuplicate",
+          { id: chart.id, other: first },
+          { file, line: story.chartLines[chart.id] ?? 1, column: 1 },
+        );
+        continue;
+      }
+      chartPlaces.set(chart.id, place);
+      if (story.frontmatter && (!story.frontmatter.draft || options.drafts))
+        charts.set(chart.id, { chart, story: slug });
+    }
+    if (story.frontmatter && (!story.frontmatter.draft || options.drafts)) stories.push(story as Story);
+  }
+  stories.sort(
+    (a, b) => b.frontmatter.published.localeCompare(a.frontmatter.published) || a.slug.localeCompare(b.slug),
+  );
+  return { datasets, stories, charts, messages: sortMessages(diagnostics.messages) };
+}
+
+function storyFiles(root: string): string[] {
+  const dir = join(root, STORIES_DIR);
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((n) => n.endsWith(".md"))
+    .sort();
+}
+
+function kebab(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
+}

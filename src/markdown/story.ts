@@ -1,0 +1,74 @@
+// Renders one story file: frontmatter, then markdown through remark and rehype with charts.
+// Order matters: raw HTML is parsed and sanitised before chart SVG is injected, so authors'
+// HTML cannot carry script and our SVG is not stripped.
+import type { Element } from "hast";
+import rehypeRaw from "rehype-raw";
+import rehypeSanitize, { defaultSchema } from "rehype-sanitize";
+import rehypeStringify from "rehype-stringify";
+import remarkGfm from "remark-gfm";
+import remarkParse from "remark-parse";
+import remarkRehype from "remark-rehype";
+import { unified } from "unified";
+import { VFile } from "vfile";
+import type { RenderedChart } from "../charts/render.ts";
+import type { Dataset } from "../data/types.ts";
+import type { VFileMessage } from "../errors/diagnostic.ts";
+import { parseStoryFile, type Frontmatter } from "./frontmatter.ts";
+import { rehypeChart } from "./rehype-chart.ts";
+import { PLACEHOLDER_ATTRIBUTE, remarkChart, type ChartFileData } from "./remark-chart.ts";
+
+export interface RenderedStory {
+  slug: string;
+  /** Project-relative path, e.g. `content/stories/nct-overspend.md`. */
+  file: string;
+  frontmatter?: Frontmatter;
+  html: string;
+  charts: RenderedChart[];
+  chartLines: Record<string, number>;
+  messages: VFileMessage[];
+}
+
+export interface StoryContext {
+  datasets: ReadonlyMap<string, Dataset>;
+  invalidDatasets?: ReadonlySet<string>;
+  panels?: (chartId: string) => Element[];
+}
+
+const sanitizeSchema = {
+  ...defaultSchema,
+  attributes: {
+    ...defaultSchema.attributes,
+    div: [...(defaultSchema.attributes?.div ?? []), PLACEHOLDER_ATTRIBUTE],
+  },
+};
+
+export function renderStory(
+  text: string,
+  options: { file: string; slug: string },
+  context: StoryContext,
+): RenderedStory {
+  const { frontmatter, body, messages } = parseStoryFile(text, options.file);
+  const file = new VFile({ path: options.file, value: body });
+  const processor = unified()
+    .use(remarkParse)
+    .use(remarkGfm)
+    .use(remarkChart, { datasets: context.datasets, invalidDatasets: context.invalidDatasets, slug: options.slug })
+    .use(remarkRehype, { allowDangerousHtml: true })
+    .use(rehypeRaw)
+    .use(rehypeSanitize, sanitizeSchema)
+    .use(rehypeChart, { panels: context.panels })
+    .use(rehypeStringify, { allowDangerousHtml: true });
+  const tree = processor.runSync(processor.parse(file), file);
+  const html = processor.stringify(tree, file);
+  const data = file.data as Partial<ChartFileData>;
+  for (const message of file.messages) message.file = options.file;
+  return {
+    slug: options.slug,
+    file: options.file,
+    frontmatter,
+    html: String(html),
+    charts: data.charts ?? [],
+    chartLines: data.chartLines ?? {},
+    messages: [...messages, ...file.messages],
+  };
+}

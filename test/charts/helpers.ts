@@ -1,0 +1,28 @@
+// Test helpers: chart blocks drawn against the tiny datasets in test/fixtures/charts.
+import { join } from "node:path";
+import { loadDatasets } from "../../src/data/index.ts";
+import { renderChart } from "../../src/charts/render.ts";
+import { resolveChart } from "../../src/charts/resolve.ts";
+import { parseChartBlock } from "../../src/charts/spec.ts";
+import type { VFileMessage } from "../../src/errors/diagnostic.ts";
+
+export const fixtureRoot = join(import.meta.dirname, "..", "fixtures", "charts");
+const loaded = loadDatasets({ root: fixtureRoot });
+if (loaded.messages.some((m) => m.fatal !== false)) {
+  throw new Error(`chart fixtures have data errors: ${loaded.messages.map((m) => m.reason).join("; ")}`);
+}
+export const datasets = loaded.datasets;
+
+/** `file:line:column: reason` for each message, as the printer's first line shows it. */
+export function lines(messages: readonly VFileMessage[]): string[] {
+  return messages.map((m) => `${m.file}:${m.line}:${m.column}: ${m.reason}`);
+}
+
+/** Parses, resolves and renders a chart block written at line 10 of `story.md`. */
+export function draw(block: string) {
+  const { spec, messages } = parseChartBlock(block, { file: "story.md", fenceLine: 10, defaultId: "story-1" });
+  if (!spec) return { messages };
+  const resolved = resolveChart(spec, datasets);
+  if (!resolved.chart) return { messages: [...messages, ...resolved.messages] };
+  return { chart: renderChart(resolved.chart), data: resolved.chart, messages: [...messages, ...resolved.messages] };
+}

@@ -1,0 +1,73 @@
+import { describe, expect, it } from "vitest";
+import { draw } from "./helpers.ts";
+
+// One named case per chart kind and option: the name is the snapshot file beside this test.
+const cases: Record<string, string> = {
+  "column-negative-and-missing": "data: budget\ntype: column\nx: year\ny: overspend\ntitle: The overspend grew",
+  "column-highlight": "data: budget\ntype: column\nx: year\ny: overspend\nhighlight: 2022/23\ntitle: A record year",
+  "bar-sorted": "data: lines\ntype: bar\ny: line\nx: forecast\nsort: -x\ntitle: Staffing costs the most",
+  "bar-two-columns": "data: lines\ntype: bar\ny: line\nx: [budget, forecast]\ntitle: Every line is over budget",
+  "line-dates-series":
+    "data: staff\ntype: line\nx: month\ny: vacancies\nseries: team\ntitle: Vacancies eased in the West",
+  "line-periods": "data: budget\ntype: line\nx: year\ny: budget\ntitle: The budget rose every year",
+  "area-periods": "data: budget\ntype: area\nx: year\ny: budget\ntitle: The budget rose every year",
+  "dot-periods": "data: budget\ntype: dot\nx: year\ny: budget\ntitle: The budget rose every year",
+  "stacked-column": "data: staff\ntype: stacked-column\nx: month\ny: vacancies\nseries: team\ntitle: Vacancies by team",
+  "stacked-bar": "data: lines\ntype: stacked-bar\ny: line\nx: [budget, forecast]\ntitle: Budget and forecast",
+  "grouped-column":
+    "data: lines\ntype: grouped-column\nx: line\ny: [budget, forecast]\ntitle: Forecasts exceed budgets",
+};
+
+describe("renderChart", () => {
+  for (const [name, block] of Object.entries(cases)) {
+    it(`draws ${name} as the same SVG every time`, async () => {
+      const { chart, messages } = draw(block);
+      expect(messages).toEqual([]);
+      for (const drawing of chart!.drawings) {
+        await expect(drawing.svg).toMatchFileSnapshot(`./__snapshots__/${name}-${drawing.layout}.svg`);
+      }
+    });
+  }
+
+  it("gives byte-identical SVG whatever was drawn before it", () => {
+    const block = cases["line-dates-series"]!;
+    const first = draw(block).chart!.drawings.map((d) => d.svg);
+    for (const other of Object.values(cases)) draw(other);
+    expect(draw(block).chart!.drawings.map((d) => d.svg)).toEqual(first);
+  });
+
+  it("names the SVG by its title and describes it, with ids unique to chart and layout", () => {
+    const { chart } = draw("id: growth\n" + cases["column-negative-and-missing"]);
+    const wide = chart!.drawings.find((d) => d.layout === "wide")!.svg;
+    expect(wide).toMatch(/^<svg [^>]*role="img"/);
+    expect(wide).toContain('aria-labelledby="growth-wide-title"');
+    expect(wide).toContain('<title id="growth-wide-title">The overspend grew</title>');
+    expect(wide).toContain('<desc id="growth-wide-desc">');
+    expect(wide).not.toMatch(/aria-label=|font-variant=|<style/);
+  });
+
+  it("writes a description from the data when there is no alt", () => {
+    const { chart } = draw(cases["column-negative-and-missing"]!);
+    expect(chart!.description).toBe(
+      "Column chart of overspend by financial year, 2020/21 to 2023/24. It rises from −£1.2m in 2020/21 to £20.9m in 2022/23, its highest. No figure for 2023/24.",
+    );
+  });
+
+  it("notes a missing figure instead of drawing it as zero", () => {
+    const { chart } = draw(cases["column-negative-and-missing"]!);
+    expect(chart!.notes.join(" ")).toContain("2023/24");
+    expect(chart!.table.rows.at(-1)).toEqual(["2023/24", "–"]);
+  });
+
+  it("defaults the source line to the dataset's source", () => {
+    expect(draw(cases["line-periods"]!).chart!.source).toBe("Test council report (2024)");
+  });
+
+  it("shows markup in data as text, never as elements", () => {
+    const { chart } = draw("data: script\ntype: bar\ny: name\nx: amount\ntitle: <b>Hostile</b> title");
+    for (const drawing of chart!.drawings) {
+      expect(drawing.svg).not.toMatch(/<script|<img|<b>/);
+      expect(drawing.svg).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
+    }
+  });
+});

@@ -1,0 +1,188 @@
+// Reading CSV text: encodings, line ends as an editor counts them, quoting, and the table's extent.
+import { describe, expect, it } from "vitest";
+import * as csv from "../../src/data/csv.ts";
+import { countLines, lineStarts, makeLocator } from "../../src/data/csv.ts";
+import { loadDataset } from "../../src/data/index.ts";
+import { printed, tempProject } from "./helpers.ts";
+
+const SIDECAR = [
+  "title: Budget",
+  "fields:",
+  "  - { name: year, type: period }",
+  "  - { name: notes, type: string }",
+  "  - { name: budget, type: number, unit: GBP }",
+  "",
+].join("\n");
+
+/** Loads `data/budget.csv` (bytes or text) with `sidecar`. */
+const load = (content: string | Uint8Array, sidecar = SIDECAR) =>
+  loadDataset({ root: tempProject({ "budget.csv": content, "budget.yml": sidecar }), id: "budget" });
+const where = (content: string | Uint8Array, sidecar?: string) =>
+  load(content, sidecar).messages.map((m) => `${m.file}:${m.line}:${m.column} ${m.ruleId}`);
+
+describe("the csv module", () => {
+  it("exports the table reader and its line helpers", () => {
+    expect(Object.keys(csv).sort()).toEqual(["countLines", "lineStarts", "makeLocator", "readCsvTable"]);
+  });
+
+  it("counts CR, LF and CRLF as one line end each", () => {
+    expect(lineStarts("a\r\nb\rc\nd")).toEqual([0, 3, 5, 7]);
+    expect(countLines("a\r\nb\rc\n")).toBe(3);
+    expect(countLines("")).toBe(0);
+    expect(makeLocator("ab\r\ncd\ref")(8)).toEqual({ line: 3, column: 2 });
+  });
+});
+
+describe("decoding", () => {
+  it("strips a UTF-8 byte order mark instead of gluing it to the first header", () => {
+    const { dataset, messages } = load("\uFEFFyear,notes,budget\n2023/24,,12\n");
+    expect(messages).toEqual([]);
+    expect(Object.keys(dataset!.rows[0]!)).toEqual(["year", "notes", "budget"]);
+  });
+
+  it("rejects a Windows-1252 file without `encoding`, naming the first bad byte at its line and column", () => {
+    const bytes = Buffer.from([...Buffer.from("year,notes,budget\n2023/24,ok,"), 0xa3, ...Buffer.from("12\n")]);
+    expect(printed(load(bytes).messages)).toEqual([
+      "data/budget.csv:2:12: error: Unexpected byte `0xA3`, expected text in UTF-8  [CsvEncodingInvalid]\n" +
+        "  hint: the file looks like it was saved by Excel in Windows-1252: add `encoding: windows-1252` to the sidecar, or re-save the file as CSV UTF-8",
+    ]);
+  });
+
+  it("decodes a Windows-1252 file when the sidecar says so: £, € and curly quotes", () => {
+    // £ is 0xA3, € 0x80, “ and ” 0x93 and 0x94 in Windows-1252.
+    const bytes = Buffer.from([
+      ...Buffer.from("year,notes,budget\n2023/24,"),
+      0x93,
+      ...Buffer.from("cost "),
+      0x80,
+      ...Buffer.from("5"),
+      0x94,
+      ...Buffer.from(',"'),
+      0xa3,
+      ...Buffer.from('1,234"\n'),
+    ]);
+    const { dataset, messages } = load(bytes, `encoding: windows-1252\n${SIDECAR}`);
+    expect(messages).toEqual([]);
+    expect(dataset?.rows[0]).toEqual({ year: "2023/24", notes: "“cost €5”", budget: 1234 });
+  });
+
+  it("refuses to read a UTF-8 file as Windows-1252, which would garble it", () => {
+    expect(printed(load("year,notes,budget\n2023/24,ok,£12\n", `encoding: windows-1252\n${SIDECAR}`).messages)).toEqual(
+      [
+        "data/budget.csv:2:12: error: Unexpected UTF-8 text `£` in a file the sidecar says is `windows-1252`  [CsvEncodingMismatch]\n" +
+          "  hint: the file is already UTF-8: remove `encoding` from the sidecar (reading it as Windows-1252 would garble it)",
+      ],
+    );
+  });
+
+  it("rejects a byte Windows-1252 leaves undefined", () => {
+    const bytes = Buffer.from([...Buffer.from("year,notes,budget\n2023/24,"), 0x81, ...Buffer.from(",12\n")]);
+    expect(where(bytes, `encoding: windows-1252\n${SIDECAR}`)).toEqual(["data/budget.csv:2:9 CsvEncodingInvalid"]);
+  });
+});
+
+describe("line ends", () => {
+  it("reports lines as an editor shows them in a CRLF file with CRLF inside a quoted cell", () => {
+    const text = 'year,notes,budget\r\n2022/23,"line one\r\nline two",12\r\n2023/24,ok,lots\r\n';
+    expect(printed(load(text).messages)).toEqual([
+      "data/budget.csv:4:12: error: Unexpected `lots` in column `budget`, expected a number  [CellInvalid]\n" +
+        "  hint: write a number in digits; if `lots` means there is no value, add it to `missingValues` in the sidecar",
+    ]);
+    expect(load(text.replace("lots", "13")).dataset?.rows[0]?.notes).toBe("line one\r\nline two");
+  });
+
+  it("reports lines as an editor shows them in an old bare-CR file with CR inside a quoted cell", () => {
+    const text = 'year,notes,budget\r2022/23,"one\rtwo\rthree",12\r2023/24,ok,lots\r';
+    expect(where(text)).toEqual(["data/budget.csv:5:12 CellInvalid"]);
+  });
+
+  it("reports a cell after a multi-line quoted cell at its own line and column", () => {
+    const text = 'year,notes,budget\n2022/23,"first\r\nsecond\rthird",lots\n';
+    expect(where(text)).toEqual(["data/budget.csv:4:8 CellInvalid"]);
+  });
+
+  it("counts the opening quote in the column of a quoted cell", () => {
+    expect(where('year,notes,budget\n2022/23,ok,"lots"\n')).toEqual(["data/budget.csv:2:12 CellInvalid"]);
+  });
+});
+
+describe("quotes", () => {
+  it("reports an unterminated quote at the opening quote, not at the end of the file", () => {
+    expect(printed(load('year,notes,budget\n2022/23,"open,12\n2023/24,ok,13\n').messages)).toEqual([
+      'data/budget.csv:2:9: error: Unexpected end of file inside a quoted cell, expected a closing `"`  [CsvQuoteUnterminated]\n' +
+        '  hint: add the missing `"` at the end of this cell; a `"` inside a quoted cell is written twice (`""`)',
+    ]);
+  });
+
+  it("reports text after a closing quote at that text", () => {
+    expect(where('year,notes,budget\n2022/23,"a"b,12\n')).toEqual(["data/budget.csv:2:12 CsvQuoteStray"]);
+  });
+
+  it("reads doubled quotes inside a quoted cell as one quote", () => {
+    expect(load('year,notes,budget\n2022/23,"the ""best"" year",12\n').dataset?.rows[0]?.notes).toBe('the "best" year');
+  });
+});
+
+describe("the table's extent", () => {
+  it("skips title rows above `headerRow`, even ones with stray quotes", () => {
+    const { dataset, messages } = load(
+      'Budget "2023\nAll figures in £\nyear,notes,budget\n2023/24,,12\n',
+      `headerRow: 3\n${SIDECAR}`,
+    );
+    expect(messages).toEqual([]);
+    expect(dataset?.rowLines).toEqual([4]);
+  });
+
+  it("reports a `headerRow` beyond the end of the file", () => {
+    expect(printed(load("year,notes,budget\n2023/24,,12\n", `headerRow: 5\n${SIDECAR}`).messages)).toEqual([
+      "data/budget.csv:2:1: error: Missing header row: `headerRow` is 5 but the file has 2 lines  [CsvHeaderMissing]\n" +
+        "  hint: set `headerRow` in the sidecar to the line that holds the column names",
+    ]);
+  });
+
+  it("ends the table at the first blank row, `,,,` included, and ignores the notes after it", () => {
+    const text = 'year,notes,budget\n2022/23,,12\n ,, \nFigures rounded, so totals may differ\n"Source: the council\n';
+    const { dataset, messages } = load(text);
+    expect(messages).toEqual([]);
+    expect(dataset?.rows).toEqual([{ year: "2022/23", notes: null, budget: 12 }]);
+  });
+
+  it("warns when a line after the blank row looks like a table row, but still loads the data", () => {
+    const { dataset, messages } = load("year,notes,budget\n2022/23,,12\n\n2023/24,late,13\n");
+    expect(printed(messages)).toEqual([
+      "data/budget.csv:4:1: warning: Unexpected table row after the blank line 3, expected notes only  [CsvRowAfterBlank]\n" +
+        "  hint: the table ends at its first blank row and later lines are read as notes: delete the blank row if this row is data",
+    ]);
+    expect(dataset?.rows).toHaveLength(1);
+  });
+
+  it("reports a header with no rows under it, and the rows stranded below a blank line", () => {
+    expect(where("year,notes,budget\n\n2022/23,,12\n")).toEqual([
+      "data/budget.csv:1:1 CsvRowsMissing",
+      "data/budget.csv:3:1 CsvRowAfterBlank",
+    ]);
+  });
+});
+
+describe("repeated problems", () => {
+  it("reports the first five bad cells of a column, then how many more", () => {
+    const rows = Array.from({ length: 8 }, (_, i) => `20${10 + i},,x${i}`).join("\n");
+    const messages = load(`year,notes,budget\n${rows}\n`).messages;
+    expect(messages.map((m) => `${m.line}:${m.column} ${m.ruleId}`)).toEqual([
+      "2:7 CellInvalid",
+      "3:7 CellInvalid",
+      "4:7 CellInvalid",
+      "5:7 CellInvalid",
+      "6:7 CellInvalid",
+      "7:7 CellRepeats",
+    ]);
+    expect(messages.at(-1)?.reason).toBe("and 3 more problems like this in column `budget`");
+  });
+
+  it("reports the first five ragged rows, then how many more", () => {
+    const rows = Array.from({ length: 7 }, (_, i) => `20${10 + i},12`).join("\n");
+    const messages = load(`year,notes,budget\n${rows}\n`).messages;
+    expect(messages.map((m) => m.ruleId)).toEqual([...Array(5).fill("CsvRowRagged"), "CsvRowRepeats"]);
+    expect(messages.at(-1)?.reason).toBe("and 2 more rows with the wrong number of cells");
+  });
+});
