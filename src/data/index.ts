@@ -6,3 +6,5 @@ export { comparePeriods, parsePeriod, PERIOD_EXAMPLES } from "./periods.ts";
 export type { Period, PeriodKind } from "./periods.ts";
 export { parseDatePattern } from "./dates.ts";
 export type { CellValue, Dataset, Field, FieldType, Row, Source } from "./types.ts";
+export { aggregateNames, lookupCell } from "./lookup.ts";
+export type { AggregateName, CellQuery, LookupProblem, LookupResult } from "./lookup.ts";

@@ -272,6 +272,64 @@ export const catalogue = {
     hint: (_p: { column: string; count: number; max: number }) =>
       "readers cannot tell that many colours apart: add a `filter` to keep the series that matter, or chart each one separately",
   },
+  // ── Numbers in prose: :value{...} ─────────────────────────────────────────
+  ValueAttributeUnknown: {
+    message: (p: { actual: string }) => `Unexpected attribute \`${p.actual}\` in \`:value\``,
+    hint: (p: { actual: string; suggestion?: string }) =>
+      p.suggestion
+        ? `did you mean \`${p.suggestion}\`?`
+        : "use `data`, `row` or `where`, `col`, and optionally `agg` and `format`",
+  },
+  ValueAttributeMissing: {
+    message: (p: { key: string }) => `Missing \`${p.key}\` in \`:value\``,
+    hint: (p: { key: string; example: string }) => `write it like \`${p.example}\``,
+  },
+  ValueAttributeInvalid: {
+    message: (p: { key: string; actual: string; expected: string }) =>
+      `Unexpected \`${p.actual}\` for \`${p.key}\` in \`:value\`, expected ${p.expected}`,
+    hint: (p: { key: string; actual: string; expected: string; fix: string }) => p.fix,
+  },
+  ValueUnknownDataset: {
+    message: (p: { actual: string }) => `Unexpected dataset \`${p.actual}\` in \`:value\`, no such file in \`data/\``,
+    hint: (p: { actual: string; suggestion?: string; datasets: readonly string[] }) =>
+      p.suggestion ? `did you mean \`${p.suggestion}\`?` : `the datasets are ${list(p.datasets)}`,
+  },
+  ValueUnknownColumn: {
+    message: (p: { actual: string; dataset: string }) =>
+      `Unexpected column \`${p.actual}\` in \`:value\`, not in dataset \`${p.dataset}\``,
+    hint: (p: { actual: string; dataset: string; columns: readonly string[]; suggestion?: string }) =>
+      p.suggestion ? `did you mean \`${p.suggestion}\`?` : `the columns are ${list(p.columns, 40)}`,
+  },
+  ValueNoRow: {
+    message: (p: { query: string; dataset: string }) =>
+      `No row of \`${p.dataset}\` matches ${p.query} (0 rows matched)`,
+    hint: (p: { query: string; dataset: string; sample: readonly string[] }) =>
+      p.sample.length
+        ? `values are matched exactly as written in the CSV, e.g. ${list(p.sample)}`
+        : "check the value against the CSV: it must match the cell exactly, case included",
+  },
+  ValueManyRows: {
+    message: (p: { query: string; dataset: string; matched: number }) =>
+      `Unexpected ${p.matched} rows of \`${p.dataset}\` matching ${p.query}, expected exactly 1`,
+    hint: (_p: { query: string; dataset: string; matched: number }) =>
+      "add a `column=value` pair to `where` until one row matches, or add `agg=sum` (or count, mean...) to combine them",
+  },
+  ValueNotNumeric: {
+    message: (p: { column: string; type: string; agg: string }) =>
+      `Unexpected ${p.type} column \`${p.column}\` for \`agg=${p.agg}\`, expected a number column`,
+    hint: (_p: { column: string; type: string; agg: string }) =>
+      "aggregate a number column, or use `agg=count` to count rows",
+  },
+  ValueMissing: {
+    message: (p: { column: string; dataset: string; line: number }) =>
+      `Missing value: \`${p.column}\` is empty in \`${p.dataset}\` (CSV line ${p.line})`,
+    hint: (_p: { column: string; dataset: string; line: number }) =>
+      "fill in the cell, or write the sentence without this figure: printing a blank would mislead readers",
+  },
+  ValueNoKey: {
+    message: (p: { dataset: string }) => `Unexpected \`row\` for dataset \`${p.dataset}\`, which has no \`primaryKey\``,
+    hint: (_p: { dataset: string }) => 'use `where="column=value"` to pick the row, or add `primaryKey` to the sidecar',
+  },
 } as const;
 
 export type Catalogue = typeof catalogue;

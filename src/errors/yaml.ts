@@ -91,7 +91,8 @@ export function schemaProblems(issues: readonly core.$ZodIssue[], source: YamlSo
       continue;
     }
     const actualValue = valueAt(data, issue.path);
-    if (actualValue === undefined && issue.code === "invalid_type") {
+    // zod reports a missing key as invalid_type, or as invalid_value for an enum: either way, absent.
+    if (actualValue === undefined && issue.path.length > 0) {
       problems.push({
         kind: "missing-key",
         key: dotted(issue.path),

@@ -5,6 +5,7 @@ import type { Element } from "hast";
 import rehypeRaw from "rehype-raw";
 import rehypeSanitize, { defaultSchema } from "rehype-sanitize";
 import rehypeStringify from "rehype-stringify";
+import remarkDirective from "remark-directive";
 import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import remarkRehype from "remark-rehype";
@@ -16,6 +17,7 @@ import type { VFileMessage } from "../errors/diagnostic.ts";
 import { parseStoryFile, type Frontmatter } from "./frontmatter.ts";
 import { rehypeChart } from "./rehype-chart.ts";
 import { PLACEHOLDER_ATTRIBUTE, remarkChart, type ChartFileData } from "./remark-chart.ts";
+import { remarkValue } from "./remark-value.ts";
 
 export interface RenderedStory {
   slug: string;
@@ -52,6 +54,8 @@ export function renderStory(
   const processor = unified()
     .use(remarkParse)
     .use(remarkGfm)
+    .use(remarkDirective)
+    .use(remarkValue, { datasets: context.datasets, invalidDatasets: context.invalidDatasets })
     .use(remarkChart, { datasets: context.datasets, invalidDatasets: context.invalidDatasets, slug: options.slug })
     .use(remarkRehype, { allowDangerousHtml: true })
     .use(rehypeRaw)

@@ -126,3 +126,10 @@ describe("resolveChart", () => {
     expect(data!.points).toHaveLength(3);
   });
 });
+
+describe("parseChartBlock with missing keys", () => {
+  it("reports a missing type at the fence", () => {
+    const { messages } = draw("data: budget\nx: year\ny: overspend\ntitle: T\n");
+    expect(lines(messages)).toEqual(["story.md:10:1: Missing required key `type` in chart"]);
+  });
+});

@@ -1,0 +1,164 @@
+// remark plugin: `:value{data=... row=... col=...}` becomes the cell, formatted by its field, so
+// prose cannot disagree with the data. Other `:name` text (remark-directive reads "ratio:3to1"
+// as a directive) goes back to being the text the author typed.
+import type { Root, Text } from "mdast";
+import type { TextDirective } from "mdast-util-directive";
+import type { Plugin } from "unified";
+import { visit } from "unist-util-visit";
+import type { VFile } from "vfile";
+import { aggregateNames, formatValue, lookupCell, type AggregateName } from "../data/index.ts";
+import type { Dataset } from "../data/types.ts";
+import { closest } from "../errors/closest.ts";
+import { Diagnostics } from "../errors/diagnostic.ts";
+
+export interface RemarkValueOptions {
+  datasets: ReadonlyMap<string, Dataset>;
+  invalidDatasets?: ReadonlySet<string>;
+}
+
+const attributes = ["data", "row", "where", "col", "agg", "format"];
+
+export const remarkValue: Plugin<[RemarkValueOptions], Root> = (options) => (tree, file: VFile) => {
+  const source = String(file.value);
+  visit(tree, (node, index, parent) => {
+    if (!parent || index === undefined) return;
+    if (node.type !== "textDirective" && node.type !== "leafDirective" && node.type !== "containerDirective") return;
+    const directive = node as TextDirective;
+    let replacement: Text;
+    if (directive.name === "value" && node.type === "textDirective") {
+      const place = {
+        file: file.path ?? "<story>",
+        line: node.position?.start.line ?? 1,
+        column: node.position?.start.column ?? 1,
+      };
+      const diagnostics = new Diagnostics();
+      const text = valueText(directive.attributes ?? {}, options, diagnostics, place);
+      file.messages.push(...diagnostics.messages);
+      replacement = { type: "text", value: text ?? "" };
+    } else {
+      // Not ours: restore exactly what the author wrote.
+      const start = node.position?.start.offset;
+      const end = node.position?.end.offset;
+      replacement = {
+        type: "text",
+        value: start !== undefined && end !== undefined ? source.slice(start, end) : `:${directive.name}`,
+      };
+    }
+    parent.children.splice(index, 1, replacement);
+  });
+};
+
+/** The formatted figure, or undefined after adding the problem to `diagnostics`. */
+export function valueText(
+  attrs: Record<string, string | null | undefined>,
+  options: RemarkValueOptions,
+  diagnostics: Diagnostics,
+  place: { file: string; line: number; column: number },
+): string | undefined {
+  for (const key of Object.keys(attrs)) {
+    if (!attributes.includes(key)) {
+      diagnostics.add("ValueAttributeUnknown", { actual: key, suggestion: closest(key, attributes) }, place);
+      return undefined;
+    }
+  }
+  const id = attrs.data ?? "";
+  if (!id) {
+    diagnostics.add(
+      "ValueAttributeMissing",
+      { key: "data", example: ":value{data=nct-budget row=2023/24 col=overspend}" },
+      place,
+    );
+    return undefined;
+  }
+  const agg = attrs.agg ?? undefined;
+  if (agg !== undefined && !(aggregateNames as readonly string[]).includes(agg)) {
+    diagnostics.add(
+      "ValueAttributeInvalid",
+      {
+        key: "agg",
+        actual: agg,
+        expected: aggregateNames.map((a) => `\`${a}\``).join(", "),
+        fix: "use one of these, e.g. `agg=sum`",
+      },
+      place,
+    );
+    return undefined;
+  }
+  if (!attrs.col && agg !== "count") {
+    diagnostics.add("ValueAttributeMissing", { key: "col", example: `:value{data=${id} row=... col=...}` }, place);
+    return undefined;
+  }
+  if (attrs.row === undefined && attrs.where === undefined && agg === undefined) {
+    diagnostics.add(
+      "ValueAttributeMissing",
+      { key: "row", example: `:value{data=${id} row=2023/24 col=${attrs.col}}` },
+      place,
+    );
+    return undefined;
+  }
+  const dataset = options.datasets.get(id);
+  if (!dataset) {
+    if (options.invalidDatasets?.has(id)) diagnostics.add("ChartDatasetInvalid", { actual: id }, place);
+    else {
+      const ids = [...options.datasets.keys()];
+      diagnostics.add("ValueUnknownDataset", { actual: id, datasets: ids, suggestion: closest(id, ids) }, place);
+    }
+    return undefined;
+  }
+  const result = lookupCell(dataset, {
+    row: attrs.row ?? undefined,
+    where: attrs.where ?? undefined,
+    col: attrs.col ?? undefined,
+    agg: agg as AggregateName | undefined,
+  });
+  const query =
+    [attrs.row !== undefined ? `row \`${attrs.row}\`` : "", attrs.where ? `\`${attrs.where}\`` : ""]
+      .filter(Boolean)
+      .join(" and ") || "all rows";
+  if ("problem" in result) {
+    const problem = result.problem;
+    switch (problem.kind) {
+      case "unknown-column":
+        diagnostics.add(
+          "ValueUnknownColumn",
+          {
+            actual: problem.column,
+            dataset: id,
+            columns: problem.columns,
+            suggestion: closest(problem.column, problem.columns),
+          },
+          place,
+        );
+        break;
+      case "bad-where":
+        diagnostics.add(
+          "ValueAttributeInvalid",
+          {
+            key: "where",
+            actual: problem.part,
+            expected: "`column=value` pairs separated by `;`",
+            fix: 'write it like `where="la_name=Northamptonshire; year=2019"`',
+          },
+          place,
+        );
+        break;
+      case "no-key":
+        diagnostics.add("ValueNoKey", { dataset: id }, place);
+        break;
+      case "no-row":
+        diagnostics.add("ValueNoRow", { query, dataset: id, sample: problem.sample }, place);
+        break;
+      case "many-rows":
+        diagnostics.add("ValueManyRows", { query, dataset: id, matched: problem.matched }, place);
+        break;
+      case "not-numeric":
+        diagnostics.add("ValueNotNumeric", { column: problem.column, type: problem.type, agg: agg ?? "" }, place);
+        break;
+      case "missing":
+        diagnostics.add("ValueMissing", { column: problem.column, dataset: id, line: problem.line }, place);
+        break;
+    }
+    return undefined;
+  }
+  return formatValue(result.value, result.field, attrs.format ?? undefined);
+}

@@ -1,0 +1,66 @@
+import { describe, expect, it } from "vitest";
+import { renderStory } from "../../src/markdown/story.ts";
+import { datasets, lines } from "../charts/helpers.ts";
+
+const frontmatter = "---\ntitle: T\ndek: D\nbyline: [R]\npublished: 2024-03-14\n---\n";
+const render = (body: string) => renderStory(frontmatter + body, { file: "story.md", slug: "story" }, { datasets });
+
+describe(":value directives", () => {
+  it("prints a cell picked by primary key, formatted by its field", () => {
+    const story = render("The overspend was :value{data=budget row=2022/23 col=overspend} in 2022/23.\n");
+    expect(story.messages).toEqual([]);
+    expect(story.html).toContain("The overspend was £20.9m in 2022/23.");
+  });
+
+  it("picks a row by where cells, and applies a format override", () => {
+    const story = render(':value{data=staff where="month=2024-02-29; team=West" col=vacancies format="0"} posts.\n');
+    expect(lines(story.messages)).toEqual([]);
+    expect(story.html).toContain("144 posts.");
+  });
+
+  it("aggregates every matching row", () => {
+    const story = render(
+      ':value{data=staff where="team=North" col=vacancies agg=sum} and :value{data=staff agg=count} rows.\n',
+    );
+    expect(story.messages).toEqual([]);
+    expect(story.html).toContain("379 and 6 rows.");
+  });
+
+  it("reports an unknown dataset at the directive with a suggestion", () => {
+    const story = render("\nSee :value{data=budgte row=2022/23 col=overspend}.\n");
+    expect(lines(story.messages)).toEqual([
+      "story.md:8:5: Unexpected dataset `budgte` in `:value`, no such file in `data/`",
+    ]);
+    expect(story.messages[0]!.note).toBe("did you mean `budget`?");
+  });
+
+  it("reports an unknown column", () => {
+    const story = render(":value{data=budget row=2022/23 col=overspent}\n");
+    expect(lines(story.messages)).toEqual([
+      "story.md:7:1: Unexpected column `overspent` in `:value`, not in dataset `budget`",
+    ]);
+  });
+
+  it("says how many rows a where matched when it is not exactly one", () => {
+    const none = render(':value{data=staff where="team=Central" col=vacancies}\n');
+    expect(lines(none.messages)).toEqual(["story.md:7:1: No row of `staff` matches `team=Central` (0 rows matched)"]);
+    const many = render(':value{data=staff where="team=North" col=vacancies}\n');
+    expect(lines(many.messages)).toEqual([
+      "story.md:7:1: Unexpected 3 rows of `staff` matching `team=North`, expected exactly 1",
+    ]);
+  });
+
+  it("refuses a missing value instead of printing a blank or NaN", () => {
+    const story = render(":value{data=budget row=2023/24 col=overspend}\n");
+    expect(lines(story.messages)).toEqual([
+      "story.md:7:1: Missing value: `overspend` is empty in `budget` (CSV line 5)",
+    ]);
+    expect(story.html).not.toMatch(/NaN|undefined/);
+  });
+
+  it("leaves other colon text as the author wrote it", () => {
+    const story = render("Meet at 10:30, ratio:three{x} and :note here.\n");
+    expect(story.messages).toEqual([]);
+    expect(story.html).toContain("Meet at 10:30, ratio:three{x} and :note here.");
+  });
+});
