@@ -97,7 +97,7 @@ export function schemaProblems(issues: readonly core.$ZodIssue[], source: YamlSo
         kind: "missing-key",
         key: dotted(issue.path),
         place: source.placeOf(issue.path.slice(0, -1), "key"),
-        expected: issue.expected,
+        expected: "expected" in issue ? String(issue.expected) : issue.message,
       });
       continue;
     }
