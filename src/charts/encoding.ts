@@ -3,7 +3,7 @@
 import * as Plot from "@observablehq/plot";
 import { numberFormatter } from "../data/index.ts";
 import { sameValue, type CategoryKey, type ChartData, type Point } from "./resolve.ts";
-import { extent, ticks } from "d3-array";
+import { extent, nice, ticks } from "d3-array";
 import { accent, muted, palette, primary, textWidth, type Layout } from "./theme.ts";
 
 export interface Encoding {
@@ -140,7 +140,11 @@ export function valueAxis(
   }
   if (min === max) max = min + 1;
   const fmt = (count: number) => {
-    const values = ticks(min!, max!, count);
+    // Round the top out to a tick, so the axis ends on a labelled line; the bottom stays at the
+    // data (or zero), so a small negative does not stretch the axis down to a whole step.
+    const [low, high] = nice(min!, max!, count);
+    const values = ticks(min! < 0 ? min! : low, high, count);
+    if (high > max!) values.push(...ticks(high, high, 1).filter((v) => !values.includes(v)));
     const labels = values.map(enc.format);
     // "£5.0m" → "£5m" when every label has only zeros after the point.
     const whole = labels.every((l) => !/\.\d*[1-9]/.test(l));

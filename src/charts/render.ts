@@ -3,6 +3,7 @@
 import * as Plot from "@observablehq/plot";
 import { parseHTML } from "linkedom";
 import { formatValue } from "../data/index.ts";
+import { annotationMarks, annotationRoom } from "./annotations.ts";
 import { describeChart } from "./describe.ts";
 import { encode, type Encoding } from "./encoding.ts";
 import { areaOptions } from "./kinds/area.ts";
@@ -11,9 +12,10 @@ import { columnOptions } from "./kinds/column.ts";
 import { dotOptions } from "./kinds/dot.ts";
 import { lineOptions } from "./kinds/line.ts";
 import { stackedBarOptions, stackedColumnOptions } from "./kinds/stacked.ts";
+import { drawLegend, legendLayout } from "./legend.ts";
 import type { ChartData } from "./resolve.ts";
 import { finishSvg } from "./svg.ts";
-import { layouts, type Layout } from "./theme.ts";
+import { layouts, textWidth, wrapText, type Layout } from "./theme.ts";
 
 const kinds: Record<string, (enc: Encoding) => Plot.PlotOptions> = {
   column: columnOptions,
@@ -25,6 +27,24 @@ const kinds: Record<string, (enc: Encoding) => Plot.PlotOptions> = {
   "stacked-column": stackedColumnOptions,
   "stacked-bar": stackedBarOptions,
 };
+
+/** Column kinds and the bar kind each becomes when its labels do not fit. */
+const verticalBars: Record<string, (enc: Encoding) => Plot.PlotOptions> = {
+  column: barOptions,
+  "grouped-column": barOptions,
+  "stacked-column": stackedBarOptions,
+};
+
+/** Whether every category label fits under its column in two lines, no word broken. */
+function columnLabelsFit(chart: ChartData, layout: Layout): boolean {
+  const enc = encode(chart, layout, 0);
+  const band = (layout.width - 70) / Math.max(1, chart.categories.length) - 6;
+  return chart.categories.every((c) => {
+    const label = enc.labelOf(c);
+    const longestWord = Math.max(...label.split(/\s+/).map((w) => textWidth(w, layout.fontSize)));
+    return longestWord <= band && wrapText(label, band, layout.fontSize).length <= 2;
+  });
+}
 
 export interface ChartDrawing {
   layout: Layout["name"];
@@ -64,23 +84,35 @@ export function renderChart(chart: ChartData): RenderedChart {
   const probe = encode(chart, layouts[0]!, 0);
   const description = spec.alt ?? describeChart(chart, probe.format);
   const drawings = layouts.map((layout) => {
-    const height = chartHeight(chart, layout, encode(chart, layout, 0));
-    const enc = encode(chart, layout, height);
-    const options = kind(enc);
+    // Columns whose labels cannot fit under them turn into bars, which have room for labels.
+    const flip = verticalBars[spec.type] !== undefined && !columnLabelsFit(chart, layout);
+    const drawn: ChartData = flip ? { ...chart, orientation: "horizontal" } : chart;
+    const height = chartHeight(drawn, layout, encode(drawn, layout, 0));
+    const enc = encode(drawn, layout, height);
+    const options = (flip ? verticalBars[spec.type]! : kind)(enc);
+    // Room above the plot for the colour key, then for annotation labels.
+    const legend = legendLayout(enc);
+    const extraTop = (legend?.height ?? 0) + annotationRoom(enc);
+    const clearance = options.marks?.some((m) => (m as { className?: string }).className === "value-label")
+      ? layout.fontSize + 14
+      : 4;
     const svg = Plot.plot({
       ...options,
+      marks: [...(options.marks ?? []), ...annotationMarks(enc, { clearance, top: valueTop(options) })],
+      marginTop: (options.marginTop ?? 20) + extraTop,
       document,
       width: layout.width,
-      height,
+      height: height + extraTop,
       style: { overflow: "visible" },
     }) as unknown as Element;
+    if (legend) drawLegend(svg, legend, layout.fontSize);
     const markup = finishSvg(svg, {
       idPrefix: `${spec.id}-${layout.name}`,
       title: spec.title,
       description,
       fontSize: layout.fontSize,
     });
-    return { layout: layout.name, width: layout.width, height, svg: markup };
+    return { layout: layout.name, width: layout.width, height: height + extraTop, svg: markup };
   });
   return {
     id: spec.id,
@@ -93,6 +125,13 @@ export function renderChart(chart: ChartData): RenderedChart {
     drawings,
     table: dataTable(chart, probe.format),
   };
+}
+
+/** The top of the value scale a kind chose (its domain's upper end). */
+function valueTop(options: Plot.PlotOptions): number {
+  const domain = (options.y as { domain?: unknown[] } | undefined)?.domain;
+  const top = domain?.[domain.length - 1];
+  return typeof top === "number" ? top : 0;
 }
 
 function chartHeight(chart: ChartData, layout: Layout, enc: Encoding): number {

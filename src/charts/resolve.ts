@@ -260,6 +260,28 @@ export function resolveChart(
     );
     if (descending) categories.reverse();
   }
+  // Highlights and annotations must point at something drawn.
+  const labels = points.map((p) => p.label);
+  const inData = (wanted: string | number | boolean) =>
+    categories.some((c) => sameValue(c, wanted)) || labels.includes(String(wanted));
+  const notInData = (key: string, path: PropertyKey[], wanted: string | number | boolean) =>
+    diagnostics.add(
+      "ChartNotInData",
+      {
+        key,
+        actual: String(wanted),
+        column: category.name,
+        values: unique(labels),
+        suggestion: closest(String(wanted), unique(labels)),
+      },
+      at(path),
+    );
+  spec.highlight.forEach(
+    (h, i) => inData(h) || notInData("highlight", spec.highlight.length > 1 ? ["highlight", i] : ["highlight"], h),
+  );
+  spec.annotations.forEach((a, i) => inData(a.x) || notInData(`annotations[${i}].x`, ["annotations", i, "x"], a.x));
+  if (diagnostics.hasErrors) return { messages: diagnostics.messages };
+
   const rank = new Map(categories.map((c, i) => [keyString(c), i]));
   points.sort((a, b) => rank.get(keyString(a.category))! - rank.get(keyString(b.category))!);
   rows = [...rows].sort(

@@ -46,3 +46,18 @@ export function textWidth(text: string, fontSize: number): number {
   for (const char of text) em += /[A-Z£$€%mwMW@]/.test(char) ? 0.76 : /[il.,:;'| ()]/.test(char) ? 0.34 : 0.6;
   return em * fontSize;
 }
+
+/** Breaks text into lines no wider than `maxWidth` px (a word longer than that gets a line of its own). */
+export function wrapText(text: string, maxWidth: number, fontSize: number): string[] {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const candidate = line ? `${line} ${word}` : word;
+    if (line && textWidth(candidate, fontSize) > maxWidth) {
+      lines.push(line);
+      line = word;
+    } else line = candidate;
+  }
+  if (line) lines.push(line);
+  return lines.length ? lines : [""];
+}

@@ -266,6 +266,17 @@ export const catalogue = {
       `Unexpected ${p.count} rows with \`${p.key}\` value \`${p.actual}\`, expected one row per ${p.key === "series" ? "series" : "category"}`,
     hint: (p: { key: string; actual: string; count: number; fix: string }) => p.fix,
   },
+  ChartNotInData: {
+    message: (p: { key: string; actual: string; column: string }) =>
+      `Unexpected \`${p.actual}\` for \`${p.key}\`, not a value of \`${p.column}\` in the chart`,
+    hint: (p: { key: string; actual: string; column: string; values: readonly string[]; suggestion?: string }) =>
+      p.suggestion ? `did you mean \`${p.suggestion}\`?` : `the values drawn are ${list(p.values)}`,
+  },
+  ChartCustomModule: {
+    message: (p: { module: string; reason: string }) => `Cannot use custom chart module \`${p.module}\`: ${p.reason}`,
+    hint: (p: { module: string; reason: string }) =>
+      `create \`src/charts/custom/${p.module}.ts\` exporting a default function from the rows to Plot options (see docs/authoring.md)`,
+  },
   ChartTooManySeries: {
     message: (p: { column: string; count: number; max: number }) =>
       `Unexpected ${p.count} series in \`${p.column}\`, expected at most ${p.max}`,

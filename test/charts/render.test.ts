@@ -16,6 +16,13 @@ const cases: Record<string, string> = {
   "stacked-bar": "data: lines\ntype: stacked-bar\ny: line\nx: [budget, forecast]\ntitle: Budget and forecast",
   "grouped-column":
     "data: lines\ntype: grouped-column\nx: line\ny: [budget, forecast]\ntitle: Forecasts exceed budgets",
+  "column-annotations":
+    "data: budget\ntype: column\nx: year\ny: overspend\ntitle: T\nannotations:\n  - { x: 2022/23, text: The first year after the councils split }\n  - { x: 2020/21, text: An underspend }",
+  "line-annotation":
+    "data: budget\ntype: line\nx: year\ny: budget\ntitle: T\nannotations: [{ x: 2022/23, text: New contract }]",
+  "bar-annotation":
+    "data: lines\ntype: bar\ny: line\nx: forecast\ntitle: T\nannotations: [{ x: Fostering, text: In-house carers }]",
+  "stacked-column-mixed-signs": "data: mixed\ntype: stacked-column\nx: year\ny: amount\nseries: part\ntitle: T",
 };
 
 describe("renderChart", () => {

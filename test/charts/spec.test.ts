@@ -133,3 +133,41 @@ describe("parseChartBlock with missing keys", () => {
     expect(lines(messages)).toEqual(["story.md:10:1: Missing required key `type` in chart"]);
   });
 });
+
+describe("resolveChart and what is drawn", () => {
+  it("refuses a highlight naming a category that is not drawn", () => {
+    const { messages } = draw("data: budget\ntype: column\nx: year\ny: overspend\ntitle: T\nhighlight: 2030/31\n");
+    expect(lines(messages)).toEqual([
+      "story.md:16:12: Unexpected `2030/31` for `highlight`, not a value of `year` in the chart",
+    ]);
+  });
+
+  it("refuses an annotation outside the data, at its x", () => {
+    const { messages } = draw(
+      "data: budget\ntype: column\nx: year\ny: overspend\ntitle: T\nannotations:\n  - { x: 2019/20, text: Before }\n",
+    );
+    expect(lines(messages)).toEqual([
+      "story.md:17:10: Unexpected `2019/20` for `annotations[0].x`, not a value of `year` in the chart",
+    ]);
+    expect(messages[0]!.note).toContain("`2020/21`");
+  });
+
+  it("refuses a series column with more values than readers can tell apart", () => {
+    const { messages } = draw("data: many\ntype: line\nx: year\ny: amount\nseries: name\ntitle: T\n");
+    expect(lines(messages)).toEqual(["story.md:15:9: Unexpected 40 series in `name`, expected at most 8"]);
+    expect(messages[0]!.note).toMatch(/filter/);
+  });
+
+  it("draws mixed positive and negative parts of a stack on both sides of zero", () => {
+    const { chart, messages } = draw("data: mixed\ntype: stacked-column\nx: year\ny: amount\nseries: part\ntitle: T\n");
+    expect(messages).toEqual([]);
+    const svg = chart!.drawings[0]!.svg;
+    const zero = Number(/<line [^>]*class="baseline"|<g [^>]*class="baseline"[^>]*><line y2="([\d.]+)"/.exec(svg)?.[1]);
+    expect(Number.isFinite(zero)).toBe(true);
+    const bars = [
+      ...svg.matchAll(/<rect [^>]*y="([\d.]+)"[^>]*height="([\d.]+)"|<rect [^>]*height="([\d.]+)"[^>]*y="([\d.]+)"/g),
+    ];
+    const below = bars.filter((m) => Number(m[4] ?? m[1]) >= zero - 0.01);
+    expect(below.length).toBeGreaterThan(0);
+  });
+});

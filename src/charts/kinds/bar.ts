@@ -27,7 +27,8 @@ export function barOptions(enc: Encoding): Plot.PlotOptions {
   const longest = Math.max(...chart.categories.map((c) => textWidth(enc.labelOf(c), layout.fontSize)));
   const labels = valueLabels(enc, chart.points, "horizontal");
   const widestValue = Math.max(...drawn.map((p) => textWidth(enc.format(p.value!), layout.fontSize)));
-  const marginRight = labels.length ? Math.ceil(widestValue) + 12 : 16;
+  // Room for value labels, or at least for half the last tick label of the top axis.
+  const marginRight = labels.length ? Math.ceil(widestValue) + 12 : Math.ceil(layout.fontSize * 2.2);
   const axisFor = (marginLeft: number) =>
     valueAxis(enc, {
       values: drawn.map((p) => p.value!),
