@@ -4,6 +4,7 @@ import * as Plot from "@observablehq/plot";
 import { parseHTML } from "linkedom";
 import { formatValue } from "../data/index.ts";
 import { annotationMarks, annotationRoom } from "./annotations.ts";
+import { customContext, loadCustomChart } from "./custom.ts";
 import { describeChart } from "./describe.ts";
 import { encode, type Encoding } from "./encoding.ts";
 import { areaOptions } from "./kinds/area.ts";
@@ -78,6 +79,7 @@ export interface RenderedChart {
 const { document } = parseHTML("<!doctype html><html><body></body></html>");
 
 export function renderChart(chart: ChartData): RenderedChart {
+  if (chart.spec.type === "custom") return renderCustomChart(chart);
   const { spec } = chart;
   const kind = kinds[spec.type];
   if (!kind) throw new Error(`No renderer for chart type ${spec.type}`);
@@ -175,4 +177,46 @@ function dataTable(chart: ChartData, format: (n: number) => string): DataTable {
     return [label, ...cells];
   });
   return { caption: chart.spec.title, head, rows };
+}
+
+/** A custom module's chart, drawn at both sizes and finished like every other chart. */
+function renderCustomChart(chart: ChartData): RenderedChart {
+  const { spec, dataset } = chart;
+  const loaded = loadCustomChart(spec.module!);
+  if ("reason" in loaded) throw new Error(`custom chart ${spec.module}: ${loaded.reason}`);
+  const description = spec.alt!;
+  const drawings = layouts.map((layout) => {
+    const options = loaded.chart(customContext({ rows: chart.rows, dataset, spec, layout }));
+    const height = options.height ?? spec.height ?? (layout.name === "wide" ? 360 : 300);
+    const svg = Plot.plot({
+      ...options,
+      document,
+      width: layout.width,
+      height,
+      style: { overflow: "visible" },
+    }) as unknown as Element;
+    const markup = finishSvg(svg, {
+      idPrefix: `${spec.id}-${layout.name}`,
+      title: spec.title,
+      description,
+      fontSize: layout.fontSize,
+    });
+    return { layout: layout.name, width: layout.width, height, svg: markup };
+  });
+  const fields = [chart.category, ...chart.measures.filter((m) => m !== chart.category)];
+  return {
+    id: spec.id,
+    title: spec.title,
+    subtitle: spec.subtitle,
+    notes: spec.notes,
+    source: spec.source ?? sourceLine(chart),
+    description,
+    dataset: dataset.id,
+    drawings,
+    table: {
+      caption: spec.title,
+      head: fields.map((f) => f.title),
+      rows: chart.rows.map((row) => fields.map((f) => formatValue(row[f.name] ?? null, f, spec.format))),
+    },
+  };
 }

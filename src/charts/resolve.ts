@@ -4,6 +4,7 @@ import { comparePeriods, formatValue } from "../data/index.ts";
 import type { CellValue, Dataset, Field, Row } from "../data/types.ts";
 import { closest } from "../errors/closest.ts";
 import { Diagnostics, type VFileMessage } from "../errors/diagnostic.ts";
+import { loadCustomChart } from "./custom.ts";
 import type { Aggregate, ChartSpec } from "./spec.ts";
 
 /** What a category is keyed by in Plot: labels for text and periods, numbers, or dates. */
@@ -63,6 +64,8 @@ export function resolveChart(
     }
     return { messages: diagnostics.messages };
   }
+
+  if (spec.type === "custom") return resolveCustom(spec, dataset, diagnostics);
 
   const horizontal = spec.type === "bar" || spec.type === "stacked-bar";
   const categoryKey = horizontal ? "y" : "x";
@@ -382,4 +385,59 @@ function sampleValues(dataset: Dataset, column: string): string {
       .map((v) => `\`${v}\``)
       .join(", ") || "no values"
   );
+}
+
+/** A custom chart gets the filtered rows; its x and y, if given, must be columns. */
+function resolveCustom(
+  spec: ChartSpec,
+  dataset: Dataset,
+  diagnostics: Diagnostics,
+): { chart?: ChartData; messages: VFileMessage[] } {
+  const names = dataset.fields.map((f) => f.name);
+  const at = (path: PropertyKey[]) => ({ file: spec.file, ...spec.placeOf(path) });
+  const check = (key: "x" | "y" | "series", name: string, path: PropertyKey[]) => {
+    if (!names.includes(name)) {
+      diagnostics.add(
+        "ChartUnknownColumn",
+        { key, actual: name, dataset: dataset.id, columns: names, suggestion: closest(name, names) },
+        at(path),
+      );
+    }
+  };
+  spec.x.forEach((name, i) => check("x", name, spec.x.length > 1 ? ["x", i] : ["x"]));
+  spec.y.forEach((name, i) => check("y", name, spec.y.length > 1 ? ["y", i] : ["y"]));
+  for (const f of spec.filter) check("x", f.column, ["filter", f.column]);
+  if (spec.module) {
+    const loaded = loadCustomChart(spec.module);
+    if ("reason" in loaded)
+      diagnostics.add("ChartCustomModule", { module: spec.module, reason: loaded.reason }, at(["module"]));
+  }
+  if (diagnostics.hasErrors) return { messages: diagnostics.messages };
+  const rows = dataset.rows.filter((row) =>
+    spec.filter.every((f) => f.values.some((v) => sameValue(row[f.column] ?? null, v))),
+  );
+  if (!rows.length) {
+    diagnostics.add(
+      "ChartEmpty",
+      { dataset: dataset.id, fix: "no row matches the `filter`" },
+      at(spec.filter.length ? ["filter"] : ["data"]),
+    );
+    return { messages: diagnostics.messages };
+  }
+  const columns = [...spec.x, ...spec.y].map((name) => dataset.fields.find((f) => f.name === name)!);
+  const fields = columns.length ? columns : dataset.fields;
+  return {
+    chart: {
+      spec,
+      dataset,
+      orientation: "vertical",
+      category: fields[0]!,
+      measures: fields.slice(1).length ? fields.slice(1) : fields,
+      points: [],
+      categories: [],
+      seriesNames: [""],
+      rows,
+    },
+    messages: diagnostics.messages,
+  };
 }

@@ -131,6 +131,14 @@ export function parseChartBlock(
   if (data.type === "custom" && !data.module) {
     diagnostics.add("ChartMissingKey", { key: "module", example: "module: budget-gap" }, { file, ...typePlace });
   }
+  // Plotline cannot describe a chart it did not lay out, so a custom chart brings its own.
+  if (data.type === "custom" && !data.alt) {
+    diagnostics.add(
+      "ChartMissingKey",
+      { key: "alt", example: "alt: Line chart of ..., showing ..." },
+      { file, ...typePlace },
+    );
+  }
   if (diagnostics.hasErrors) return { messages: diagnostics.messages };
 
   const asList = <T>(value: T | T[] | undefined): T[] =>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { draw } from "./helpers.ts";
+import { draw, lines } from "./helpers.ts";
 
 // One named case per chart kind and option: the name is the snapshot file beside this test.
 const cases: Record<string, string> = {
@@ -76,5 +76,33 @@ describe("renderChart", () => {
       expect(drawing.svg).not.toMatch(/<script|<img|<b>/);
       expect(drawing.svg).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
     }
+  });
+});
+
+describe("custom charts", () => {
+  const block =
+    "data: lines\ntype: custom\nmodule: budget-gap\nx: line\ny: [budget, forecast]\ntitle: Every line overran\nalt: Budget and forecast by line, with the gap shaded.";
+
+  it("draws a module's Plot options at both sizes, finished like every chart", async () => {
+    const { chart, messages } = draw(block);
+    expect(messages).toEqual([]);
+    for (const drawing of chart!.drawings) {
+      expect(drawing.svg).toContain('role="img"');
+      await expect(drawing.svg).toMatchFileSnapshot(`./__snapshots__/custom-budget-gap-${drawing.layout}.svg`);
+    }
+    expect(chart!.table.head).toEqual(["Budget line", "Budget", "Forecast"]);
+    expect(chart!.table.rows[0]).toEqual(["Supported accommodation", "£3.5m", "£15.5m"]);
+  });
+
+  it("reports a module that does not exist at `module`", () => {
+    const { messages } = draw(block.replace("budget-gap", "no-such-chart"));
+    expect(lines(messages)).toEqual([
+      "story.md:13:9: Cannot use custom chart module `no-such-chart`: there is no file `src/charts/custom/no-such-chart.ts`",
+    ]);
+  });
+
+  it("requires alt text, since Plotline cannot describe a chart it did not lay out", () => {
+    const { messages } = draw(block.replace(/\nalt: .*/, ""));
+    expect(lines(messages)).toEqual(["story.md:12:7: Missing required key `alt` in chart"]);
   });
 });

@@ -1,8 +1,8 @@
 // Vertical bars: one per category, grouped side by side when there are several series.
 import * as Plot from "@observablehq/plot";
 import { missingMarks, valueAxis, valueLabels, type Encoding } from "../encoding.ts";
-import type { Point } from "../resolve.ts";
-import { textWidth } from "../theme.ts";
+import type { CategoryKey, Point } from "../resolve.ts";
+import { wrapText } from "../theme.ts";
 
 export function columnOptions(enc: Encoding): Plot.PlotOptions {
   const { chart, layout } = enc;
@@ -11,11 +11,10 @@ export function columnOptions(enc: Encoding): Plot.PlotOptions {
   const axis = valueAxis(enc, { values: drawn.map((p) => p.value!), zero: true, room: enc.height, horizontal: false });
   const marginLeft = Math.ceil(axis.labelWidth) + 14;
   const band = (layout.width - marginLeft - 10) / Math.max(1, chart.categories.length);
-  // Category labels wrap to the width of their band; the bottom margin grows with the lines.
-  const lineWidthEms = Math.max(3, (band - 6) / (layout.fontSize * 0.6));
-  const lines = Math.max(
-    ...chart.categories.map((c) => Math.ceil(textWidth(enc.labelOf(c), layout.fontSize) / Math.max(1, band - 6))),
-  );
+  // Category labels wrap to the width of their band (ours, not Plot's estimate, so the
+  // bottom margin matches); columns whose labels cannot fit are drawn as bars (render.ts).
+  const wrapped = (c: CategoryKey) => wrapText(enc.labelOf(c), band - 6, layout.fontSize).join("\n");
+  const lines = Math.max(...chart.categories.map((c) => wrapped(c).split("\n").length));
   const marginBottom = 14 + Math.min(lines, 4) * layout.fontSize * 1.2;
   const bars = grouped
     ? Plot.barY(drawn, {
@@ -45,8 +44,8 @@ export function columnOptions(enc: Encoding): Plot.PlotOptions {
       bars,
       Plot.ruleY([0], { className: "baseline" }),
       grouped
-        ? Plot.axisFx({ lineWidth: lineWidthEms, tickSize: 0, label: null, tickFormat: enc.labelOf, anchor: "bottom" })
-        : Plot.axisX({ lineWidth: lineWidthEms, tickSize: 0, label: null, tickFormat: enc.labelOf }),
+        ? Plot.axisFx({ tickSize: 0, label: null, tickFormat: wrapped, anchor: "bottom" })
+        : Plot.axisX({ tickSize: 0, label: null, tickFormat: wrapped }),
       ...valueLabels(enc, chart.points, "vertical"),
       ...missingMarks(enc, "vertical"),
     ],
