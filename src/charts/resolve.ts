@@ -5,6 +5,7 @@ import type { CellValue, Dataset, Field, Row } from "../data/types.ts";
 import { closest } from "../errors/closest.ts";
 import { Diagnostics, type VFileMessage } from "../errors/diagnostic.ts";
 import { loadCustomChart } from "./custom.ts";
+import { palette } from "./theme.ts";
 import type { Aggregate, ChartSpec } from "./spec.ts";
 
 /** What a category is keyed by in Plot: labels for text and periods, numbers, or dates. */
@@ -37,7 +38,7 @@ export interface ChartData {
   rows: Row[];
 }
 
-const MAX_SERIES = 8;
+const MAX_SERIES = palette.length;
 const numeric = (field: Field) => field.type === "number" || field.type === "integer";
 
 /** Resolves a spec against the datasets; every problem is reported at its key in the block. */

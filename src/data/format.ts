@@ -65,8 +65,8 @@ const guard =
 
 /**
  * The default when a field has no `format`: money in its currency (`£1,234`, `£1,234.50`, and
- * `£20.9m` / `£1.2bn` from a million up), percent as `32.4%`, anything else with thousands
- * separators and at most two decimals (`1,323`, `0.25`).
+ * `£20.9m` / `£1.2bn` from a million up), percent as `32.4%`, an integer without a unit as
+ * written (`2019`), anything else with thousands separators and at most two decimals (`1,323`, `0.25`).
  */
 function defaultNumberFormat(field: Pick<Field, "unit" | "type">): (n: number) => string {
   const sign = currencyOfUnit(field.unit);
@@ -81,6 +81,9 @@ function defaultNumberFormat(field: Pick<Field, "unit" | "type">): (n: number) =
     });
   }
   const plain = localeFor("£").format(",.2~f");
+  // An integer with no unit is a label more often than a quantity (a year, a ward number):
+  // print it as written, without a thousands separator. A count says `unit: count`.
+  if (field.type === "integer" && !field.unit) return guard(localeFor("£").format("d"));
   if (isPercentUnit(field.unit)) {
     const percent = localeFor("£").format(",.1~f");
     return guard((n) => `${percent(n)}%`);

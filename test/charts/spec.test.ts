@@ -154,7 +154,7 @@ describe("resolveChart and what is drawn", () => {
 
   it("refuses a series column with more values than readers can tell apart", () => {
     const { messages } = draw("data: many\ntype: line\nx: year\ny: amount\nseries: name\ntitle: T\n");
-    expect(lines(messages)).toEqual(["story.md:15:9: Unexpected 40 series in `name`, expected at most 8"]);
+    expect(lines(messages)).toEqual(["story.md:15:9: Unexpected 40 series in `name`, expected at most 6"]);
     expect(messages[0]!.note).toMatch(/filter/);
   });
 

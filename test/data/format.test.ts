@@ -120,3 +120,12 @@ describe("formatValue", () => {
     expect(formatValue("<script>", field({ type: "string" }))).toBe("<script>");
   });
 });
+
+describe("integers without a unit", () => {
+  it("prints them as written, since they are usually years or codes, and groups counts", () => {
+    const year = { type: "integer", unit: undefined, format: undefined } as const;
+    const count = { type: "integer", unit: "count", format: undefined } as const;
+    expect(formatValue(2019, year)).toBe("2019");
+    expect(formatValue(1323, count)).toBe("1,323");
+  });
+});

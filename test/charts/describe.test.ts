@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { draw } from "./helpers.ts";
+
+const description = (block: string) => draw(block).chart!.description;
+
+describe("the description written from the data", () => {
+  it("names the direction, the ends and a peak in between", () => {
+    expect(description("data: falling\ntype: line\nx: year\ny: count\ntitle: T")).toBe(
+      "Line chart of children in care by year, 2019 to 2022. It falls from 40 in 2019 to 31 in 2022, its lowest. In between, the highest is 52 in 2020.",
+    );
+  });
+
+  it("says when a value is unchanged", () => {
+    expect(description("data: flat\ntype: column\nx: quarter\ny: rate\ntitle: T")).toBe(
+      "Column chart of vacancy rate by quarter, Q1 2024 to Q2 2024. It is 5% in both Q1 2024 and Q2 2024.",
+    );
+  });
+
+  it("gives the largest and smallest of unordered categories", () => {
+    expect(description("data: lines\ntype: bar\ny: line\nx: forecast\ntitle: T")).toBe(
+      "Bar chart of forecast by budget line, 4 categories. The largest is Staffing and agency cover at £50.3m; the smallest is Supported accommodation at £15.5m.",
+    );
+  });
+
+  it("describes each series of a multi-series chart", () => {
+    expect(description("data: staff\ntype: line\nx: month\ny: vacancies\nseries: team\ntitle: T")).toBe(
+      "Line chart of vacancies by month, 31 January 2024 to 31 March 2024. North: It rises from 120 in 31 January 2024 to 128 in 31 March 2024. In between, the highest is 131 in 29 February 2024. West: It falls from 150 in 31 January 2024 to 139 in 31 March 2024, its lowest.",
+    );
+  });
+
+  it("mentions missing figures", () => {
+    expect(description("data: budget\ntype: column\nx: year\ny: overspend\ntitle: T")).toMatch(
+      /No figure for 2023\/24\.$/,
+    );
+  });
+
+  it("uses the author's alt when there is one", () => {
+    expect(description("data: budget\ntype: column\nx: year\ny: overspend\ntitle: T\nalt: Written by hand.")).toBe(
+      "Written by hand.",
+    );
+  });
+});
