@@ -20,6 +20,8 @@ export interface Encoding {
   /** True when some categories are highlighted. */
   highlighting: boolean;
   isHighlighted: (point: Point) => boolean;
+  /** A point's tooltip (the browser shows an SVG <title> on hover, no script needed). */
+  tip: (point: Point) => string;
   height: number;
 }
 
@@ -36,7 +38,9 @@ export function encode(chart: ChartData, layout: Layout, height: number): Encodi
     return chart.seriesNames.length > 1 ? palette[i % palette.length]! : primary;
   };
   const colorOf = (p: Point) => (highlighting ? (isHighlighted(p) ? accent : muted) : seriesColor(p.series));
-  return { chart, layout, format, labelOf, colorOf, seriesColor, highlighting, isHighlighted, height };
+  const tip = (p: Point) =>
+    `${p.series ? `${p.series}, ` : ""}${p.label}: ${p.value === null ? "no figure" : format(p.value)}`;
+  return { chart, layout, format, labelOf, colorOf, seriesColor, highlighting, isHighlighted, tip, height };
 }
 
 const keyId = (key: CategoryKey) => (key instanceof Date ? `d${key.getTime()}` : `${typeof key}:${key}`);

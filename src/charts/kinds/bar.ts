@@ -68,6 +68,7 @@ export function barOptions(enc: Encoding): Plot.PlotOptions {
         y: "series",
         x: "value",
         fill: (p: Point) => enc.colorOf(p),
+        title: enc.tip,
         className: "bars",
       }),
       Plot.ruleX([0], { className: "baseline" }),

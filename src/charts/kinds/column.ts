@@ -22,9 +22,16 @@ export function columnOptions(enc: Encoding): Plot.PlotOptions {
         x: "series",
         y: "value",
         fill: (p: Point) => enc.colorOf(p),
+        title: enc.tip,
         className: "bars",
       })
-    : Plot.barY(drawn, { x: "category", y: "value", fill: (p: Point) => enc.colorOf(p), className: "bars" });
+    : Plot.barY(drawn, {
+        x: "category",
+        y: "value",
+        fill: (p: Point) => enc.colorOf(p),
+        title: enc.tip,
+        className: "bars",
+      });
   const categoryAxis = {
     domain: chart.categories,
     tickFormat: enc.labelOf,

@@ -18,7 +18,7 @@ export function dotOptions(enc: Encoding): Plot.PlotOptions {
       ...baseline(y.axis),
       Plot.dot(
         chart.points.filter((p) => p.value !== null),
-        { x: "category", y: "value", fill: (p: Point) => enc.colorOf(p), r: 5, className: "points" },
+        { x: "category", y: "value", fill: (p: Point) => enc.colorOf(p), r: 5, title: enc.tip, className: "points" },
       ),
       ...seriesLabels(enc),
     ],

@@ -111,7 +111,7 @@ export function lineOptions(enc: Encoding): Plot.PlotOptions {
       chart.categories.length <= 24
         ? Plot.dot(
             chart.points.filter((p) => p.value !== null),
-            { x: "category", y: "value", fill: stroke, r: 3.5, className: "points" },
+            { x: "category", y: "value", fill: stroke, r: 3.5, title: enc.tip, className: "points" },
           )
         : [],
       ...seriesLabels(enc),
