@@ -4,7 +4,7 @@
 // so the same module loads in `npm run check`, in the Astro build and in tests. Plot is handed
 // to the module rather than imported by it, so its marks come from the same Plot that draws them.
 import * as Plot from "@observablehq/plot";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { formatValue, numberFormatter } from "../data/index.ts";
@@ -74,4 +74,13 @@ export function customContext(options: {
     colors: { palette, primary, accent, muted },
     Plot,
   };
+}
+
+/** The module's source text, part of a custom chart's cache key (empty if it does not exist). */
+export function customModuleSource(name: string): string {
+  try {
+    return readFileSync(join(customChartDir(), `${name}.ts`), "utf8");
+  } catch {
+    return "";
+  }
 }

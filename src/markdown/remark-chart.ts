@@ -5,6 +5,8 @@ import type { Plugin } from "unified";
 import { visit } from "unist-util-visit";
 import type { VFile } from "vfile";
 import type { Dataset } from "../data/types.ts";
+import { chartKey, noChartCache, type ChartCache } from "../charts/cache.ts";
+import { customModuleSource } from "../charts/custom.ts";
 import { renderChart, type RenderedChart } from "../charts/render.ts";
 import { resolveChart } from "../charts/resolve.ts";
 import { parseChartBlock } from "../charts/spec.ts";
@@ -15,6 +17,8 @@ export interface RemarkChartOptions {
   invalidDatasets?: ReadonlySet<string>;
   /** The story's slug, for default chart ids (`<slug>-<n>`). */
   slug: string;
+  /** Rendered charts by content hash; charts are drawn afresh without one. */
+  cache?: ChartCache;
 }
 
 /** What a story's charts leave on `file.data` for later plugins and pages. */
@@ -47,7 +51,18 @@ export const remarkChart: Plugin<[RemarkChartOptions], Root> = (options) => (tre
       const resolved = resolveChart(spec, options.datasets, options.invalidDatasets);
       file.messages.push(...resolved.messages);
       if (resolved.chart) {
-        const rendered = renderChart(resolved.chart);
+        const key = chartKey({
+          block: node.value,
+          defaultId: `${options.slug}-${n}`,
+          datasetDigest: resolved.chart.dataset.digest,
+          module: spec.module ? customModuleSource(spec.module) : undefined,
+        });
+        const cache = options.cache ?? noChartCache;
+        let rendered = cache.get(key);
+        if (!rendered) {
+          rendered = renderChart(resolved.chart);
+          cache.set(key, rendered);
+        }
         data.charts!.push(rendered);
         data.chartLines![rendered.id] = fenceLine;
         replacement = {

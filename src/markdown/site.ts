@@ -3,6 +3,7 @@
 import { readdirSync, readFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
 import type { Element } from "hast";
+import type { ChartCache } from "../charts/cache.ts";
 import type { RenderedChart } from "../charts/render.ts";
 import { loadDatasets } from "../data/index.ts";
 import type { Dataset } from "../data/types.ts";
@@ -34,6 +35,8 @@ export interface LoadSiteOptions {
   drafts?: boolean;
   /** Panels to add under each chart, by chart id (embed code, downloads). */
   panels?: (chartId: string) => Element[];
+  /** Rendered charts by content hash; without one every chart is drawn afresh. */
+  cache?: ChartCache;
 }
 
 // kebab-case slug: lowercase letters and digits in groups joined by single hyphens.
@@ -61,7 +64,11 @@ export function loadSite(options: LoadSiteOptions): Site {
       continue;
     }
     const text = readFileSync(join(options.root, file), "utf8");
-    const story = renderStory(text, { file, slug }, { datasets, invalidDatasets, panels: options.panels });
+    const story = renderStory(
+      text,
+      { file, slug },
+      { datasets, invalidDatasets, panels: options.panels, cache: options.cache },
+    );
     diagnostics.push(...story.messages);
     for (const chart of story.charts) {
       const place = `${file}:${story.chartLines[chart.id]}`;

@@ -11,6 +11,7 @@ import remarkParse from "remark-parse";
 import remarkRehype from "remark-rehype";
 import { unified } from "unified";
 import { VFile } from "vfile";
+import type { ChartCache } from "../charts/cache.ts";
 import type { RenderedChart } from "../charts/render.ts";
 import type { Dataset } from "../data/types.ts";
 import type { VFileMessage } from "../errors/diagnostic.ts";
@@ -32,6 +33,8 @@ export interface RenderedStory {
 
 export interface StoryContext {
   datasets: ReadonlyMap<string, Dataset>;
+  /** Rendered charts by content hash (see src/charts/cache.ts). */
+  cache?: ChartCache;
   invalidDatasets?: ReadonlySet<string>;
   panels?: (chartId: string) => Element[];
 }
@@ -56,7 +59,12 @@ export function renderStory(
     .use(remarkGfm)
     .use(remarkDirective)
     .use(remarkValue, { datasets: context.datasets, invalidDatasets: context.invalidDatasets })
-    .use(remarkChart, { datasets: context.datasets, invalidDatasets: context.invalidDatasets, slug: options.slug })
+    .use(remarkChart, {
+      datasets: context.datasets,
+      invalidDatasets: context.invalidDatasets,
+      slug: options.slug,
+      cache: context.cache,
+    })
     .use(remarkRehype, { allowDangerousHtml: true })
     .use(rehypeRaw)
     .use(rehypeSanitize, sanitizeSchema)

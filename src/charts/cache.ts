@@ -1,0 +1,85 @@
+// The chart cache: a rendered chart stored under a hash of everything that shaped it (the block's
+// YAML, the dataset's bytes, the renderer's own source), never under file times, which a fresh
+// clone resets. Entries are written to a temporary file and renamed into place; an entry that
+// does not parse or does not carry its own key is treated as missing and drawn again.
+import { createHash } from "node:crypto";
+import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import type { RenderedChart } from "./render.ts";
+
+export interface ChartCache {
+  get(key: string): RenderedChart | undefined;
+  set(key: string, chart: RenderedChart): void;
+}
+
+/** Where the cache lives unless PLOTLINE_CACHE_DIR says otherwise; safe to delete at any time. */
+export const defaultCacheDir = () =>
+  process.env.PLOTLINE_CACHE_DIR ?? join(process.cwd(), "node_modules", ".cache", "plotline");
+
+let rendererHash: string | undefined;
+
+/**
+ * A digest of the code that draws charts: every file under src/charts and the data layer's
+ * formatting, so changing the renderer invalidates every entry without a version to bump.
+ */
+export function rendererVersion(root = process.cwd()): string {
+  if (rendererHash) return rendererHash;
+  const hash = createHash("sha256");
+  const files = [...listTs(join(root, "src", "charts")), join(root, "src", "data", "format.ts")].sort();
+  for (const file of files) hash.update(file.slice(root.length)).update(readFileSync(file));
+  for (const pkg of ["@observablehq/plot", "linkedom"]) {
+    try {
+      hash.update(readFileSync(join(root, "node_modules", pkg, "package.json")));
+    } catch {
+      hash.update(pkg);
+    }
+  }
+  rendererHash = hash.digest("hex").slice(0, 16);
+  return rendererHash;
+}
+
+function listTs(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return listTs(path);
+    return name.endsWith(".ts") ? [path] : [];
+  });
+}
+
+/** The key of one chart: its block, its default id, its dataset and any custom module. */
+export function chartKey(parts: { block: string; defaultId: string; datasetDigest: string; module?: string }): string {
+  return createHash("sha256")
+    .update(JSON.stringify({ ...parts, renderer: rendererVersion() }))
+    .digest("hex");
+}
+
+/** A cache of JSON files, one per chart, under `dir/charts/`. */
+export function fileChartCache(dir = defaultCacheDir()): ChartCache {
+  const charts = join(dir, "charts");
+  let made = false;
+  return {
+    get(key) {
+      try {
+        const entry = JSON.parse(readFileSync(join(charts, `${key}.json`), "utf8")) as {
+          key?: string;
+          chart?: RenderedChart;
+        };
+        if (entry.key !== key || !entry.chart || !Array.isArray(entry.chart.drawings)) return undefined;
+        return entry.chart;
+      } catch {
+        return undefined;
+      }
+    },
+    set(key, chart) {
+      if (!made) mkdirSync(charts, { recursive: true });
+      made = true;
+      const path = join(charts, `${key}.json`);
+      const temporary = `${path}.${process.pid}.tmp`;
+      writeFileSync(temporary, JSON.stringify({ key, chart }));
+      renameSync(temporary, path);
+    },
+  };
+}
+
+/** A cache that keeps nothing: for tests, and for `--no-cache`. */
+export const noChartCache: ChartCache = { get: () => undefined, set: () => undefined };
