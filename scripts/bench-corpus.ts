@@ -1,0 +1,120 @@
+// Writes a synthetic newsroom for the benchmark: seeded, so every run writes the same bytes.
+// Plain markdown and CSV with sidecars, so other tools can be run on the same content.
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+
+/** mulberry32: a small, fast, seeded generator (never Math.random, so corpora repeat exactly). */
+export function seeded(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const words = (
+  "council budget report committee spending care children services trust overspend forecast year " +
+  "placements staff vacancies agency housing roads schools libraries waste contract savings reserves " +
+  "cabinet scrutiny officers residents ward councillor figures data pressure demand cost increase " +
+  "decrease million pounds plan review audit provider homes support families funding grant tax"
+).split(" ");
+
+const chartTypes = ["column", "bar", "line", "area", "dot", "stacked-column", "grouped-column"] as const;
+
+export interface CorpusOptions {
+  dir: string;
+  stories: number;
+  datasets?: number;
+  seed?: number;
+}
+
+export function writeCorpus(options: CorpusOptions): { stories: number; charts: number; datasets: number } {
+  const random = seeded(options.seed ?? 20261124);
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+  const datasetCount = options.datasets ?? Math.max(10, Math.round(options.stories / 10));
+  rmSync(options.dir, { recursive: true, force: true });
+  mkdirSync(join(options.dir, "data"), { recursive: true });
+  mkdirSync(join(options.dir, "content", "stories"), { recursive: true });
+
+  // Datasets: 20 financial years, three money columns and a group column, for every chart kind.
+  for (let d = 0; d < datasetCount; d++) {
+    const rows = ["year,group,spending,budget,staff"];
+    for (let y = 0; y < 20; y++) {
+      const year = `${2000 + y}/${String((y + 1) % 100).padStart(2, "0")}`;
+      rows.push(
+        `${year},${y % 2 ? "North" : "West"},${(50 + random() * 100).toFixed(1)},${(60 + random() * 80).toFixed(1)},${Math.round(200 + random() * 900)}`,
+      );
+    }
+    writeFileSync(join(options.dir, "data", `dataset-${d}.csv`), `${rows.join("\n")}\n`);
+    writeFileSync(
+      join(options.dir, "data", `dataset-${d}.yml`),
+      [
+        `title: Synthetic council dataset ${d}`,
+        "source: { name: Generated for the benchmark, published: '2024-01-01' }",
+        "primaryKey: year",
+        "fields:",
+        "  - { name: year, type: period, title: Financial year }",
+        "  - { name: group, type: string, title: Area }",
+        "  - { name: spending, type: number, title: Spending, unit: GBP, scale: 1000000, format: £0.0m }",
+        "  - { name: budget, type: number, title: Budget, unit: GBP, scale: 1000000, format: £0.0m }",
+        "  - { name: staff, type: integer, title: Staff, unit: people }",
+        "",
+      ].join("\n"),
+    );
+  }
+
+  let charts = 0;
+  for (let s = 0; s < options.stories; s++) {
+    const paragraphs: string[] = [];
+    const blocks: string[] = [];
+    for (let c = 0; c < 3; c++) {
+      const type = pick(chartTypes);
+      const data = `dataset-${Math.floor(random() * datasetCount)}`;
+      const spec =
+        type === "bar"
+          ? "y: year\nx: spending\nfilter: { group: North }"
+          : type === "stacked-column"
+            ? "x: year\ny: staff\nseries: group"
+            : type === "grouped-column"
+              ? "x: year\ny: [spending, budget]\nfilter: { group: West }"
+              : type === "line" || type === "area" || type === "dot"
+                ? "x: year\ny: spending\nfilter: { group: North }"
+                : "x: year\ny: budget\nfilter: { group: West }";
+      blocks.push(
+        `\`\`\`chart\ndata: ${data}\ntype: ${type}\n${spec}\ntitle: Chart ${c + 1} of story ${s}, a ${type} of ${data}\n\`\`\``,
+      );
+      charts++;
+    }
+    for (let p = 0; p < 12; p++) {
+      const sentences: string[] = [];
+      for (let t = 0; t < 4; t++) {
+        const n = 12 + Math.floor(random() * 8);
+        const sentence = Array.from({ length: n }, () => pick(words)).join(" ");
+        sentences.push(sentence[0]!.toUpperCase() + sentence.slice(1) + ".");
+      }
+      paragraphs.push(sentences.join(" "));
+      if (p % 4 === 1) paragraphs.push(blocks[(p - 1) / 4]!);
+    }
+    const day = String(1 + (s % 28)).padStart(2, "0");
+    const month = String(1 + (Math.floor(s / 28) % 12)).padStart(2, "0");
+    writeFileSync(
+      join(options.dir, "content", "stories", `story-${s}.md`),
+      [
+        "---",
+        `title: Synthetic story number ${s} about council figures`,
+        "dek: A generated story for measuring how the build grows with the archive.",
+        "byline: [Benchmark]",
+        `published: 2024-${month}-${day}`,
+        `topics: [topic-${s % 12}]`,
+        "---",
+        "",
+        paragraphs.join("\n\n"),
+        "",
+      ].join("\n"),
+    );
+  }
+  return { stories: options.stories, charts, datasets: datasetCount };
+}
