@@ -1,47 +1,97 @@
-// `npm run build`: checks all content first, then builds with Astro into a fresh folder and
-// swaps it into `dist/` only on success, so a failed build never leaves a half-written site
-// and never loses the last good one.
+// `npm run build`: checks the settings and all content first, then builds with Astro into a fresh
+// folder, indexes it for search with Pagefind, and swaps it into `dist/` only on success, so a
+// failed build never leaves a half-written site and never loses the last good one.
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, renameSync, rmSync } from "node:fs";
 import { join } from "node:path";
+import * as pagefind from "pagefind";
 import { contentRoot } from "../src/config.ts";
+import { sortMessages } from "../src/errors/diagnostic.ts";
 import { formatReport, readSourceFrom } from "../src/errors/print.ts";
 import { loadSite } from "../src/markdown/site.ts";
+import { readSiteUrl, SITE_URL_ENV } from "../src/urls.ts";
 
 const project = process.cwd();
 const root = contentRoot();
 const outDir = process.env.PLOTLINE_OUT_DIR ?? join(project, "dist");
 const next = `${outDir}.next`;
 const previous = `${outDir}.previous`;
+// Astro keeps its content store in its cache folder and reads it back while bundling, so two builds
+// of different content at once (tests, benchmarks) would mix their pages: a build into a folder
+// other than dist/ gets a cache of its own beside it.
+const cacheDir = process.env.PLOTLINE_OUT_DIR ? `${outDir}.astro-cache` : undefined;
+const keptSite = () => (existsSync(outDir) ? `The last good site in ${outDir}/ is unchanged.` : "");
 
-// 1. Content: every error of every file, printed together, before Astro starts.
+// 1. Settings and content: every error of every file, printed together, before Astro starts.
+//    The site URL is checked here so no page is ever written with `undefined` in its links.
+const settings = readSiteUrl({ projectRoot: project, env: process.env });
 const site = loadSite({ root });
-if (site.messages.length) {
-  console.error(formatReport(site.messages, { readSource: readSourceFrom(root, (p) => readFileSync(p, "utf8")) }));
+const messages = [...sortMessages(settings.messages), ...site.messages];
+if (messages.length) {
+  const readFrom = (dir: string) => readSourceFrom(dir, (p) => readFileSync(p, "utf8"));
+  const [fromProject, fromContent] = [readFrom(project), readFrom(root)];
+  console.error(formatReport(messages, { readSource: (file) => fromContent(file) ?? fromProject(file) }));
 }
-if (site.messages.some((m) => m.fatal !== false)) {
-  console.error(
-    `\nBuild stopped: fix the errors above. ${existsSync(outDir) ? `The last good site in ${outDir}/ is unchanged.` : ""}`,
-  );
+if (messages.some((m) => m.fatal !== false)) {
+  console.error(`\nBuild stopped: fix the errors above. ${keptSite()}`);
   process.exit(1);
 }
 
-// 2. Astro, into a folder of its own (Astro empties its outDir when it starts).
+// 2. Astro, into a folder of its own (Astro empties its outDir when it starts). The URL checked
+//    above is handed on, so Astro's config reads the same one.
 rmSync(next, { recursive: true, force: true });
 const astro = join(project, "node_modules", "astro", "bin", "astro.mjs");
 const result = spawnSync(process.execPath, [astro, "build", "--outDir", next], {
   stdio: "inherit",
-  env: { ...process.env, ASTRO_TELEMETRY_DISABLED: "1" },
+  env: {
+    ...process.env,
+    ASTRO_TELEMETRY_DISABLED: "1",
+    [SITE_URL_ENV]: settings.site ?? "",
+    ...(cacheDir ? { PLOTLINE_ASTRO_CACHE_DIR: cacheDir } : {}),
+  },
 });
 if (result.status !== 0) {
   rmSync(next, { recursive: true, force: true });
-  console.error(`\nBuild failed. ${existsSync(outDir) ? `The last good site in ${outDir}/ is unchanged.` : ""}`);
+  console.error(`\nBuild failed. ${keptSite()}`);
   process.exit(result.status ?? 1);
 }
 
-// 3. Swap: the new site replaces the old one in two renames.
+// 3. Search: Pagefind indexes the new folder (only elements marked data-pagefind-body: the
+//    stories) and writes dist/pagefind/, which /search/ loads from the same origin.
+const indexed = await searchIndex(next);
+if (indexed.errors.length) {
+  rmSync(next, { recursive: true, force: true });
+  console.error(`Search indexing failed:\n${indexed.errors.join("\n")}\n\nBuild failed. ${keptSite()}`);
+  process.exit(1);
+}
+
+// 4. Swap: the new site replaces the old one in two renames.
 rmSync(previous, { recursive: true, force: true });
 if (existsSync(outDir)) renameSync(outDir, previous);
 renameSync(next, outDir);
 rmSync(previous, { recursive: true, force: true });
-console.log(`Built ${site.stories.length} stories and ${site.charts.size} charts into ${outDir}/.`);
+console.log(
+  `Built ${site.stories.length} stories and ${site.charts.size} charts into ${outDir}/ ` +
+    `(${indexed.pages} pages indexed for search).`,
+);
+
+async function searchIndex(dir: string): Promise<{ pages: number; errors: string[] }> {
+  try {
+    const created = await pagefind.createIndex({
+      // The drawings' axis labels and the share panels' code are not words a reader searches for.
+      excludeSelectors: [".chart-drawings", ".chart-share"],
+    });
+    if (!created.index) return { pages: 0, errors: created.errors };
+    const added = await created.index.addDirectory({ path: dir });
+    const written = await created.index.writeFiles({ outputPath: join(dir, "pagefind") });
+    const errors = [...created.errors, ...added.errors, ...written.errors];
+    if (errors.length) return { pages: 0, errors };
+    // Pagefind reads every page but indexes only those with data-pagefind-body: count those.
+    const entry = JSON.parse(readFileSync(join(dir, "pagefind", "pagefind-entry.json"), "utf8")) as {
+      languages: Record<string, { page_count: number }>;
+    };
+    return { pages: Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0), errors };
+  } finally {
+    await pagefind.close();
+  }
+}

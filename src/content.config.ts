@@ -1,5 +1,5 @@
 // Content collections, filled by Plotline's own loader: stories rendered with their charts,
-// and the charts themselves (for embed pages and images). Validation and error positions are
+// the charts themselves (for embed pages and images), and the datasets (for data pages and CSVs). Validation and error positions are
 // the loader's job (src/markdown/site.ts); these schemas give pages their types.
 import { defineCollection } from "astro:content";
 import { z } from "astro/zod";
@@ -46,4 +46,36 @@ const charts = defineCollection({
   }),
 });
 
-export const collections = { stories, charts };
+const field = z.object({
+  name: z.string(),
+  type: z.enum(["string", "number", "integer", "date", "boolean", "period"]),
+  title: z.string(),
+  description: z.string().optional(),
+  unit: z.string().optional(),
+  scale: z.number(),
+  format: z.string().optional(),
+  expression: z.string().optional(),
+});
+
+const datasets = defineCollection({
+  loader: loader.datasets,
+  schema: z.object({
+    title: z.string(),
+    description: z.string().optional(),
+    source: z.object({ name: z.string(), url: z.string().optional(), published: z.string().optional() }).optional(),
+    licence: z.string().optional(),
+    notes: z.array(z.string()),
+    updated: z.string().optional(),
+    primaryKey: z.array(z.string()),
+    fields: z.array(field),
+    /** Every cell formatted as readers see it, one array per row in field order. */
+    rows: z.array(z.array(z.string())),
+    /** The cleaned CSV (`/data/<id>.csv`) and the sidecar as written (`/data/<id>.yml`). */
+    csv: z.string(),
+    sidecar: z.string(),
+    charts: z.array(z.object({ id: z.string(), title: z.string(), story: z.string() })),
+    stories: z.array(z.object({ slug: z.string(), title: z.string() })),
+  }),
+});
+
+export const collections = { stories, charts, datasets };

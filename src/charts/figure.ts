@@ -1,15 +1,44 @@
 // The markup around a rendered chart, as a hast tree: caption, both drawings (CSS picks one),
-// notes, source line and the data table. Knows nothing of markdown or pages.
-import type { ElementContent, Element } from "hast";
+// notes, source line, then the data table and share panels on a story page, or a link to the
+// story on an embed page. Knows nothing of markdown or pages.
+import type { ElementContent, Element, Properties } from "hast";
 import { h } from "hastscript";
 import type { RenderedChart } from "./render.ts";
+import { sharePanels } from "./share.ts";
 
 export interface FigureOptions {
   /** Extra panels under the chart (embed code, downloads), added by later layers. */
   panels?: Element[];
 }
 
+type FigureInput = Omit<RenderedChart, "table"> & Partial<Pick<RenderedChart, "table">>;
+
 export function chartFigure(chart: RenderedChart, options: FigureOptions = {}): Element {
+  const panels = (options.panels ?? []).flatMap((panel) => {
+    const site = shareSlotSite(panel);
+    return site === undefined ? [panel] : sharePanels(chart, site);
+  });
+  return h("figure", { className: ["chart"], id: chart.id }, [
+    ...figureBody(chart, h("span", { className: ["chart-title"] }, chart.title)),
+    dataTablePanel(chart),
+    ...panels,
+  ]);
+}
+
+/**
+ * The chart alone for `/embed/<id>/`: the title as the page's heading, both drawings, notes,
+ * source, and a link to the story (in a new tab, so the host page stays where it is).
+ */
+export function embedFigure(chart: FigureInput, story: { title: string; url: string }): Element {
+  return h("figure", { className: ["chart", "chart-embedded"], id: chart.id }, [
+    ...figureBody(chart, h("h1", { className: ["chart-title"] }, chart.title)),
+    h("p", { className: ["chart-story"] }, [
+      h("a", { href: story.url, target: "_blank", rel: "noopener" }, `Read the story: ${story.title}`),
+    ]),
+  ]);
+}
+
+function figureBody(chart: FigureInput, title: Element): ElementContent[] {
   const drawings: ElementContent[] = chart.drawings.map((d) =>
     h("div", { className: ["chart-drawing", `chart-${d.layout}`] }, [
       { type: "raw", value: d.svg } as unknown as ElementContent,
@@ -18,25 +47,24 @@ export function chartFigure(chart: RenderedChart, options: FigureOptions = {}): 
   const foot: ElementContent[] = [];
   for (const note of chart.notes) foot.push(h("p", { className: ["chart-note"] }, `Note: ${note}`));
   foot.push(h("p", { className: ["chart-source"] }, `Source: ${chart.source}`));
-  return h("figure", { className: ["chart"], id: chart.id }, [
+  return [
     h("figcaption", { className: ["chart-head"] }, [
-      h("span", { className: ["chart-title"] }, chart.title),
+      title,
       chart.subtitle ? h("span", { className: ["chart-subtitle"] }, chart.subtitle) : null,
     ]),
     h("div", { className: ["chart-drawings"] }, drawings),
     h("div", { className: ["chart-foot"] }, foot),
-    dataTablePanel(chart),
-    ...(options.panels ?? []),
-  ]);
+  ];
 }
 
 function dataTablePanel(chart: RenderedChart): Element {
   const { table } = chart;
   return h("details", { className: ["chart-panel", "chart-data"] }, [
     h("summary", "Data table"),
-    h("div", { className: ["table-scroll"] }, [
+    // Focusable, so a keyboard can scroll a table wider than the page; named by the caption.
+    h("div", { className: ["table-scroll"], tabIndex: 0, role: "region", ariaLabelledBy: `${chart.id}-data` }, [
       h("table", [
-        h("caption", table.caption),
+        h("caption", { id: `${chart.id}-data` }, table.caption),
         h("thead", [
           h(
             "tr",
@@ -55,4 +83,19 @@ function dataTablePanel(chart: RenderedChart): Element {
       ]),
     ]),
   ]);
+}
+
+// rehypeChart's `panels` seam passes the loader only a chart id, but the share panels also need
+// the chart's title, proportions and dataset, which only this module is given. So the loader
+// passes a slot carrying the site URL, and the figure puts the share panels in its place.
+const SHARE_SLOT = "dataPlotlineShare";
+
+/** A panel placeholder that `chartFigure` replaces with the chart's share panels for `site`. */
+export function shareSlot(site: string): Element {
+  return h("div", { [SHARE_SLOT]: site } as Properties);
+}
+
+function shareSlotSite(panel: Element): string | undefined {
+  const site = panel.properties?.[SHARE_SLOT];
+  return typeof site === "string" ? site : undefined;
 }

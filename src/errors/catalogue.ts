@@ -341,6 +341,26 @@ export const catalogue = {
     message: (p: { dataset: string }) => `Unexpected \`row\` for dataset \`${p.dataset}\`, which has no \`primaryKey\``,
     hint: (_p: { dataset: string }) => 'use `where="column=value"` to pick the row, or add `primaryKey` to the sidecar',
   },
+  // ── Site settings: plotline.config.json and PLOTLINE_SITE_URL ─────────────
+  SiteUrlMissing: {
+    message: (_p: Record<string, never>) =>
+      "Missing site URL: set `site` in `plotline.config.json` or the `PLOTLINE_SITE_URL` environment variable",
+    hint: (_p: Record<string, never>) =>
+      'feeds, newsletters, embed codes and canonical links need absolute addresses: add `{ "site": "https://news.example.org" }` to plotline.config.json, or run the build with PLOTLINE_SITE_URL=https://news.example.org',
+  },
+  SiteUrlInvalid: {
+    message: (p: { actual: string; setting: string; expected: string }) =>
+      `Unexpected site URL \`${p.actual}\` in \`${p.setting}\`, expected ${p.expected}`,
+    hint: (p: { actual: string; setting: string; expected: string; fix: string }) => p.fix,
+  },
+  ConfigInvalid: {
+    message: (p: { reason: string }) => `Invalid JSON in \`plotline.config.json\`: ${p.reason}`,
+    hint: (_p: { reason: string }) => 'write it as a JSON object, e.g. `{ "site": "https://news.example.org" }`',
+  },
+  ConfigUnknownKey: {
+    message: (p: { key: string }) => `Unexpected key \`${p.key}\` in \`plotline.config.json\``,
+    hint: (_p: { key: string }) => "the only setting is `site`, the site's public URL",
+  },
 } as const;
 
 export type Catalogue = typeof catalogue;

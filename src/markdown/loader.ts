@@ -1,8 +1,11 @@
-// Astro content loaders over loadSite: one load feeds both collections, and in `astro dev`
-// a change to a story, CSV or sidecar reloads them.
+// Astro content loaders over loadSite: one load feeds every collection (stories, charts,
+// datasets), and in `astro dev` a change to a story, CSV or sidecar reloads them.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Loader, LoaderContext } from "astro/loaders";
+import { shareSlot } from "../charts/figure.ts";
+import { datasetCsv } from "../data/export.ts";
+import { formatValue } from "../data/index.ts";
 import { formatReport } from "../errors/print.ts";
 import { loadSite, type Site } from "./site.ts";
 
@@ -10,16 +13,22 @@ type Fill = (site: Site, context: LoaderContext) => void;
 
 export function plotlineLoader(options: { root: string }) {
   let pending: Promise<Site> | undefined;
-  const site = () =>
+  // Astro's `site` (see astro.config.mjs): the embed and newsletter panels under each chart need
+  // absolute URLs, so without one (`astro dev` with no URL configured) the panels are left out.
+  const site = (siteUrl: URL | undefined) =>
     (pending ??= Promise.resolve().then(() =>
-      loadSite({ root: options.root, drafts: process.env.PLOTLINE_DRAFTS === "1" }),
+      loadSite({
+        root: options.root,
+        drafts: process.env.PLOTLINE_DRAFTS === "1",
+        panels: siteUrl ? () => [shareSlot(siteUrl.href)] : undefined,
+      }),
     ));
   const reloaders: Array<() => Promise<void>> = [];
   let watching = false;
   const watched = [join(options.root, "data"), join(options.root, "content")];
 
   const sync = async (fill: Fill, context: LoaderContext) => {
-    const current = await site();
+    const current = await site(context.config.site ? new URL(context.config.site) : undefined);
     const errors = current.messages.filter((m) => m.fatal !== false);
     if (errors.length) {
       const readSource = (file: string) => {
@@ -77,5 +86,45 @@ export function plotlineLoader(options: { root: string }) {
     }
   });
 
-  return { stories, charts };
+  const datasets = loader("plotline-datasets", (current, { store }) => {
+    for (const [id, dataset] of current.datasets) {
+      const charts = [...current.charts]
+        .filter(([, c]) => c.chart.dataset === id)
+        .map(([chartId, c]) => ({ id: chartId, title: c.chart.title, story: c.story }));
+      const stories = current.stories
+        .filter((s) => s.charts.some((c) => c.dataset === id))
+        .map((s) => ({ slug: s.slug, title: s.frontmatter.title }));
+      store.set({
+        id,
+        filePath: dataset.csvPath,
+        data: {
+          title: dataset.title,
+          description: dataset.description,
+          source: dataset.source,
+          licence: dataset.licence,
+          notes: dataset.notes,
+          updated: dataset.updated,
+          primaryKey: dataset.primaryKey,
+          fields: dataset.fields.map((f) => ({
+            name: f.name,
+            type: f.type,
+            title: f.title,
+            description: f.description,
+            unit: f.unit,
+            scale: f.scale,
+            format: f.format,
+            expression: f.expression,
+          })),
+          // Every cell as readers see it (`£20.9m`, `5 January 2024`), printed by the data layer.
+          rows: dataset.rows.map((row) => dataset.fields.map((f) => formatValue(row[f.name], f))),
+          csv: datasetCsv(dataset),
+          sidecar: readFileSync(join(options.root, dataset.sidecarPath), "utf8"),
+          charts,
+          stories,
+        },
+      });
+    }
+  });
+
+  return { stories, charts, datasets };
 }

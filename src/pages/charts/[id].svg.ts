@@ -1,0 +1,16 @@
+// `/charts/<chart-id>.svg`: the chart as one self-contained SVG file, title and source drawn in.
+import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from "astro";
+import { getCollection } from "astro:content";
+import { standaloneSvg } from "../../charts/standalone.ts";
+
+export const getStaticPaths = (async () => {
+  const charts = await getCollection("charts");
+  return charts.map((chart) => ({ params: { id: chart.id }, props: { chart } }));
+}) satisfies GetStaticPaths;
+
+type Props = InferGetStaticPropsType<typeof getStaticPaths>;
+
+export const GET: APIRoute<Props> = ({ props }) => {
+  const { svg } = standaloneSvg({ id: props.chart.id, ...props.chart.data });
+  return new Response(svg, { headers: { "Content-Type": "image/svg+xml; charset=utf-8" } });
+};
