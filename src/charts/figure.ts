@@ -1,10 +1,9 @@
 // The markup around a rendered chart, as a hast tree: caption, both drawings (CSS picks one),
 // notes, source line, then the data table and share panels on a story page, or a link to the
 // story on an embed page. Knows nothing of markdown or pages.
-import type { ElementContent, Element, Properties } from "hast";
+import type { ElementContent, Element } from "hast";
 import { h } from "hastscript";
 import type { RenderedChart } from "./render.ts";
-import { sharePanels } from "./share.ts";
 
 export interface FigureOptions {
   /** Extra panels under the chart (embed code, downloads), added by later layers. */
@@ -14,14 +13,10 @@ export interface FigureOptions {
 type FigureInput = Omit<RenderedChart, "table"> & Partial<Pick<RenderedChart, "table">>;
 
 export function chartFigure(chart: RenderedChart, options: FigureOptions = {}): Element {
-  const panels = (options.panels ?? []).flatMap((panel) => {
-    const site = shareSlotSite(panel);
-    return site === undefined ? [panel] : sharePanels(chart, site);
-  });
   return h("figure", { className: ["chart"], id: chart.id }, [
     ...figureBody(chart, h("span", { className: ["chart-title"] }, chart.title)),
     dataTablePanel(chart),
-    ...panels,
+    ...(options.panels ?? []),
   ]);
 }
 
@@ -83,19 +78,4 @@ function dataTablePanel(chart: RenderedChart): Element {
       ]),
     ]),
   ]);
-}
-
-// rehypeChart's `panels` seam passes the loader only a chart id, but the share panels also need
-// the chart's title, proportions and dataset, which only this module is given. So the loader
-// passes a slot carrying the site URL, and the figure puts the share panels in its place.
-const SHARE_SLOT = "dataPlotlineShare";
-
-/** A panel placeholder that `chartFigure` replaces with the chart's share panels for `site`. */
-export function shareSlot(site: string): Element {
-  return h("div", { [SHARE_SLOT]: site } as Properties);
-}
-
-function shareSlotSite(panel: Element): string | undefined {
-  const site = panel.properties?.[SHARE_SLOT];
-  return typeof site === "string" ? site : undefined;
 }

@@ -114,8 +114,8 @@ export function newsletterSnippet(chart: ShareInput, site: string, link?: string
   return toHtml(newsletterImage(chart, site, link), readable);
 }
 
-/** The three panels under a chart on the story page. */
-export function sharePanels(chart: ShareInput, site: string): Element[] {
+/** The three panels under a chart on the story page; the newsletter image links to `link`. */
+export function sharePanels(chart: ShareInput, site: string, link?: string): Element[] {
   const codeBox = (kind: string, label: string, code: string) => {
     const id = `${chart.id}-${kind}-code`;
     return [
@@ -137,7 +137,7 @@ export function sharePanels(chart: ShareInput, site: string): Element[] {
       ...codeBox(
         "newsletter",
         "Copy this into an email: the chart as a 1200 pixel PNG with alt text, linked to the chart on the site.",
-        newsletterSnippet(chart, site),
+        newsletterSnippet(chart, site, link),
       ),
     ]),
     h("details", { className: ["chart-panel", "chart-share", "chart-downloads"] }, [

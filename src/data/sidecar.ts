@@ -40,7 +40,14 @@ const deriveSchema = z.strictObject({
   expression: text("arithmetic on column names, such as `outturn - budget`"),
 });
 const sourceSchema = z.strictObject(
-  { name: text("the publisher's name"), url: text("a web address").optional(), published: isoDate.optional() },
+  {
+    name: text("the publisher's name"),
+    // Only web addresses: a `javascript:` or `data:` link must never reach a page.
+    url: text("a web address starting with `https://` or `http://`")
+      .regex(/^https?:\/\/[^\s]+$/i, { error: "a web address starting with `https://` or `http://`" })
+      .optional(),
+    published: isoDate.optional(),
+  },
   { error: "a map with `name`, `url` and `published`" },
 );
 const schema = z.strictObject({

@@ -3,7 +3,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Loader, LoaderContext } from "astro/loaders";
-import { shareSlot } from "../charts/figure.ts";
+import { sharePanels } from "../charts/share.ts";
+import { absolute, paths } from "../urls.ts";
 import { datasetCsv } from "../data/export.ts";
 import { formatValue } from "../data/index.ts";
 import { formatReport } from "../errors/print.ts";
@@ -20,7 +21,10 @@ export function plotlineLoader(options: { root: string }) {
       loadSite({
         root: options.root,
         drafts: process.env.PLOTLINE_DRAFTS === "1",
-        panels: siteUrl ? () => [shareSlot(siteUrl.href)] : undefined,
+        panels: siteUrl
+          ? (chart, story) =>
+              sharePanels(chart, siteUrl.href, absolute(paths.storyChart(story.slug, chart.id), siteUrl.href))
+          : undefined,
       }),
     ));
   const reloaders: Array<() => Promise<void>> = [];

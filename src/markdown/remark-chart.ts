@@ -6,6 +6,7 @@ import { visit } from "unist-util-visit";
 import type { VFile } from "vfile";
 import type { Dataset } from "../data/types.ts";
 import { chartKey, noChartCache, type ChartCache } from "../charts/cache.ts";
+import { diagnostic } from "../errors/diagnostic.ts";
 import { customModuleSource } from "../charts/custom.ts";
 import { renderChart, type RenderedChart } from "../charts/render.ts";
 import { resolveChart } from "../charts/resolve.ts";
@@ -26,6 +27,8 @@ export interface ChartFileData {
   charts: RenderedChart[];
   /** The line of each chart's opening fence, by chart id. */
   chartLines: Record<string, number>;
+  /** Where each chart's id is written (its `id:` value, or the fence when it has none). */
+  chartPlaces: Record<string, { line: number; column: number }>;
 }
 
 export const PLACEHOLDER_ATTRIBUTE = "dataPlotlineChart";
@@ -34,6 +37,7 @@ export const remarkChart: Plugin<[RemarkChartOptions], Root> = (options) => (tre
   const data = file.data as Partial<ChartFileData>;
   data.charts = [];
   data.chartLines = {};
+  data.chartPlaces = {};
   let n = 0;
   visit(tree, "code", (node: Code, index, parent) => {
     if (node.lang !== "chart" || !parent || index === undefined) return;
@@ -50,7 +54,14 @@ export const remarkChart: Plugin<[RemarkChartOptions], Root> = (options) => (tre
     if (spec) {
       const resolved = resolveChart(spec, options.datasets, options.invalidDatasets);
       file.messages.push(...resolved.messages);
-      if (resolved.chart) {
+      const idPlace = spec.id === `${options.slug}-${n}` ? { line: fenceLine, column: 1 } : spec.placeOf(["id"]);
+      const earlier = data.chartLines![spec.id];
+      if (resolved.chart && earlier !== undefined) {
+        // Two charts of one story with one id; site.ts catches ids repeated across stories.
+        file.messages.push(
+          diagnostic("ChartIdDuplicate", { id: spec.id, other: `${file_}:${earlier}` }, { file: file_, ...idPlace }),
+        );
+      } else if (resolved.chart) {
         const key = chartKey({
           block: node.value,
           defaultId: `${options.slug}-${n}`,
@@ -65,6 +76,7 @@ export const remarkChart: Plugin<[RemarkChartOptions], Root> = (options) => (tre
         }
         data.charts!.push(rendered);
         data.chartLines![rendered.id] = fenceLine;
+        data.chartPlaces![rendered.id] = idPlace;
         replacement = {
           type: "plotlineChart",
           data: { hName: "div", hProperties: { [PLACEHOLDER_ATTRIBUTE]: rendered.id } },

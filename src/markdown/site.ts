@@ -2,12 +2,12 @@
 // problem found on the way, so a build can fail once with all of them.
 import { readdirSync, readFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
-import type { Element } from "hast";
 import type { ChartCache } from "../charts/cache.ts";
 import type { RenderedChart } from "../charts/render.ts";
 import { loadDatasets } from "../data/index.ts";
 import type { Dataset } from "../data/types.ts";
 import { Diagnostics, sortMessages, type VFileMessage } from "../errors/diagnostic.ts";
+import type { ChartPanels } from "./rehype-chart.ts";
 import { renderStory, type RenderedStory } from "./story.ts";
 
 export interface Story extends RenderedStory {
@@ -34,7 +34,7 @@ export interface LoadSiteOptions {
   /** Include stories marked `draft: true` (for previews). */
   drafts?: boolean;
   /** Panels to add under each chart, by chart id (embed code, downloads). */
-  panels?: (chartId: string) => Element[];
+  panels?: ChartPanels;
   /** Rendered charts by content hash; without one every chart is drawn afresh. */
   cache?: ChartCache;
 }
@@ -74,11 +74,8 @@ export function loadSite(options: LoadSiteOptions): Site {
       const place = `${file}:${story.chartLines[chart.id]}`;
       const first = chartPlaces.get(chart.id);
       if (first) {
-        diagnostics.add(
-          "ChartIdDuplicate",
-          { id: chart.id, other: first },
-          { file, line: story.chartLines[chart.id] ?? 1, column: 1 },
-        );
+        const at = story.chartPlaces[chart.id] ?? { line: story.chartLines[chart.id] ?? 1, column: 1 };
+        diagnostics.add("ChartIdDuplicate", { id: chart.id, other: first }, { file, ...at });
         continue;
       }
       chartPlaces.set(chart.id, place);

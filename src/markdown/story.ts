@@ -1,7 +1,6 @@
 // Renders one story file: frontmatter, then markdown through remark and rehype with charts.
 // Order matters: raw HTML is parsed and sanitised before chart SVG is injected, so authors'
 // HTML cannot carry script and our SVG is not stripped.
-import type { Element } from "hast";
 import rehypeRaw from "rehype-raw";
 import rehypeSanitize, { defaultSchema } from "rehype-sanitize";
 import rehypeStringify from "rehype-stringify";
@@ -16,7 +15,7 @@ import type { RenderedChart } from "../charts/render.ts";
 import type { Dataset } from "../data/types.ts";
 import type { VFileMessage } from "../errors/diagnostic.ts";
 import { parseStoryFile, type Frontmatter } from "./frontmatter.ts";
-import { rehypeChart } from "./rehype-chart.ts";
+import { rehypeChart, type ChartPanels } from "./rehype-chart.ts";
 import { PLACEHOLDER_ATTRIBUTE, remarkChart, type ChartFileData } from "./remark-chart.ts";
 import { remarkValue } from "./remark-value.ts";
 
@@ -28,6 +27,7 @@ export interface RenderedStory {
   html: string;
   charts: RenderedChart[];
   chartLines: Record<string, number>;
+  chartPlaces: Record<string, { line: number; column: number }>;
   messages: VFileMessage[];
 }
 
@@ -36,7 +36,7 @@ export interface StoryContext {
   /** Rendered charts by content hash (see src/charts/cache.ts). */
   cache?: ChartCache;
   invalidDatasets?: ReadonlySet<string>;
-  panels?: (chartId: string) => Element[];
+  panels?: ChartPanels;
 }
 
 const sanitizeSchema = {
@@ -68,7 +68,7 @@ export function renderStory(
     .use(remarkRehype, { allowDangerousHtml: true })
     .use(rehypeRaw)
     .use(rehypeSanitize, sanitizeSchema)
-    .use(rehypeChart, { panels: context.panels })
+    .use(rehypeChart, { panels: context.panels, slug: options.slug })
     .use(rehypeStringify, { allowDangerousHtml: true });
   const tree = processor.runSync(processor.parse(file), file);
   const html = processor.stringify(tree, file);
@@ -81,6 +81,7 @@ export function renderStory(
     html: String(html),
     charts: data.charts ?? [],
     chartLines: data.chartLines ?? {},
+    chartPlaces: data.chartPlaces ?? {},
     messages: [...messages, ...file.messages],
   };
 }

@@ -93,6 +93,14 @@ describe("mistakes in a sidecar", () => {
     ]);
   });
 
+  it("accepts only web addresses as a source url, so no script link reaches a page", () => {
+    const source = `title: T\nsource: { name: C, url: "javascript:alert(1)" }\n${FIELDS}`;
+    expect(sorted(source).map((m) => `${m.line}:${m.column} ${m.ruleId} ${m.reason}`)).toEqual([
+      "2:25 SidecarInvalidValue Unexpected `javascript:alert(1)` for `source.url`, expected a web address starting with `https://` or `http://`",
+    ]);
+    expect(sorted(`title: T\nsource: { name: C, url: "https://example.org/report.pdf" }\n${FIELDS}`)).toEqual([]);
+  });
+
   it("reports keys that do not fit the field's type at the key", () => {
     const source =
       "title: T\nfields:\n  - name: a\n    type: number\n    dateFormat: DD/MM/YYYY\nderive:\n  - name: b\n    scale: 1000\n    expression: a * 2\n";

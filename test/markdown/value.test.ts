@@ -64,3 +64,14 @@ describe(":value directives", () => {
     expect(story.html).toContain("Meet at 10:30, ratio:three{x} and :note here.");
   });
 });
+
+describe("chart ids within one story", () => {
+  it("reports a second chart with the same id at its id, naming the first fence", () => {
+    const block = "```chart\nid: same\ndata: budget\ntype: column\nx: year\ny: overspend\ntitle: T\n```\n";
+    const story = render(`${block}\n${block}`);
+    expect(lines(story.messages)).toEqual([
+      "story.md:17:5: Unexpected second chart with id `same`, already used at story.md:7",
+    ]);
+    expect(story.charts).toHaveLength(1);
+  });
+});

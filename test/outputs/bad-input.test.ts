@@ -10,9 +10,9 @@ const site = loadSite({ root: join(fixtureRoot, "cases", "bad-ids") });
 const lines = site.messages.map((m) => `${m.file}:${m.line}:${m.column}: ${m.reason}`);
 
 describe("chart ids, which are permanent URLs", () => {
-  it("reports a second chart with the same id at its fence, naming the first file and line", () => {
+  it("reports a second chart with the same id at its id, naming the first file and line", () => {
     expect(lines).toContain(
-      "content/stories/second.md:12:1: Unexpected second chart with id `shared-chart`, already used at content/stories/first.md:10",
+      "content/stories/second.md:13:5: Unexpected second chart with id `shared-chart`, already used at content/stories/first.md:10",
     );
     const duplicate = site.messages.find((m) => m.ruleId === "ChartIdDuplicate")!;
     expect(duplicate.note).toContain("chart ids are permanent URLs and must be unique across the site");

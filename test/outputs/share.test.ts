@@ -1,12 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { chartFigure, shareSlot } from "../../src/charts/figure.ts";
-import { altText, embedCode, embedHeight, newsletterSnippet, pngSize } from "../../src/charts/share.ts";
+import { chartFigure } from "../../src/charts/figure.ts";
+import { altText, embedCode, embedHeight, newsletterSnippet, pngSize, sharePanels } from "../../src/charts/share.ts";
 import { emailRows } from "../../src/layouts/email.ts";
 import { loadSite } from "../../src/markdown/site.ts";
 import { emailProblems, fixtureRoot, parsePage, SITE } from "./helpers.ts";
 import { toHtml } from "hast-util-to-html";
 
-const site = loadSite({ root: fixtureRoot, panels: () => [shareSlot(`${SITE}/`)] });
+const site = loadSite({
+  root: fixtureRoot,
+  panels: (chart, story) => sharePanels(chart, `${SITE}/`, `${SITE}/stories/${story.slug}/#${chart.id}`),
+});
 const chart = (id: string) => site.charts.get(id)!.chart;
 
 describe("share panels", () => {
@@ -43,10 +46,13 @@ describe("share panels", () => {
     expect(altText(chart("collected-by-year"))).toMatch(/^Collections rose every year\. Column chart of/);
   });
 
-  it("fills the loader's share slot with the three panels, in the chart's figure", () => {
-    const html = toHtml(chartFigure(chart("hostile-names"), { panels: [shareSlot(`${SITE}/`)] }), {
-      allowDangerousHtml: true,
-    });
+  it("puts the three share panels under the data table in the chart's figure", () => {
+    const html = toHtml(
+      chartFigure(chart("hostile-names"), { panels: sharePanels(chart("hostile-names"), `${SITE}/`) }),
+      {
+        allowDangerousHtml: true,
+      },
+    );
     const figure = parsePage(html).querySelector("figure")!;
     expect([...figure.querySelectorAll("details")].map((d) => d.className)).toEqual([
       "chart-panel chart-data",

@@ -211,8 +211,12 @@ describe("the travelling outputs of test/fixtures/site-outputs", () => {
       `Names that try to run: ${SCRIPT}`,
     );
     expect(site.read("data/hostile.csv").split("\n")[1]).toBe(`${SCRIPT},5,plain`);
-    // A sidecar's `source.url` of `javascript:alert(1)` is printed, not linked.
+    // A sidecar's `source.url` may only be a web address (the data layer refuses `javascript:`);
+    // markup inside one is percent-encoded into the link, never markup.
     expect(pages.data.querySelector(".dataset-facts dd")?.textContent).toBe("Test fixture");
+    expect(pages.data.querySelector(".dataset-facts dd a")?.getAttribute("href")).toBe(
+      "https://example.org/report?q=%3Cscript%3Ealert(1)%3C/script%3E",
+    );
     expect(pages.data.querySelectorAll('a[href^="javascript:" i]')).toHaveLength(0);
   });
 
