@@ -2,9 +2,12 @@
 // folder, indexes it for search with Pagefind, and swaps it into `dist/` only on success, so a
 // failed build never leaves a half-written site and never loses the last good one.
 import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync, renameSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import * as pagefind from "pagefind";
+import { defaultCacheDir, fileChartCache } from "../src/charts/cache.ts";
+import { renderPngs } from "../src/charts/png-pool.ts";
+import { standaloneSvg } from "../src/charts/standalone.ts";
 import { contentRoot } from "../src/config.ts";
 import { sortMessages } from "../src/errors/diagnostic.ts";
 import { formatReport, readSourceFrom } from "../src/errors/print.ts";
@@ -25,7 +28,8 @@ const keptSite = () => (existsSync(outDir) ? `The last good site in ${outDir}/ i
 // 1. Settings and content: every error of every file, printed together, before Astro starts.
 //    The site URL is checked here so no page is ever written with `undefined` in its links.
 const settings = readSiteUrl({ projectRoot: project, env: process.env });
-const site = loadSite({ root });
+// Charts are drawn once here and kept in the chart cache, which Astro's loader then reads.
+const site = loadSite({ root, cache: fileChartCache() });
 const messages = [...sortMessages(settings.messages), ...site.messages];
 if (messages.length) {
   const readFrom = (dir: string) => readSourceFrom(dir, (p) => readFileSync(p, "utf8"));
@@ -37,7 +41,15 @@ if (messages.some((m) => m.fatal !== false)) {
   process.exit(1);
 }
 
-// 2. Astro, into a folder of its own (Astro empties its outDir when it starts). The URL checked
+// 2. PNGs, on one worker thread per core, into the cache by content: /charts/<id>.png reads them.
+const pngs = await renderPngs([...site.charts.values()].map(({ chart }) => ({ svg: standaloneSvg(chart).svg })));
+if (pngs.drawn) {
+  mkdirSync(defaultCacheDir(), { recursive: true });
+  writeFileSync(join(defaultCacheDir(), "png-ms.json"), JSON.stringify({ mean: pngs.meanMs, drawn: pngs.drawn }));
+}
+console.log(`PNGs: ${pngs.drawn} drawn (${pngs.meanMs.toFixed(0)} ms each), ${pngs.cached} unchanged from the cache.`);
+
+// 3. Astro, into a folder of its own (Astro empties its outDir when it starts). The URL checked
 //    above is handed on, so Astro's config reads the same one.
 rmSync(next, { recursive: true, force: true });
 const astro = join(project, "node_modules", "astro", "bin", "astro.mjs");
@@ -56,7 +68,7 @@ if (result.status !== 0) {
   process.exit(result.status ?? 1);
 }
 
-// 3. Search: Pagefind indexes the new folder (only elements marked data-pagefind-body: the
+// 4. Search: Pagefind indexes the new folder (only elements marked data-pagefind-body: the
 //    stories) and writes dist/pagefind/, which /search/ loads from the same origin.
 const indexed = await searchIndex(next);
 if (indexed.errors.length) {
@@ -65,7 +77,7 @@ if (indexed.errors.length) {
   process.exit(1);
 }
 
-// 4. Swap: the new site replaces the old one in two renames.
+// 5. Swap: the new site replaces the old one in two renames.
 rmSync(previous, { recursive: true, force: true });
 if (existsSync(outDir)) renameSync(outDir, previous);
 renameSync(next, outDir);

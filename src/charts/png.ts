@@ -10,7 +10,7 @@ export const PNG_WIDTH = STANDALONE_WIDTH * PNG_SCALE;
 
 const require = createRequire(import.meta.url);
 // Resolved from the project's node_modules, so the bytes are the same wherever the build runs.
-const fontFiles = [
+export const fontFiles = [
   "@expo-google-fonts/inter/400Regular/Inter_400Regular.ttf",
   "@expo-google-fonts/inter/700Bold/Inter_700Bold.ttf",
 ].map((file) => require.resolve(file));

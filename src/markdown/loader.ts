@@ -3,6 +3,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Loader, LoaderContext } from "astro/loaders";
+import { fileChartCache } from "../charts/cache.ts";
 import { sharePanels } from "../charts/share.ts";
 import { absolute, paths } from "../urls.ts";
 import { datasetCsv } from "../data/export.ts";
@@ -21,6 +22,7 @@ export function plotlineLoader(options: { root: string }) {
       loadSite({
         root: options.root,
         drafts: process.env.PLOTLINE_DRAFTS === "1",
+        cache: fileChartCache(),
         panels: siteUrl
           ? (chart, story) =>
               sharePanels(chart, siteUrl.href, absolute(paths.storyChart(story.slug, chart.id), siteUrl.href))

@@ -1,7 +1,9 @@
-// `/charts/<chart-id>.png`: the standalone SVG rasterised once, 1200 px wide, for email and
-// social cards.
+// `/charts/<chart-id>.png`: the standalone SVG rasterised, 1200 px wide, for email and social
+// cards. `npm run build` has already drawn every PNG on worker threads into the cache; a chart
+// missing from it (in `astro dev`, say) is drawn here and cached.
 import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from "astro";
 import { getCollection } from "astro:content";
+import { pngKey, readCachedPng, writeCachedPng } from "../../charts/png-cache.ts";
 import { renderPng } from "../../charts/png.ts";
 import { standaloneSvg } from "../../charts/standalone.ts";
 
@@ -13,6 +15,12 @@ export const getStaticPaths = (async () => {
 type Props = InferGetStaticPropsType<typeof getStaticPaths>;
 
 export const GET: APIRoute<Props> = ({ props }) => {
-  const png = renderPng(standaloneSvg({ id: props.chart.id, ...props.chart.data }).svg);
+  const { svg } = standaloneSvg({ id: props.chart.id, ...props.chart.data });
+  const key = pngKey(svg);
+  let png = readCachedPng(key);
+  if (!png) {
+    png = renderPng(svg);
+    writeCachedPng(key, png);
+  }
   return new Response(png, { headers: { "Content-Type": "image/png" } });
 };

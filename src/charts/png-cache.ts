@@ -1,0 +1,51 @@
+// PNGs by content: a chart's PNG is stored under a hash of its standalone SVG, the font files
+// and the rasteriser's version, so an unchanged chart is never rasterised twice, and a changed
+// font or resvg release redraws everything. Files are written whole, then renamed into place.
+import { createHash } from "node:crypto";
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import { defaultCacheDir } from "./cache.ts";
+import { fontFiles } from "./png.ts";
+
+let inputsDigest: string | undefined;
+
+/** The font files' bytes and resvg's version: what besides the SVG decides the pixels. */
+function rasteriserDigest(): string {
+  if (inputsDigest) return inputsDigest;
+  const hash = createHash("sha256");
+  for (const file of fontFiles) hash.update(readFileSync(file));
+  const require = createRequire(import.meta.url);
+  hash.update(readFileSync(require.resolve("@resvg/resvg-js/package.json")));
+  inputsDigest = hash.digest("hex");
+  return inputsDigest;
+}
+
+export function pngKey(svg: string): string {
+  return createHash("sha256").update(rasteriserDigest()).update(svg).digest("hex");
+}
+
+export const pngCachePath = (key: string, dir = defaultCacheDir()) => join(dir, "png", `${key}.png`);
+
+// The eight bytes every PNG starts with, and the IEND chunk every complete one ends with.
+const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+const IEND = Buffer.from([0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82]);
+
+/** The cached PNG, or undefined when it is missing or not a whole PNG (a cut-off write, say). */
+export function readCachedPng(key: string, dir?: string): Uint8Array<ArrayBuffer> | undefined {
+  try {
+    const bytes = readFileSync(pngCachePath(key, dir));
+    if (!bytes.subarray(0, 8).equals(SIGNATURE) || !bytes.subarray(-12).equals(IEND)) return undefined;
+    return new Uint8Array(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+export function writeCachedPng(key: string, png: Uint8Array, dir?: string): void {
+  const path = pngCachePath(key, dir);
+  mkdirSync(join(path, ".."), { recursive: true });
+  const temporary = `${path}.${process.pid}.${Math.round(performance.now() * 1000)}.tmp`;
+  writeFileSync(temporary, png);
+  renameSync(temporary, path);
+}

@@ -1,0 +1,48 @@
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { pngCachePath, pngKey, readCachedPng } from "../../src/charts/png-cache.ts";
+import { renderPngs } from "../../src/charts/png-pool.ts";
+import { renderPng } from "../../src/charts/png.ts";
+import { standaloneSvg } from "../../src/charts/standalone.ts";
+import { draw } from "./helpers.ts";
+
+const blocks = [
+  "data: budget\ntype: column\nx: year\ny: overspend\ntitle: One",
+  "data: lines\ntype: bar\ny: line\nx: forecast\ntitle: Two",
+  "data: staff\ntype: line\nx: month\ny: vacancies\nseries: team\ntitle: Three",
+];
+const svgs = blocks.map((block, i) => standaloneSvg({ ...draw(block).chart!, id: `chart-${i}` }).svg);
+
+describe("rasterising on worker threads", () => {
+  it("writes the same PNG bytes as drawing one at a time, and skips what is cached", async () => {
+    const cacheDir = mkdtempSync(join(tmpdir(), "plotline-png-"));
+    const first = await renderPngs(
+      svgs.map((svg) => ({ svg })),
+      { threads: 2, cacheDir },
+    );
+    expect(first).toMatchObject({ drawn: 3, cached: 0 });
+    for (const svg of svgs) expect(readCachedPng(pngKey(svg), cacheDir)).toEqual(renderPng(svg));
+    const again = await renderPngs(
+      svgs.map((svg) => ({ svg })),
+      { threads: 2, cacheDir },
+    );
+    expect(again).toMatchObject({ drawn: 0, cached: 3 });
+  });
+
+  it("draws again a cached PNG that was cut off", async () => {
+    const cacheDir = mkdtempSync(join(tmpdir(), "plotline-png-"));
+    await renderPngs([{ svg: svgs[0]! }], { cacheDir });
+    const path = pngCachePath(pngKey(svgs[0]!), cacheDir);
+    writeFileSync(path, readFileSync(path).subarray(0, 500));
+    expect(readCachedPng(pngKey(svgs[0]!), cacheDir)).toBeUndefined();
+    expect(await renderPngs([{ svg: svgs[0]! }], { cacheDir })).toMatchObject({ drawn: 1 });
+    expect(readCachedPng(pngKey(svgs[0]!), cacheDir)).toEqual(renderPng(svgs[0]!));
+  });
+
+  it("keys a PNG on its SVG", () => {
+    expect(pngKey(svgs[0]!)).toBe(pngKey(svgs[0]!));
+    expect(pngKey(svgs[0]!)).not.toBe(pngKey(svgs[1]!));
+  });
+});
