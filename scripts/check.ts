@@ -1,20 +1,54 @@
-// `npm run check`: validates every dataset, story and chart without building the site.
-// Prints every problem at once; exits 1 on any error (or any warning with --strict).
+// `npm run check`: validates every dataset, sidecar, story, chart block and `:value` without
+// building the site, then fact-lints the prose. One line per problem, compiler style
+// (`path:line:column  message  (hint)`), then a summary count. Exits 1 on any error; warnings
+// (fact-lint, notes rows) fail it only with `--strict`. `--frames` adds a code frame to each.
 import { readFileSync } from "node:fs";
-import { formatReport, readSourceFrom } from "../src/errors/print.ts";
+import { join } from "node:path";
+import { contentRoot } from "../src/config.ts";
+import { sortMessages } from "../src/errors/diagnostic.ts";
+import { formatLine, formatMessage, readSourceFrom } from "../src/errors/print.ts";
+import { lintStoryFacts } from "../src/markdown/fact-lint-story.ts";
 import { loadSite } from "../src/markdown/site.ts";
 
-const root = process.cwd();
-const strict = process.argv.includes("--strict");
+const OPTIONS = ["--strict", "--frames", "--no-facts"];
+const args = process.argv.slice(2);
+const unknown = args.filter((a) => !OPTIONS.includes(a));
+if (unknown.length) {
+  console.error(`Unknown option ${unknown.map((a) => `\`${a}\``).join(", ")}.`);
+  console.error("Usage: npm run check [-- --strict] [-- --frames] [-- --no-facts]");
+  console.error("  --strict    fail on warnings too");
+  console.error("  --frames    print a few lines of the file under each problem");
+  console.error("  --no-facts  skip fact-lint (hand-typed figures checked against the data)");
+  process.exit(2);
+}
+
+const root = contentRoot();
 const started = performance.now();
 const site = loadSite({ root, drafts: true });
-const readSource = readSourceFrom(root, (path) => readFileSync(path, "utf8"));
-const errors = site.messages.filter((m) => m.fatal !== false).length;
-const warnings = site.messages.length - errors;
-if (site.messages.length) console.error(formatReport(site.messages, { readSource }));
+const facts = args.includes("--no-facts")
+  ? []
+  : site.stories.flatMap((story) =>
+      lintStoryFacts({ text: readFileSync(join(root, story.file), "utf8"), file: story.file, datasets: site.datasets }),
+    );
+const messages = sortMessages([...site.messages, ...facts]);
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
-console.log(
-  `Checked ${site.datasets.size} datasets, ${site.stories.length} stories and ${site.charts.size} charts in ${seconds} s: ` +
-    `${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"}.`,
-);
-process.exitCode = errors > 0 || (strict && warnings > 0) ? 1 : 0;
+
+if (args.includes("--frames")) {
+  const readSource = readSourceFrom(root, (path) => readFileSync(path, "utf8"));
+  for (const message of messages) console.log(`${formatMessage(message, { readSource })}\n`);
+} else {
+  for (const message of messages) console.log(formatLine(message));
+}
+
+const errors = messages.filter((m) => m.fatal !== false).length;
+const warnings = messages.length - errors;
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+const checked =
+  `${plural(site.datasets.size, "dataset")}, ${plural(site.stories.length, "story").replace("storys", "stories")} ` +
+  `and ${plural(site.charts.size, "chart")} checked in ${seconds} s`;
+if (messages.length) console.log("");
+console.log(`${plural(errors, "error")}, ${plural(warnings, "warning")} (${checked})`);
+if (errors === 0 && warnings > 0 && !args.includes("--strict")) {
+  console.log("Warnings do not stop a build; run `npm run check -- --strict` to treat them as errors.");
+}
+process.exitCode = errors > 0 || (args.includes("--strict") && warnings > 0) ? 1 : 0;

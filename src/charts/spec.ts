@@ -87,6 +87,8 @@ export interface ChartBlockOrigin {
   file: string;
   /** The line of the opening fence in the story. */
   fenceLine: number;
+  /** The column of the opening fence: the block's lines are indented as far (in a list, say). */
+  fenceColumn?: number;
   /** Used when the block has no `id`: `<slug>-<n>`. */
   defaultId: string;
 }
@@ -104,7 +106,7 @@ export function parseChartBlock(
 ): { spec?: ChartSpec; messages: VFileMessage[] } {
   const diagnostics = new Diagnostics();
   const file = origin.file;
-  const source = parseYamlSource(text, { file, line: origin.fenceLine + 1 });
+  const source = parseYamlSource(text, { file, line: origin.fenceLine + 1, column: origin.fenceColumn });
   for (const error of source.syntaxErrors) {
     diagnostics.add("ChartYamlInvalid", { reason: error.reason }, { file, ...error });
   }

@@ -361,6 +361,25 @@ export const catalogue = {
     message: (p: { key: string }) => `Unexpected key \`${p.key}\` in \`plotline.config.json\``,
     hint: (_p: { key: string }) => "the only setting is `site`, the site's public URL",
   },
+  // ── Fact-lint: figures typed by hand in prose (warnings, `npm run check` only) ──
+  FactUnmatched: {
+    message: (p: { actual: string; kind: string; nearest?: string; where?: string }) =>
+      p.nearest
+        ? `Unexpected figure \`${p.actual}\`, not in the story's data: the nearest is ${p.nearest} (${p.where})`
+        : `Unexpected figure \`${p.actual}\`, not in the story's data, which holds no ${p.kind}`,
+    hint: (p: { actual: string; kind: string; suggestion?: string; directive?: string }) =>
+      p.suggestion
+        ? `did you mean \`${p.suggestion}\`?${p.directive ? ` Write \`${p.directive}\` to print it from the data` : ""}`
+        : "if the figure is right, add it to a dataset and print it with `:value`; a typed figure is checked, never updated",
+  },
+  FactInOtherDataset: {
+    message: (p: { actual: string; dataset: string; where: string }) =>
+      `Unexpected figure \`${p.actual}\` from \`${p.dataset}\` (${p.where}), a dataset the story does not use`,
+    hint: (p: { actual: string; dataset: string; directive?: string }) =>
+      p.directive
+        ? `write \`${p.directive}\` so the story cites \`${p.dataset}\` and stays in step with it`
+        : `print it with \`:value{data=${p.dataset} ...}\` so the story cites the dataset`,
+  },
 } as const;
 
 export type Catalogue = typeof catalogue;

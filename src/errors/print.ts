@@ -61,3 +61,14 @@ export function readSourceFrom(root: string, read: (path: string) => string): (f
     }
   };
 }
+
+/**
+ * One message on one line, as compilers print them: `path:line:column  message  (hint)`, with
+ * `warning: ` before the message of a warning. For `npm run check`, where one line per problem
+ * makes a long list scannable and lets editors jump to each place.
+ */
+export function formatLine(message: VFileMessage): string {
+  const where = `${message.file ?? "<unknown>"}:${message.line ?? 0}:${message.column ?? 0}`;
+  const level = message.fatal === false ? "warning: " : "";
+  return `${where}  ${level}${message.reason}${message.note ? `  (${message.note})` : ""}`;
+}

@@ -8,6 +8,8 @@ export interface YamlOrigin {
   file: string;
   /** The file line on which `text` begins (1 for a whole file; fence line + 1 for a chart block). */
   line?: number;
+  /** The file column of the text's first character on each line (a chart block in a list is indented). */
+  column?: number;
 }
 
 export interface YamlPoint {
@@ -30,7 +32,7 @@ export function parseYamlSource(text: string, origin: YamlOrigin): YamlSource {
   const firstLine = origin.line ?? 1;
   const at = (offset: number): YamlPoint => {
     const { line, col } = lineCounter.linePos(offset);
-    return { line: Math.max(line, 1) + firstLine - 1, column: Math.max(col, 1) };
+    return { line: Math.max(line, 1) + firstLine - 1, column: Math.max(col, 1) + (origin.column ?? 1) - 1 };
   };
   const syntaxErrors = doc.errors.map((error) => ({
     ...at(error.pos[0]),

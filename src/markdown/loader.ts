@@ -1,6 +1,6 @@
 // Astro content loaders over loadSite: one load feeds every collection (stories, charts,
 // datasets), and in `astro dev` a change to a story, CSV or sidecar reloads them.
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync, watch } from "node:fs";
 import { join } from "node:path";
 import type { Loader, LoaderContext } from "astro/loaders";
 import { fileChartCache } from "../charts/cache.ts";
@@ -31,7 +31,7 @@ export function plotlineLoader(options: { root: string }) {
     ));
   const reloaders: Array<() => Promise<void>> = [];
   let watching = false;
-  const watched = [join(options.root, "data"), join(options.root, "content")];
+  const watched = ["data", "content", join("content", "stories")].map((dir) => join(options.root, dir));
 
   const sync = async (fill: Fill, context: LoaderContext) => {
     const current = await site(context.config.site ? new URL(context.config.site) : undefined);
@@ -45,9 +45,18 @@ export function plotlineLoader(options: { root: string }) {
         }
       };
       // A content error is the author's to fix: print it as positions and hints, not a stack.
-      const error = new Error(`Plotline found content errors:\n\n${formatReport(errors, { readSource })}`);
-      error.stack = error.message;
-      throw error;
+      const report = formatReport(errors, { readSource });
+      if (!context.watcher) {
+        const error = new Error(`Plotline found content errors:\n\n${report}`);
+        error.stack = error.message;
+        throw error;
+      }
+      // In `astro dev` (the only time there is a watcher) keep serving, and put the report at the
+      // top of every story page, so the open page shows what to fix instead of going stale.
+      context.logger.error(`Plotline found content errors:\n\n${report}`);
+      context.store.clear();
+      fill({ ...current, stories: current.stories.map((s) => ({ ...s, html: errorPanel(report) + s.html })) }, context);
+      return;
     }
     context.store.clear();
     fill(current, context);
@@ -60,12 +69,19 @@ export function plotlineLoader(options: { root: string }) {
       reloaders.push(() => sync(fill, context).catch((error: Error) => context.logger.error(error.message)));
       if (context.watcher && !watching) {
         watching = true;
-        context.watcher.add(watched);
-        context.watcher.on("all", (_event, path) => {
-          if (!watched.some((dir) => path.startsWith(dir))) return;
-          pending = undefined;
-          for (const reload of reloaders) void reload();
-        });
+        // Node's watcher on the folders, not the Vite watcher Astro hands loaders: after a dev-server
+        // restart (an edit to astro.config.mjs, package.json or tsconfig.json) Astro keeps this
+        // loader but that watcher is closed, and edits would stop reaching the page. Folders, not
+        // files, because editors that save by renaming a new file into place lose a per-file watch.
+        let timer: ReturnType<typeof setTimeout> | undefined;
+        const changed = () => {
+          clearTimeout(timer);
+          timer = setTimeout(() => {
+            pending = undefined;
+            for (const reload of reloaders) void reload();
+          }, 50);
+        };
+        for (const dir of watched) if (existsSync(dir)) watch(dir, changed).unref();
       }
     },
   });
@@ -133,4 +149,10 @@ export function plotlineLoader(options: { root: string }) {
   });
 
   return { stories, charts, datasets };
+}
+
+/** The content errors as a block at the top of a story in `astro dev`: positions and hints, escaped. */
+function errorPanel(report: string): string {
+  const escaped = report.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  return `<aside class="content-errors" role="alert"><h2>Content errors</h2><p>Fix these and save: this page updates.</p><pre>${escaped}</pre></aside>`;
 }

@@ -47,6 +47,7 @@ export const remarkChart: Plugin<[RemarkChartOptions], Root> = (options) => (tre
     const { spec, messages } = parseChartBlock(node.value, {
       file: file_,
       fenceLine,
+      fenceColumn: node.position?.start.column,
       defaultId: `${options.slug}-${n}`,
     });
     file.messages.push(...messages);
