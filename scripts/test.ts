@@ -1,8 +1,11 @@
-// `npm test`: everything CI runs, in order, with one summary line CI can read:
-// unit and fixture tests (vitest), type checks (astro check) and formatting (prettier).
+// `npm test`: everything CI runs, in order, with one summary line CI can read: unit and fixture
+// tests plus the quality gates over the built site (all vitest: Nu HTML Checker, axe-core and
+// keyboard in Chromium, links, no-script, determinism, hostile input; see docs/quality.md), type
+// checks (astro check) and formatting (prettier).
 import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { KNOWN_ISSUES } from "../test/gates/known-issues.ts";
 
 const root = process.cwd();
 const bin = (name: string) => join(root, "node_modules", ".bin", name);
@@ -50,6 +53,12 @@ for (const step of steps) {
   console.log(`◀ ${step.name}: ${result.status === 0 ? "ok" : "FAILED"} in ${seconds} s`);
 }
 
+// Expected failures pass the run, so name them here where nobody can miss them.
+const known = Object.entries(KNOWN_ISSUES);
+if (known.length) {
+  console.log(`\nKnown issues, kept as expected failures (test/gates/known-issues.ts):`);
+  for (const [key, reason] of known) console.log(`  ${key}: ${reason}`);
+}
 if (failedSteps.length) console.log(`\nFailed: ${failedSteps.join(", ")}`);
 console.log(`${passed} passed, ${failed} failed`);
 process.exitCode = failedSteps.length ? 1 : 0;

@@ -1,0 +1,43 @@
+// Builds every site the gates look at, once per run, before any test file starts: the seed
+// site (checked by every gate), the seed site again (for the determinism gate) and the hostile
+// fixture. Two choices keep these builds from mixing with any other build of this checkout:
+// - they go to folders inside the project (.cache/, ignored by git): for an out dir outside the
+//   project, Astro stages pages in the project's shared .astro/.prerender/, where a concurrent
+//   build elsewhere overwrites them ("Cannot find module .astro/.prerender/chunks/...");
+// - they run one after another, so Astro's content store, which it writes and then reads back
+//   while bundling, never holds another site's content.
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import type { TestProject } from "vitest/node";
+import { buildSite, projectRoot, type SiteBuild } from "./build.ts";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    /** The seed site, built once for every gate. */
+    seed: SiteBuild;
+    /** The seed site built a second time into another folder. */
+    seedAgain: SiteBuild;
+    /** test/fixtures/site-hostile, built once. */
+    hostile: SiteBuild;
+  }
+}
+
+export default async function setup(project: TestProject) {
+  mkdirSync(join(projectRoot, ".cache"), { recursive: true });
+  const scratch = mkdtempSync(join(projectRoot, ".cache", "gates-"));
+  const seed = await buildSite({ outDir: join(scratch, "seed", "dist") });
+  if (seed.status !== 0) throw new Error(`The seed site did not build, so no gate can run:\n${seed.output}`);
+  const seedAgain = await buildSite({ outDir: join(scratch, "seed-again", "dist") });
+  const hostile = await buildSite({
+    outDir: join(scratch, "hostile", "dist"),
+    root: join(projectRoot, "test", "fixtures", "site-hostile"),
+  });
+  console.log(
+    `gates: built the seed site in ${seed.seconds.toFixed(1)} s, again in ${seedAgain.seconds.toFixed(1)} s, ` +
+      `the hostile fixture in ${hostile.seconds.toFixed(1)} s`,
+  );
+  project.provide("seed", seed);
+  project.provide("seedAgain", seedAgain);
+  project.provide("hostile", hostile);
+  return () => rmSync(scratch, { recursive: true, force: true });
+}
