@@ -39,7 +39,7 @@ const verticalBars: Record<string, (enc: Encoding) => Plot.PlotOptions> = {
 /** Whether every category label fits under its column in two lines, no word broken. */
 function columnLabelsFit(chart: ChartData, layout: Layout): boolean {
   const enc = encode(chart, layout, 0);
-  const band = (layout.width - 70) / Math.max(1, chart.categories.length) - 6;
+  const band = (layout.width - 50) / Math.max(1, chart.categories.length) - 4;
   return chart.categories.every((c) => {
     const label = enc.labelOf(c);
     const longestWord = Math.max(...label.split(/\s+/).map((w) => textWidth(w, layout.fontSize)));

@@ -194,6 +194,12 @@ export const catalogue = {
       `rename the file to \`${p.suggestion}.md\`; the name is the story's permanent URL`,
   },
 
+  StoryImageAlt: {
+    message: (p: { actual: string }) => `Missing \`alt\` on image \`${p.actual}\``,
+    hint: (_p: { actual: string }) =>
+      'say what the image shows: `<img src="..." alt="What it shows">`, or `alt=""` if it is only decoration',
+  },
+
   // ── Charts ────────────────────────────────────────────────────────────────
   ChartYamlInvalid: {
     message: (p: { reason: string }) => `Invalid YAML in chart block: ${p.reason}`,

@@ -80,7 +80,8 @@ export function emailRows(html: string, options: EmailOptions): string {
 }
 
 function row(children: ElementContent[], style: string): Element {
-  return h("tr", [h("td", { style }, children)]);
+  // A long URL or word must wrap, or it sets the table's minimum width wider than a phone.
+  return h("tr", [h("td", { style: `${style};word-break:break-word;overflow-wrap:anywhere` }, children)]);
 }
 
 function isChartFigure(node: Element): boolean {

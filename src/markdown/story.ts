@@ -16,6 +16,7 @@ import type { Dataset } from "../data/types.ts";
 import type { VFileMessage } from "../errors/diagnostic.ts";
 import { parseStoryFile, type Frontmatter } from "./frontmatter.ts";
 import { rehypeChart, type ChartPanels } from "./rehype-chart.ts";
+import { rehypeImageAlt } from "./rehype-image-alt.ts";
 import { PLACEHOLDER_ATTRIBUTE, remarkChart, type ChartFileData } from "./remark-chart.ts";
 import { remarkValue } from "./remark-value.ts";
 
@@ -67,6 +68,7 @@ export function renderStory(
     })
     .use(remarkRehype, { allowDangerousHtml: true })
     .use(rehypeRaw)
+    .use(rehypeImageAlt)
     .use(rehypeSanitize, sanitizeSchema)
     .use(rehypeChart, { panels: context.panels, slug: options.slug })
     .use(rehypeStringify, { allowDangerousHtml: true });

@@ -75,3 +75,10 @@ describe("chart ids within one story", () => {
     expect(story.charts).toHaveLength(1);
   });
 });
+
+describe("images in prose", () => {
+  it("reports an HTML image without alt text at its position", () => {
+    const story = render('Text.\n\n<img src="x.png"> and <img src="y.png" alt="">\n');
+    expect(lines(story.messages)).toEqual(["story.md:9:1: Missing `alt` on image `x.png`"]);
+  });
+});

@@ -1,8 +1,7 @@
 // Builds a fixture site through the real build script (content check, Astro, swap) into a
 // temporary folder, and reads what it wrote.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, mkdtempSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 
 export const projectRoot = join(import.meta.dirname, "..", "..");
@@ -14,10 +13,7 @@ export interface BuildResult {
   read: (path: string) => string;
 }
 
-export function buildFixture(
-  fixture: string,
-  outDir = join(mkdtempSync(join(tmpdir(), "plotline-")), "dist"),
-): BuildResult {
+export function buildFixture(fixture: string, outDir = join(scratchDir(), "dist")): BuildResult {
   const result = spawnSync(process.execPath, [join(projectRoot, "scripts", "build.ts")], {
     cwd: projectRoot,
     encoding: "utf8",
@@ -34,4 +30,15 @@ export function buildFixture(
     outDir,
     read: (path) => readFileSync(join(outDir, path), "utf8"),
   };
+}
+
+/**
+ * A fresh folder for a build's output inside the project (under .cache/, ignored by git): Astro
+ * shares its `.astro/.prerender/` between builds whose output is outside the project, so two
+ * such builds at once can mix their files.
+ */
+export function scratchDir(): string {
+  const parent = join(projectRoot, ".cache", "builds");
+  mkdirSync(parent, { recursive: true });
+  return mkdtempSync(join(parent, "build-"));
 }

@@ -1,12 +1,11 @@
-import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { buildFixture } from "./build-helper.ts";
+import { buildFixture, scratchDir } from "./build-helper.ts";
 
 describe("a build with content errors", () => {
   it("exits non-zero, prints every error with its position, and keeps the last good site", () => {
-    const outDir = join(mkdtempSync(join(tmpdir(), "plotline-")), "dist");
+    const outDir = join(scratchDir(), "dist");
     const good = buildFixture("site-basic", outDir);
     expect(good.status).toBe(0);
     const before = readFileSync(join(outDir, "stories/trust-overspend/index.html"), "utf8");

@@ -4,7 +4,7 @@
 import * as Plot from "@observablehq/plot";
 import { missingMarks, valueAxis, valueLabels, type Encoding } from "../encoding.ts";
 import type { CategoryKey, Point } from "../resolve.ts";
-import { textWidth } from "../theme.ts";
+import { textWidth, wrapText } from "../theme.ts";
 
 /** Height of one bar in px. */
 export const BAR = 24;
@@ -16,8 +16,16 @@ export function labelsAbove(enc: Pick<Encoding, "chart" | "layout" | "labelOf">)
   return enc.layout.name === "narrow" || longest > enc.layout.width * 0.3;
 }
 
-const labelRoom = (enc: Pick<Encoding, "chart" | "layout" | "labelOf">) =>
-  labelsAbove(enc) ? Math.round(enc.layout.fontSize * 1.6) : 0;
+/** A category's label wrapped to the width of the plot, for labels above the bars. */
+const wrappedLabel = (enc: Pick<Encoding, "layout" | "labelOf">, c: CategoryKey) =>
+  wrapText(enc.labelOf(c), enc.layout.width - 24, enc.layout.fontSize);
+
+/** Room above each category's bars for its label: as many lines as the longest label wraps to. */
+const labelRoom = (enc: Pick<Encoding, "chart" | "layout" | "labelOf">) => {
+  if (!labelsAbove(enc)) return 0;
+  const lines = Math.max(1, ...enc.chart.categories.map((c) => wrappedLabel(enc, c).length));
+  return Math.round(enc.layout.fontSize * (1.25 * lines + 0.35));
+};
 
 export function barOptions(enc: Encoding): Plot.PlotOptions {
   const { chart, layout } = enc;
@@ -44,7 +52,8 @@ export function barOptions(enc: Encoding): Plot.PlotOptions {
   const categoryLabels = above
     ? Plot.text(chart.categories, {
         fy: (c: CategoryKey) => c,
-        text: (c: CategoryKey) => enc.labelOf(c),
+        text: (c: CategoryKey) => wrappedLabel(enc, c).join("\n"),
+        lineHeight: 1.25,
         frameAnchor: "top-left",
         lineAnchor: "top",
         textAnchor: "start",
