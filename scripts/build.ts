@@ -1,12 +1,13 @@
 // `npm run build`: checks the settings and all content first, then builds with Astro into a fresh
 // folder, indexes it for search with Pagefind, and swaps it into `dist/` only on success, so a
 // failed build never leaves a half-written site and never loses the last good one.
-import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import * as pagefind from "pagefind";
 import { defaultCacheDir, fileChartCache } from "../src/charts/cache.ts";
-import { renderPngs } from "../src/charts/png-pool.ts";
+import { pngCachePath, pngKey } from "../src/charts/png-cache.ts";
+import { PNGS_BY_BUILD_ENV, renderPngs } from "../src/charts/png-pool.ts";
 import { standaloneSvg } from "../src/charts/standalone.ts";
 import { contentRoot } from "../src/config.ts";
 import { sortMessages } from "../src/errors/diagnostic.ts";
@@ -23,6 +24,14 @@ const previous = `${outDir}.previous`;
 // of different content at once (tests, benchmarks) would mix their pages: a build into a folder
 // other than dist/ gets a cache of its own beside it.
 const cacheDir = process.env.PLOTLINE_OUT_DIR ? `${outDir}.astro-cache` : undefined;
+const phases: string[] = [];
+let phaseStart = performance.now();
+/** Records how long the phase that just ended took, for the summary line. */
+const phase = (name: string) => {
+  const now = performance.now();
+  phases.push(`${name} ${((now - phaseStart) / 1000).toFixed(1)} s`);
+  phaseStart = now;
+};
 const keptSite = () => (existsSync(outDir) ? `The last good site in ${outDir}/ is unchanged.` : "");
 
 // 1. Settings and content: every error of every file, printed together, before Astro starts.
@@ -31,6 +40,7 @@ const settings = readSiteUrl({ projectRoot: project, env: process.env });
 // Charts are drawn once here and kept in the chart cache, which Astro's loader then reads.
 const site = loadSite({ root, cache: fileChartCache() });
 const messages = [...sortMessages(settings.messages), ...site.messages];
+phase("content");
 if (messages.length) {
   const readFrom = (dir: string) => readSourceFrom(dir, (p) => readFileSync(p, "utf8"));
   const [fromProject, fromContent] = [readFrom(project), readFrom(root)];
@@ -41,36 +51,49 @@ if (messages.some((m) => m.fatal !== false)) {
   process.exit(1);
 }
 
-// 2. PNGs, on one worker thread per core, into the cache by content: /charts/<id>.png reads them.
-const pngs = await renderPngs([...site.charts.values()].map(({ chart }) => ({ svg: standaloneSvg(chart).svg })));
+// 2. PNGs and Astro at once: PNGs are drawn on worker threads into the cache by content while
+//    Astro builds the pages (into a folder of its own: Astro empties its outDir when it starts),
+//    then copied into place. The URL checked above is handed on, so Astro's config reads the same one.
+const pngJobs = [...site.charts.values()].map(({ chart }) => {
+  const svg = standaloneSvg(chart).svg;
+  return { id: chart.id, key: pngKey(svg), svg };
+});
+const pngRun = renderPngs(pngJobs);
+rmSync(next, { recursive: true, force: true });
+const astro = join(project, "node_modules", "astro", "bin", "astro.mjs");
+const astroStatus = await new Promise<number>((resolve) => {
+  const child = spawn(process.execPath, [astro, "build", "--outDir", next], {
+    stdio: "inherit",
+    env: {
+      ...process.env,
+      ASTRO_TELEMETRY_DISABLED: "1",
+      [SITE_URL_ENV]: settings.site ?? "",
+      [PNGS_BY_BUILD_ENV]: "1",
+      ...(cacheDir ? { PLOTLINE_ASTRO_CACHE_DIR: cacheDir } : {}),
+    },
+  });
+  child.on("exit", (code) => resolve(code ?? 1));
+});
+const pngs = await pngRun;
+if (astroStatus !== 0) {
+  rmSync(next, { recursive: true, force: true });
+  console.error(`\nBuild failed. ${keptSite()}`);
+  process.exit(astroStatus);
+}
+mkdirSync(join(next, "charts"), { recursive: true });
+for (const job of pngJobs) copyFileSync(pngCachePath(job.key), join(next, "charts", `${job.id}.png`));
 if (pngs.drawn) {
   mkdirSync(defaultCacheDir(), { recursive: true });
   writeFileSync(join(defaultCacheDir(), "png-ms.json"), JSON.stringify({ mean: pngs.meanMs, drawn: pngs.drawn }));
 }
 console.log(`PNGs: ${pngs.drawn} drawn (${pngs.meanMs.toFixed(0)} ms each), ${pngs.cached} unchanged from the cache.`);
 
-// 3. Astro, into a folder of its own (Astro empties its outDir when it starts). The URL checked
-//    above is handed on, so Astro's config reads the same one.
-rmSync(next, { recursive: true, force: true });
-const astro = join(project, "node_modules", "astro", "bin", "astro.mjs");
-const result = spawnSync(process.execPath, [astro, "build", "--outDir", next], {
-  stdio: "inherit",
-  env: {
-    ...process.env,
-    ASTRO_TELEMETRY_DISABLED: "1",
-    [SITE_URL_ENV]: settings.site ?? "",
-    ...(cacheDir ? { PLOTLINE_ASTRO_CACHE_DIR: cacheDir } : {}),
-  },
-});
-if (result.status !== 0) {
-  rmSync(next, { recursive: true, force: true });
-  console.error(`\nBuild failed. ${keptSite()}`);
-  process.exit(result.status ?? 1);
-}
+phase("Astro and PNGs");
 
 // 4. Search: Pagefind indexes the new folder (only elements marked data-pagefind-body: the
 //    stories) and writes dist/pagefind/, which /search/ loads from the same origin.
 const indexed = await searchIndex(next);
+phase("search");
 if (indexed.errors.length) {
   rmSync(next, { recursive: true, force: true });
   console.error(`Search indexing failed:\n${indexed.errors.join("\n")}\n\nBuild failed. ${keptSite()}`);
@@ -84,7 +107,7 @@ renameSync(next, outDir);
 rmSync(previous, { recursive: true, force: true });
 console.log(
   `Built ${site.stories.length} stories and ${site.charts.size} charts into ${outDir}/ ` +
-    `(${indexed.pages} pages indexed for search).`,
+    `(${indexed.pages} pages indexed for search): ${phases.join(", ")}.`,
 );
 
 async function searchIndex(dir: string): Promise<{ pages: number; errors: string[] }> {

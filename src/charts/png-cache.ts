@@ -10,13 +10,16 @@ import { fontFiles } from "./png.ts";
 
 let inputsDigest: string | undefined;
 
-/** The font files' bytes and resvg's version: what besides the SVG decides the pixels. */
+/** Font bytes, resvg's version and our encoder: what besides the SVG decides the file. */
 function rasteriserDigest(): string {
   if (inputsDigest) return inputsDigest;
   const hash = createHash("sha256");
   for (const file of fontFiles) hash.update(readFileSync(file));
   const require = createRequire(import.meta.url);
   hash.update(readFileSync(require.resolve("@resvg/resvg-js/package.json")));
+  // Our own part of rasterising: the resvg options and the PNG encoder.
+  // (Read from the project, not beside this module: Astro runs it from a bundle elsewhere.)
+  for (const file of ["png.ts", "png-encode.ts"]) hash.update(readFileSync(join(process.cwd(), "src", "charts", file)));
   inputsDigest = hash.digest("hex");
   return inputsDigest;
 }

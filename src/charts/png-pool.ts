@@ -6,6 +6,9 @@ import { Worker } from "node:worker_threads";
 import { defaultCacheDir } from "./cache.ts";
 import { pngKey, readCachedPng } from "./png-cache.ts";
 
+/** Set by scripts/build.ts: it writes /charts/<id>.png itself, so Astro's route draws none. */
+export const PNGS_BY_BUILD_ENV = "PLOTLINE_PNGS_BY_BUILD";
+
 export interface PngJob {
   svg: string;
 }

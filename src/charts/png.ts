@@ -2,6 +2,7 @@
 // project ships (no system fonts), so every machine draws the same pixels.
 import { createRequire } from "node:module";
 import { Resvg } from "@resvg/resvg-js";
+import { encodePng } from "./png-encode.ts";
 import { STANDALONE_WIDTH } from "./standalone.ts";
 
 /** Pixels per CSS px: 600 CSS px become a 1200 px image, sharp on high-density screens. */
@@ -22,6 +23,7 @@ export function renderPng(svg: string): Uint8Array<ArrayBuffer> {
     font: { loadSystemFonts: false, fontFiles, defaultFontFamily: "Inter" },
     logLevel: "off",
   });
+  const image = resvg.render();
   // A copy over a plain ArrayBuffer, which a web Response accepts (a Node Buffer's type does not).
-  return new Uint8Array(resvg.render().asPng());
+  return new Uint8Array(encodePng(image.width, image.height, image.pixels));
 }

@@ -46,3 +46,19 @@ describe("rasterising on worker threads", () => {
     expect(pngKey(svgs[0]!)).not.toBe(pngKey(svgs[1]!));
   });
 });
+
+describe("the PNG encoder", () => {
+  it("writes a PNG that resvg's own decoder reads back pixel for pixel", async () => {
+    const { Resvg } = await import("@resvg/resvg-js");
+    const { encodePng } = await import("../../src/charts/png-encode.ts");
+    const image = new Resvg(svgs[0]!, { fitTo: { mode: "width", value: 300 }, background: "#ffffff" }).render();
+    const png = encodePng(image.width, image.height, image.pixels);
+    // Draw the encoded PNG inside an SVG, at its own size: resvg decodes it, and the pixels must match.
+    const wrapper =
+      `<svg xmlns="http://www.w3.org/2000/svg" width="${image.width}" height="${image.height}">` +
+      `<image width="${image.width}" height="${image.height}" href="data:image/png;base64,${png.toString("base64")}"/></svg>`;
+    const decoded = new Resvg(wrapper).render();
+    expect(decoded.width).toBe(image.width);
+    expect(Buffer.compare(decoded.pixels, image.pixels)).toBe(0);
+  });
+});

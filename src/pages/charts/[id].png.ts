@@ -1,13 +1,16 @@
 // `/charts/<chart-id>.png`: the standalone SVG rasterised, 1200 px wide, for email and social
-// cards. `npm run build` has already drawn every PNG on worker threads into the cache; a chart
-// missing from it (in `astro dev`, say) is drawn here and cached.
+// cards. `npm run build` draws every PNG on worker threads while Astro runs and writes them
+// itself; this route serves them in `astro dev` (and a plain `astro build`), from the cache.
 import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from "astro";
 import { getCollection } from "astro:content";
 import { pngKey, readCachedPng, writeCachedPng } from "../../charts/png-cache.ts";
+import { PNGS_BY_BUILD_ENV } from "../../charts/png-pool.ts";
 import { renderPng } from "../../charts/png.ts";
 import { standaloneSvg } from "../../charts/standalone.ts";
 
 export const getStaticPaths = (async () => {
+  // `npm run build` draws PNGs on worker threads while Astro runs and copies them in afterwards.
+  if (process.env[PNGS_BY_BUILD_ENV] === "1") return [];
   const charts = await getCollection("charts");
   return charts.map((chart) => ({ params: { id: chart.id }, props: { chart } }));
 }) satisfies GetStaticPaths;
