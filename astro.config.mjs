@@ -3,6 +3,7 @@ import { fileURLToPath } from "node:url";
 import sitemap from "@astrojs/sitemap";
 import { defineConfig } from "astro/config";
 import { formatReport } from "./src/errors/print.ts";
+import { partialBuild } from "./src/partial-build.ts";
 import { readSiteUrl } from "./src/urls.ts";
 
 // The site's public URL: feeds, the sitemap, canonical, newsletter and embed links are built from
@@ -20,7 +21,14 @@ export default defineConfig({
   trailingSlash: "always",
   build: { format: "directory", inlineStylesheets: "always" },
   // Embeds and newsletter editions are for other sites and email, not for search engines.
-  integrations: [sitemap({ filter: (page) => !/\/(embed|newsletter)\//.test(page) })],
+  // A partial build (see src/partial-build.ts) lists the story pages it kept, so the sitemap
+  // still names every page.
+  integrations: [
+    sitemap({
+      filter: (page) => !/\/(embed|newsletter)\//.test(page),
+      customPages: partialBuild()?.keptPages ?? [],
+    }),
+  ],
   // Stories are rendered by our own unified pipeline (src/markdown); Astro only lays out pages.
   devToolbar: { enabled: false },
 });

@@ -2,7 +2,7 @@
 // folder, indexes it for search with Pagefind, and swaps it into `dist/` only on success, so a
 // failed build never leaves a half-written site and never loses the last good one.
 import { spawn } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import * as pagefind from "pagefind";
 import { defaultCacheDir, fileChartCache } from "../src/charts/cache.ts";
@@ -13,7 +13,19 @@ import { contentRoot } from "../src/config.ts";
 import { sortMessages } from "../src/errors/diagnostic.ts";
 import { formatReport, readSourceFrom } from "../src/errors/print.ts";
 import { loadSite } from "../src/markdown/site.ts";
-import { readSiteUrl, SITE_URL_ENV } from "../src/urls.ts";
+import { PARTIAL_BUILD_ENV, type PartialBuild } from "../src/partial-build.ts";
+import { absolute, paths, readSiteUrl, SITE_URL_ENV } from "../src/urls.ts";
+import {
+  planBuild,
+  readState,
+  sharedDigest,
+  statePath,
+  storyDigests,
+  storyOutputs,
+  upToDate,
+  writeState,
+  type BuildState,
+} from "./build-plan.ts";
 
 const project = process.cwd();
 const root = contentRoot();
@@ -37,6 +49,23 @@ const keptSite = () => (existsSync(outDir) ? `The last good site in ${outDir}/ i
 // 1. Settings and content: every error of every file, printed together, before Astro starts.
 //    The site URL is checked here so no page is ever written with `undefined` in its links.
 const settings = readSiteUrl({ projectRoot: project, env: process.env });
+
+// Inputs exactly those of the last good build into this folder: nothing to do. (That build
+// checked the same content and found no error.)
+const stateFile = statePath(defaultCacheDir(), outDir);
+// `npm run build -- --full` ignores the last build and builds every page.
+const lastBuild = process.argv.includes("--full") ? undefined : readState(stateFile);
+const shared = sharedDigest({
+  project,
+  root,
+  settings: JSON.stringify([settings.site, process.env.PLOTLINE_DRAFTS ?? "", process.version]),
+});
+const stories = storyDigests(root);
+if (!settings.messages.length && existsSync(outDir) && upToDate(lastBuild, shared, stories)) {
+  console.log(`Nothing changed since the last build: ${outDir}/ is up to date.`);
+  process.exit(0);
+}
+
 // Charts are drawn once here and kept in the chart cache, which Astro's loader then reads.
 const site = loadSite({ root, cache: fileChartCache() });
 const messages = [...sortMessages(settings.messages), ...site.messages];
@@ -51,7 +80,28 @@ if (messages.some((m) => m.fatal !== false)) {
   process.exit(1);
 }
 
-// 2. PNGs and Astro at once: PNGs are drawn on worker threads into the cache by content while
+// 2. What to build: everything, or only the stories that changed (the rest is kept from the
+//    last build). See scripts/build-plan.ts.
+const current: BuildState = { shared, stories: {} };
+for (const [slug, digest] of Object.entries(stories)) current.stories[slug] = { digest, charts: [] };
+for (const [id, { story }] of site.charts) current.stories[story]?.charts.push(id);
+const plan = planBuild({ previous: lastBuild, current, outDirExists: existsSync(outDir) });
+let partialFile: string | undefined;
+if (plan.kind === "partial") {
+  partialFile = `${stateFile}.partial.json`;
+  const partial: PartialBuild = {
+    stories: plan.stories,
+    charts: plan.stories.flatMap((slug) => current.stories[slug]?.charts ?? []),
+    // Drafts have no page to keep.
+    keptPages: plan.kept
+      .filter((slug) => site.stories.some((story) => story.slug === slug))
+      .map((slug) => absolute(paths.story(slug), settings.site!)),
+  };
+  writeFileSync(partialFile, JSON.stringify(partial));
+  console.log(`Building ${plan.stories.length} changed stories; keeping ${plan.kept.length} from the last build.`);
+}
+
+// 3. PNGs and Astro at once: PNGs are drawn on worker threads into the cache by content while
 //    Astro builds the pages (into a folder of its own: Astro empties its outDir when it starts),
 //    then copied into place. The URL checked above is handed on, so Astro's config reads the same one.
 const pngJobs = [...site.charts.values()].map(({ chart }) => {
@@ -69,6 +119,7 @@ const astroStatus = await new Promise<number>((resolve) => {
       ASTRO_TELEMETRY_DISABLED: "1",
       [SITE_URL_ENV]: settings.site ?? "",
       [PNGS_BY_BUILD_ENV]: "1",
+      ...(partialFile ? { [PARTIAL_BUILD_ENV]: partialFile } : {}),
       ...(cacheDir ? { PLOTLINE_ASTRO_CACHE_DIR: cacheDir } : {}),
     },
   });
@@ -79,6 +130,14 @@ if (astroStatus !== 0) {
   rmSync(next, { recursive: true, force: true });
   console.error(`\nBuild failed. ${keptSite()}`);
   process.exit(astroStatus);
+}
+// A partial build takes the kept stories' pages from the last site.
+if (plan.kind === "partial") {
+  for (const slug of plan.kept) {
+    for (const path of storyOutputs(slug, lastBuild!.stories[slug]!.charts)) {
+      if (existsSync(join(outDir, path))) cpSync(join(outDir, path), join(next, path), { recursive: true });
+    }
+  }
 }
 mkdirSync(join(next, "charts"), { recursive: true });
 for (const job of pngJobs) copyFileSync(pngCachePath(job.key), join(next, "charts", `${job.id}.png`));
@@ -100,11 +159,12 @@ if (indexed.errors.length) {
   process.exit(1);
 }
 
-// 5. Swap: the new site replaces the old one in two renames.
+// 5. Swap: the new site replaces the old one in two renames; remember what it was built from.
 rmSync(previous, { recursive: true, force: true });
 if (existsSync(outDir)) renameSync(outDir, previous);
 renameSync(next, outDir);
 rmSync(previous, { recursive: true, force: true });
+writeState(stateFile, current);
 console.log(
   `Built ${site.stories.length} stories and ${site.charts.size} charts into ${outDir}/ ` +
     `(${indexed.pages} pages indexed for search): ${phases.join(", ")}.`,

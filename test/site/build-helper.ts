@@ -2,7 +2,7 @@
 // temporary folder, and reads what it wrote.
 import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { isAbsolute, join } from "node:path";
 
 export const projectRoot = join(import.meta.dirname, "..", "..");
 
@@ -13,15 +13,21 @@ export interface BuildResult {
   read: (path: string) => string;
 }
 
-export function buildFixture(fixture: string, outDir = join(scratchDir(), "dist")): BuildResult {
+/** Builds `fixture` (a folder under test/fixtures, or an absolute path) into `outDir`. */
+export function buildFixture(
+  fixture: string,
+  outDir = join(scratchDir(), "dist"),
+  env: Record<string, string> = {},
+): BuildResult {
   const result = spawnSync(process.execPath, [join(projectRoot, "scripts", "build.ts")], {
     cwd: projectRoot,
     encoding: "utf8",
     env: {
       ...process.env,
       TZ: "UTC",
-      PLOTLINE_ROOT: join(projectRoot, "test", "fixtures", fixture),
+      PLOTLINE_ROOT: isAbsolute(fixture) ? fixture : join(projectRoot, "test", "fixtures", fixture),
       PLOTLINE_OUT_DIR: outDir,
+      ...env,
     },
   });
   return {

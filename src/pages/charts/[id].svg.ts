@@ -1,11 +1,14 @@
 // `/charts/<chart-id>.svg`: the chart as one self-contained SVG file, title and source drawn in.
+import { buildsChart } from "../../partial-build.ts";
 import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from "astro";
 import { getCollection } from "astro:content";
 import { standaloneSvg } from "../../charts/standalone.ts";
 
 export const getStaticPaths = (async () => {
   const charts = await getCollection("charts");
-  return charts.map((chart) => ({ params: { id: chart.id }, props: { chart } }));
+  return charts
+    .filter((chart) => buildsChart(chart.id))
+    .map((chart) => ({ params: { id: chart.id }, props: { chart } }));
 }) satisfies GetStaticPaths;
 
 type Props = InferGetStaticPropsType<typeof getStaticPaths>;

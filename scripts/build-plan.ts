@@ -1,0 +1,105 @@
+// Plans a build from what changed since the last one. The inputs are hashed, not dated (a fresh
+// clone resets file times): the code and settings and every dataset together, and each story on
+// its own. Same inputs as the last good build: nothing to do. Only stories changed: build their
+// pages and keep the rest. Anything else (code, a dataset, the site URL): build everything.
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { join, relative } from "node:path";
+
+export interface BuildState {
+  /** Code, settings and datasets: a change here rebuilds every page. */
+  shared: string;
+  /** Each story's own bytes, and the charts it drew. */
+  stories: Record<string, { digest: string; charts: string[] }>;
+}
+
+export type BuildPlan = { kind: "full" } | { kind: "none" } | { kind: "partial"; stories: string[]; kept: string[] };
+
+const sha = (data: string | Buffer) => createHash("sha256").update(data).digest("hex");
+
+/** Every file under `dir`, sorted, as project-relative paths (a missing folder has none). */
+function files(dir: string, project: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .sort()
+    .flatMap((name) => {
+      const path = join(dir, name);
+      return statSync(path).isDirectory() ? files(path, project) : [relative(project, path)];
+    });
+}
+
+/** The digest of everything every page depends on. */
+export function sharedDigest(options: { project: string; root: string; settings: string }): string {
+  const hash = createHash("sha256").update(options.settings);
+  const code = [
+    ...files(join(options.project, "src"), options.project),
+    ...files(join(options.project, "public"), options.project),
+    ...["astro.config.mjs", "package-lock.json", "plotline.config.json", "tsconfig.json"].filter((f) =>
+      existsSync(join(options.project, f)),
+    ),
+  ];
+  for (const file of code) hash.update(file).update(readFileSync(join(options.project, file)));
+  for (const file of files(join(options.root, "data"), options.root)) {
+    hash.update(file).update(readFileSync(join(options.root, file)));
+  }
+  return hash.digest("hex");
+}
+
+/** Each story file's digest, by slug. */
+export function storyDigests(root: string): Record<string, string> {
+  const dir = join(root, "content", "stories");
+  const digests: Record<string, string> = {};
+  if (!existsSync(dir)) return digests;
+  for (const name of readdirSync(dir).sort()) {
+    if (name.endsWith(".md")) digests[name.slice(0, -3)] = sha(readFileSync(join(dir, name)));
+  }
+  return digests;
+}
+
+/** Whether the inputs are exactly those of the last good build into an existing folder. */
+export function upToDate(previous: BuildState | undefined, shared: string, stories: Record<string, string>): boolean {
+  if (!previous || previous.shared !== shared) return false;
+  const slugs = Object.keys(stories);
+  return (
+    slugs.length === Object.keys(previous.stories).length &&
+    slugs.every((slug) => previous.stories[slug]?.digest === stories[slug])
+  );
+}
+
+export function planBuild(options: {
+  previous: BuildState | undefined;
+  current: BuildState;
+  outDirExists: boolean;
+}): BuildPlan {
+  const { previous, current } = options;
+  if (!previous || !options.outDirExists || previous.shared !== current.shared) return { kind: "full" };
+  const slugs = Object.keys(current.stories);
+  const changed = slugs.filter((slug) => previous.stories[slug]?.digest !== current.stories[slug]!.digest);
+  const removed = Object.keys(previous.stories).filter((slug) => !(slug in current.stories));
+  if (!changed.length && !removed.length) return { kind: "none" };
+  return { kind: "partial", stories: changed, kept: slugs.filter((slug) => !changed.includes(slug)) };
+}
+
+/** The files a kept story contributes to the site: its pages and its charts' pages and SVGs. */
+export function storyOutputs(slug: string, charts: string[]): string[] {
+  return [`stories/${slug}`, `newsletter/${slug}`, ...charts.flatMap((id) => [`embed/${id}`, `charts/${id}.svg`])];
+}
+
+/** Where the state of the last good build into `outDir` is kept. */
+export const statePath = (cacheDir: string, outDir: string) =>
+  join(cacheDir, "builds", `${sha(outDir).slice(0, 16)}.json`);
+
+export function readState(path: string): BuildState | undefined {
+  try {
+    const state = JSON.parse(readFileSync(path, "utf8")) as BuildState;
+    return typeof state.shared === "string" && typeof state.stories === "object" ? state : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function writeState(path: string, state: BuildState): void {
+  mkdirSync(join(path, ".."), { recursive: true });
+  writeFileSync(`${path}.tmp`, JSON.stringify(state));
+  renameSync(`${path}.tmp`, path);
+}

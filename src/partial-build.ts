@@ -1,0 +1,28 @@
+// A partial build: `npm run build` asks Astro for only the pages of stories that changed since
+// the last build (and their charts), then keeps the rest from the previous site. Every route
+// with one page per story or chart asks here whether to build it. Without the variable, all.
+import { readFileSync } from "node:fs";
+
+export const PARTIAL_BUILD_ENV = "PLOTLINE_PARTIAL_BUILD";
+
+export interface PartialBuild {
+  /** Stories whose pages (story, newsletter) are built now. */
+  stories: string[];
+  /** Charts whose pages (embed, SVG) are built now. */
+  charts: string[];
+  /** Absolute URLs of story pages kept from the last build, for the sitemap. */
+  keptPages: string[];
+}
+
+let loaded: PartialBuild | null | undefined;
+
+/** The plan written by scripts/build.ts, or null for a full build. */
+export function partialBuild(): PartialBuild | null {
+  if (loaded !== undefined) return loaded;
+  const file = process.env[PARTIAL_BUILD_ENV];
+  loaded = file ? (JSON.parse(readFileSync(file, "utf8")) as PartialBuild) : null;
+  return loaded;
+}
+
+export const buildsStory = (slug: string) => partialBuild()?.stories.includes(slug) ?? true;
+export const buildsChart = (id: string) => partialBuild()?.charts.includes(id) ?? true;

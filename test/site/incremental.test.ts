@@ -1,0 +1,55 @@
+import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { buildFixture, projectRoot, scratchDir } from "./build-helper.ts";
+
+/** Every file under `dir` with its bytes, for comparing two builds. */
+function snapshot(dir: string): Map<string, Buffer> {
+  const files = readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name));
+  return new Map(files.sort().map((file) => [file.slice(dir.length), readFileSync(file)]));
+}
+
+function expectSameSite(a: string, b: string) {
+  const [left, right] = [snapshot(a), snapshot(b)];
+  expect([...left.keys()]).toEqual([...right.keys()]);
+  const different = [...left].filter(([file, bytes]) => !bytes.equals(right.get(file)!)).map(([file]) => file);
+  expect(different).toEqual([]);
+}
+
+describe("a build after a small change", () => {
+  it("does nothing when nothing changed, rebuilds only changed stories, and gives the same site as a cold build", () => {
+    const scratch = scratchDir();
+    const root = join(scratch, "content-root");
+    cpSync(join(projectRoot, "test", "fixtures", "site-basic"), root, { recursive: true });
+    const warmDir = join(scratch, "warm");
+    const env = { PLOTLINE_CACHE_DIR: join(scratch, "cache") };
+
+    expect(buildFixture(root, warmDir, env).status).toBe(0);
+    const again = buildFixture(root, warmDir, env);
+    expect(again.output).toContain("Nothing changed since the last build");
+
+    // One story edited: only it is built; the result is what a cold build of the same content gives.
+    const story = join(root, "content", "stories", "trust-overspend.md");
+    writeFileSync(story, readFileSync(story, "utf8").replace("The trust spent more", "The trust again spent more"));
+    const partial = buildFixture(root, warmDir, env);
+    expect(partial.status).toBe(0);
+    expect(partial.output).toContain("Building 1 changed stories; keeping 2 from the last build.");
+    const cold = buildFixture(root, join(scratch, "cold"), { PLOTLINE_CACHE_DIR: join(scratch, "cold-cache") });
+    expectSameSite(warmDir, cold.outDir);
+
+    // A story deleted: its pages go, the others stay, and again it matches a cold build.
+    rmSync(join(root, "content", "stories", "older-story.md"));
+    expect(buildFixture(root, warmDir, env).output).toContain("Building 0 changed stories; keeping 2");
+    const coldAgain = buildFixture(root, join(scratch, "cold-again"), { PLOTLINE_CACHE_DIR: join(scratch, "cache-3") });
+    expectSameSite(warmDir, coldAgain.outDir);
+
+    // A dataset edited: every page may show it, so everything is built.
+    const csv = join(root, "data", "budget.csv");
+    writeFileSync(csv, readFileSync(csv, "utf8").replace("20.9", "21.9"));
+    const full = buildFixture(root, warmDir, env);
+    expect(full.output).not.toContain("changed stories");
+    expect(full.output).toMatch(/Built 1 stor/);
+  });
+});
