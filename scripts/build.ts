@@ -12,7 +12,9 @@ import { standaloneSvg } from "../src/charts/standalone.ts";
 import { contentRoot } from "../src/config.ts";
 import { sortMessages } from "../src/errors/diagnostic.ts";
 import { formatReport, readSourceFrom } from "../src/errors/print.ts";
+import { SHARED_DIGEST_ENV } from "../src/markdown/loader.ts";
 import { loadSite } from "../src/markdown/site.ts";
+import { fileStoryCache } from "../src/markdown/story-cache.ts";
 import { PARTIAL_BUILD_ENV, type PartialBuild } from "../src/partial-build.ts";
 import { absolute, paths, readSiteUrl, SITE_URL_ENV } from "../src/urls.ts";
 import {
@@ -67,7 +69,7 @@ if (!settings.messages.length && existsSync(outDir) && upToDate(lastBuild, share
 }
 
 // Charts are drawn once here and kept in the chart cache, which Astro's loader then reads.
-const site = loadSite({ root, cache: fileChartCache() });
+const site = loadSite({ root, cache: fileChartCache(), storyCache: fileStoryCache(`check:${shared}`) });
 const messages = [...sortMessages(settings.messages), ...site.messages];
 phase("content");
 if (messages.length) {
@@ -119,6 +121,7 @@ const astroStatus = await new Promise<number>((resolve) => {
       ASTRO_TELEMETRY_DISABLED: "1",
       [SITE_URL_ENV]: settings.site ?? "",
       [PNGS_BY_BUILD_ENV]: "1",
+      [SHARED_DIGEST_ENV]: shared,
       ...(partialFile ? { [PARTIAL_BUILD_ENV]: partialFile } : {}),
       ...(cacheDir ? { PLOTLINE_ASTRO_CACHE_DIR: cacheDir } : {}),
     },

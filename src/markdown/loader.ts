@@ -10,8 +10,11 @@ import { datasetCsv } from "../data/export.ts";
 import { formatValue } from "../data/index.ts";
 import { formatReport } from "../errors/print.ts";
 import { loadSite, type Site } from "./site.ts";
+import { fileStoryCache } from "./story-cache.ts";
 
 type Fill = (site: Site, context: LoaderContext) => void;
+
+export const SHARED_DIGEST_ENV = "PLOTLINE_SHARED_DIGEST";
 
 export function plotlineLoader(options: { root: string }) {
   let pending: Promise<Site> | undefined;
@@ -23,6 +26,11 @@ export function plotlineLoader(options: { root: string }) {
         root: options.root,
         drafts: process.env.PLOTLINE_DRAFTS === "1",
         cache: fileChartCache(),
+        // Set by scripts/build.ts: the digest of code, datasets and settings, under which a
+        // story's text decides its page, so unchanged stories come from the story cache.
+        storyCache: process.env[SHARED_DIGEST_ENV]
+          ? fileStoryCache(`pages:${process.env[SHARED_DIGEST_ENV]}:${siteUrl?.href ?? ""}`)
+          : undefined,
         panels: siteUrl
           ? (chart, story) =>
               sharePanels(chart, siteUrl.href, absolute(paths.storyChart(story.slug, chart.id), siteUrl.href))

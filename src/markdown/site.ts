@@ -9,6 +9,7 @@ import type { Dataset } from "../data/types.ts";
 import { Diagnostics, sortMessages, type VFileMessage } from "../errors/diagnostic.ts";
 import type { ChartPanels } from "./rehype-chart.ts";
 import { renderStory, type RenderedStory } from "./story.ts";
+import { storyKey, type StoryCache } from "./story-cache.ts";
 
 export interface Story extends RenderedStory {
   frontmatter: NonNullable<RenderedStory["frontmatter"]>;
@@ -37,6 +38,8 @@ export interface LoadSiteOptions {
   panels?: ChartPanels;
   /** Rendered charts by content hash; without one every chart is drawn afresh. */
   cache?: ChartCache;
+  /** Rendered stories by content, for builds where most stories did not change. */
+  storyCache?: StoryCache;
 }
 
 // kebab-case slug: lowercase letters and digits in groups joined by single hyphens.
@@ -64,11 +67,16 @@ export function loadSite(options: LoadSiteOptions): Site {
       continue;
     }
     const text = readFileSync(join(options.root, file), "utf8");
-    const story = renderStory(
-      text,
-      { file, slug },
-      { datasets, invalidDatasets, panels: options.panels, cache: options.cache },
-    );
+    const key = options.storyCache ? storyKey(options.storyCache, slug, text) : "";
+    let story = options.storyCache?.get(key);
+    if (!story) {
+      story = renderStory(
+        text,
+        { file, slug },
+        { datasets, invalidDatasets, panels: options.panels, cache: options.cache },
+      );
+      if (options.storyCache && !story.messages.length) options.storyCache.set(key, story);
+    }
     diagnostics.push(...story.messages);
     for (const chart of story.charts) {
       const place = `${file}:${story.chartLines[chart.id]}`;
