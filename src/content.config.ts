@@ -21,6 +21,8 @@ const stories = defineCollection({
     draft: z.boolean(),
     charts: z.array(z.string()),
     datasets: z.array(z.string()),
+    /** The rendered story: a blob id (src/markdown/blobs.ts), read back with getBlob. */
+    html: z.string(),
   }),
 });
 
@@ -28,6 +30,7 @@ const drawing = z.object({
   layout: z.enum(["wide", "narrow"]),
   width: z.number(),
   height: z.number(),
+  /** A blob id: `withDrawings` (src/markdown/blobs.ts) reads the SVG back. */
   svg: z.string(),
 });
 

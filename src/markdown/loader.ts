@@ -10,6 +10,7 @@ import { datasetCsv } from "../data/export.ts";
 import { formatValue } from "../data/index.ts";
 import { formatReport } from "../errors/print.ts";
 import { loadSite, type Site } from "./site.ts";
+import { putBlob } from "./blobs.ts";
 import { fileStoryCache } from "./story-cache.ts";
 
 type Fill = (site: Site, context: LoaderContext) => void;
@@ -103,16 +104,17 @@ export function plotlineLoader(options: { root: string }) {
           ...story.frontmatter,
           charts: story.charts.map((c) => c.id),
           datasets: [...new Set(story.charts.map((c) => c.dataset))],
+          // The page's HTML lives in a blob (see blobs.ts): the store stays small.
+          html: putBlob(story.html),
         },
-        rendered: { html: story.html },
       });
     }
   });
 
   const charts = loader("plotline-charts", (current, { store }) => {
     for (const [id, { chart, story }] of current.charts) {
-      const { id: _id, ...rest } = chart;
-      store.set({ id, data: { ...rest, story } });
+      const { id: _id, drawings, ...rest } = chart;
+      store.set({ id, data: { ...rest, drawings: drawings.map((d) => ({ ...d, svg: putBlob(d.svg) })), story } });
     }
   });
 

@@ -1,6 +1,7 @@
 // `/charts/<chart-id>.png`: the standalone SVG rasterised, 1200 px wide, for email and social
 // cards. `npm run build` draws every PNG on worker threads while Astro runs and writes them
 // itself; this route serves them in `astro dev` (and a plain `astro build`), from the cache.
+import { withDrawings } from "../../markdown/blobs.ts";
 import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from "astro";
 import { getCollection } from "astro:content";
 import { pngKey, readCachedPng, writeCachedPng } from "../../charts/png-cache.ts";
@@ -18,7 +19,7 @@ export const getStaticPaths = (async () => {
 type Props = InferGetStaticPropsType<typeof getStaticPaths>;
 
 export const GET: APIRoute<Props> = ({ props }) => {
-  const { svg } = standaloneSvg({ id: props.chart.id, ...props.chart.data });
+  const { svg } = standaloneSvg(withDrawings({ id: props.chart.id, ...props.chart.data }));
   const key = pngKey(svg);
   let png = readCachedPng(key);
   if (!png) {

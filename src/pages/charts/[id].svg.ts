@@ -1,4 +1,5 @@
 // `/charts/<chart-id>.svg`: the chart as one self-contained SVG file, title and source drawn in.
+import { withDrawings } from "../../markdown/blobs.ts";
 import { buildsChart } from "../../partial-build.ts";
 import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from "astro";
 import { getCollection } from "astro:content";
@@ -14,6 +15,6 @@ export const getStaticPaths = (async () => {
 type Props = InferGetStaticPropsType<typeof getStaticPaths>;
 
 export const GET: APIRoute<Props> = ({ props }) => {
-  const { svg } = standaloneSvg({ id: props.chart.id, ...props.chart.data });
+  const { svg } = standaloneSvg(withDrawings({ id: props.chart.id, ...props.chart.data }));
   return new Response(svg, { headers: { "Content-Type": "image/svg+xml; charset=utf-8" } });
 };
