@@ -18,6 +18,8 @@ export default defineConfig({
   site,
   // scripts/build.ts gives a build into another folder its own cache (see there); else the default.
   cacheDir: process.env.PLOTLINE_ASTRO_CACHE_DIR || undefined,
+  // ...and Vite's dependency cache too: builds running at once (tests) must not race on it.
+  vite: process.env.PLOTLINE_ASTRO_CACHE_DIR ? { cacheDir: `${process.env.PLOTLINE_ASTRO_CACHE_DIR}/vite` } : {},
   trailingSlash: "always",
   build: { format: "directory", inlineStylesheets: "always" },
   // Embeds and newsletter editions are for other sites and email, not for search engines.
