@@ -2,8 +2,19 @@
 // folder, indexes it for search with Pagefind, and swaps it into `dist/` only on success, so a
 // failed build never leaves a half-written site and never loses the last good one.
 import { spawn } from "node:child_process";
-import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import {
+  copyFileSync,
+  existsSync,
+  linkSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
+import { dirname, join } from "node:path";
 import * as pagefind from "pagefind";
 import { defaultCacheDir, fileChartCache } from "../src/charts/cache.ts";
 import { pngCachePath, pngKey } from "../src/charts/png-cache.ts";
@@ -13,7 +24,7 @@ import { contentRoot } from "../src/config.ts";
 import { sortMessages } from "../src/errors/diagnostic.ts";
 import { formatReport, readSourceFrom } from "../src/errors/print.ts";
 import { SHARED_DIGEST_ENV } from "../src/markdown/loader.ts";
-import { loadSite } from "../src/markdown/site.ts";
+import { loadSite, type Site } from "../src/markdown/site.ts";
 import { fileStoryCache } from "../src/markdown/story-cache.ts";
 import { PARTIAL_BUILD_ENV, type PartialBuild } from "../src/partial-build.ts";
 import { absolute, paths, readSiteUrl, SITE_URL_ENV } from "../src/urls.ts";
@@ -38,6 +49,17 @@ const previous = `${outDir}.previous`;
 // of different content at once (tests, benchmarks) would mix their pages: a build into a folder
 // other than dist/ gets a cache of its own beside it.
 const cacheDir = process.env.PLOTLINE_OUT_DIR ? `${outDir}.astro-cache` : undefined;
+// A failure of our own (not a content error) must not leave a half-written folder behind either.
+const abandon = (error: unknown) => {
+  rmSync(next, { recursive: true, force: true });
+  console.error(
+    `\nBuild failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n${keptSite()}`,
+  );
+  process.exit(1);
+};
+process.on("uncaughtException", abandon);
+process.on("unhandledRejection", abandon);
+
 const phases: string[] = [];
 let phaseStart = performance.now();
 /** Records how long the phase that just ended took, for the summary line. */
@@ -69,7 +91,11 @@ if (!settings.messages.length && existsSync(outDir) && upToDate(lastBuild, share
 }
 
 // Charts are drawn once here and kept in the chart cache, which Astro's loader then reads.
-const site = loadSite({ root, cache: fileChartCache(), storyCache: fileStoryCache(`check:${shared}`) });
+let site: Site | undefined = loadSite({
+  root,
+  cache: fileChartCache(),
+  storyCache: fileStoryCache(`check:${shared}`),
+});
 const messages = [...sortMessages(settings.messages), ...site.messages];
 phase("content");
 if (messages.length) {
@@ -84,6 +110,7 @@ if (messages.some((m) => m.fatal !== false)) {
 
 // 2. What to build: everything, or only the stories that changed (the rest is kept from the
 //    last build). See scripts/build-plan.ts.
+const published = new Set(site.stories.map((story) => story.slug));
 const current: BuildState = { shared, stories: {} };
 for (const [slug, digest] of Object.entries(stories)) current.stories[slug] = { digest, charts: [] };
 for (const [id, { story }] of site.charts) current.stories[story]?.charts.push(id);
@@ -96,7 +123,7 @@ if (plan.kind === "partial") {
     charts: plan.stories.flatMap((slug) => current.stories[slug]?.charts ?? []),
     // Drafts have no page to keep.
     keptPages: plan.kept
-      .filter((slug) => site.stories.some((story) => story.slug === slug))
+      .filter((slug) => published.has(slug))
       .map((slug) => absolute(paths.story(slug), settings.site!)),
   };
   writeFileSync(partialFile, JSON.stringify(partial));
@@ -110,6 +137,10 @@ const pngJobs = [...site.charts.values()].map(({ chart }) => {
   const svg = standaloneSvg(chart).svg;
   return { id: chart.id, key: pngKey(svg), svg };
 });
+// Every story's HTML and drawings are in memory here; Astro reads them from the caches, so let
+// them go before it starts (at 1,000 stories this is hundreds of MB).
+const built = { stories: site.stories.length, charts: site.charts.size };
+site = undefined;
 const pngRun = renderPngs(pngJobs);
 rmSync(next, { recursive: true, force: true });
 const astro = join(project, "node_modules", "astro", "bin", "astro.mjs");
@@ -138,12 +169,12 @@ if (astroStatus !== 0) {
 if (plan.kind === "partial") {
   for (const slug of plan.kept) {
     for (const path of storyOutputs(slug, lastBuild!.stories[slug]!.charts)) {
-      if (existsSync(join(outDir, path))) cpSync(join(outDir, path), join(next, path), { recursive: true });
+      if (existsSync(join(outDir, path))) linkTree(join(outDir, path), join(next, path));
     }
   }
 }
 mkdirSync(join(next, "charts"), { recursive: true });
-for (const job of pngJobs) copyFileSync(pngCachePath(job.key), join(next, "charts", `${job.id}.png`));
+for (const job of pngJobs) linkTree(pngCachePath(job.key), join(next, "charts", `${job.id}.png`));
 if (pngs.drawn) {
   mkdirSync(defaultCacheDir(), { recursive: true });
   writeFileSync(join(defaultCacheDir(), "png-ms.json"), JSON.stringify({ mean: pngs.meanMs, drawn: pngs.drawn }));
@@ -169,7 +200,7 @@ renameSync(next, outDir);
 rmSync(previous, { recursive: true, force: true });
 writeState(stateFile, current);
 console.log(
-  `Built ${site.stories.length} stories and ${site.charts.size} charts into ${outDir}/ ` +
+  `Built ${built.stories} stories and ${built.charts} charts into ${outDir}/ ` +
     `(${indexed.pages} pages indexed for search): ${phases.join(", ")}.`,
 );
 
@@ -180,7 +211,8 @@ async function searchIndex(dir: string): Promise<{ pages: number; errors: string
       excludeSelectors: [".chart-drawings", ".chart-share"],
     });
     if (!created.index) return { pages: 0, errors: created.errors };
-    const added = await created.index.addDirectory({ path: dir });
+    // Only story pages are indexed (data-pagefind-body), so only they need reading.
+    const added = await created.index.addDirectory({ path: dir, glob: "stories/**/*.html" });
     const written = await created.index.writeFiles({ outputPath: join(dir, "pagefind") });
     const errors = [...created.errors, ...added.errors, ...written.errors];
     if (errors.length) return { pages: 0, errors };
@@ -191,5 +223,24 @@ async function searchIndex(dir: string): Promise<{ pages: number; errors: string
     return { pages: Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0), errors };
   } finally {
     await pagefind.close();
+  }
+}
+
+/**
+ * Puts `from` (a file or a folder) at `to` as hard links: the files are never changed in place
+ * (the cache and the old site are only ever replaced whole), so sharing them is safe, and far
+ * faster than copying a thousand stories' pages or three thousand PNGs. Copies across devices.
+ */
+function linkTree(from: string, to: string): void {
+  if (statSync(from).isDirectory()) {
+    mkdirSync(to, { recursive: true });
+    for (const name of readdirSync(from)) linkTree(join(from, name), join(to, name));
+    return;
+  }
+  mkdirSync(dirname(to), { recursive: true });
+  try {
+    linkSync(from, to);
+  } catch {
+    copyFileSync(from, to);
   }
 }

@@ -2,7 +2,7 @@
 // and the rasteriser's version, so an unchanged chart is never rasterised twice, and a changed
 // font or resvg release redraws everything. Files are written whole, then renamed into place.
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, renameSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { defaultCacheDir } from "./cache.ts";
@@ -42,6 +42,25 @@ export function readCachedPng(key: string, dir?: string): Uint8Array<ArrayBuffer
     return new Uint8Array(bytes);
   } catch {
     return undefined;
+  }
+}
+
+/** Whether a whole PNG is cached under `key`, reading only its first and last bytes. */
+export function hasCachedPng(key: string, dir?: string): boolean {
+  let fd: number | undefined;
+  try {
+    fd = openSync(pngCachePath(key, dir), "r");
+    const size = fstatSync(fd).size;
+    if (size < 20) return false;
+    const head = Buffer.alloc(8);
+    const tail = Buffer.alloc(12);
+    readSync(fd, head, 0, 8, 0);
+    readSync(fd, tail, 0, 12, size - 12);
+    return head.equals(SIGNATURE) && tail.equals(IEND);
+  } catch {
+    return false;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
 

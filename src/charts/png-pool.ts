@@ -4,7 +4,7 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import { defaultCacheDir } from "./cache.ts";
-import { pngKey, readCachedPng } from "./png-cache.ts";
+import { hasCachedPng, pngKey } from "./png-cache.ts";
 
 /** Set by scripts/build.ts: it writes /charts/<id>.png itself, so Astro's route draws none. */
 export const PNGS_BY_BUILD_ENV = "PLOTLINE_PNGS_BY_BUILD";
@@ -29,7 +29,7 @@ export async function renderPngs(
   const todo = new Map<string, string>();
   for (const job of jobs) {
     const key = pngKey(job.svg);
-    if (!todo.has(key) && !readCachedPng(key, cacheDir)) todo.set(key, job.svg);
+    if (!todo.has(key) && !hasCachedPng(key, cacheDir)) todo.set(key, job.svg);
   }
   const queue = [...todo];
   if (!queue.length) return { drawn: 0, cached: jobs.length, meanMs: 0 };
