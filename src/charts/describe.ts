@@ -42,8 +42,8 @@ export function describeChart(chart: ChartData, format: (n: number) => string): 
     .slice(0, 4)
     .map((name) => ({ name, points: chart.points.filter((p) => p.series === name) }));
   for (const { name, points } of perSeries) {
-    const prefix = chart.seriesNames.length > 1 ? `${name}: ` : "";
-    sentences.push(prefix + (ordered ? describeTrend(points, format) : describeExtremes(points, format)));
+    const sentence = ordered ? describeTrend(points, format) : describeExtremes(points, format);
+    sentences.push(chart.seriesNames.length > 1 ? namedFor(name, sentence) : sentence);
   }
   if (chart.seriesNames.length > 4)
     sentences.push(`${chart.seriesNames.length - 4} more series are in the data table.`);
@@ -54,6 +54,14 @@ export function describeChart(chart: ChartData, format: (n: number) => string): 
     );
   }
   return sentences.join(" ");
+}
+
+/** "It rises …" becomes "Spending rises …"; "The largest …" becomes "Spending: the largest …". */
+function namedFor(series: string, sentence: string): string {
+  // The name starts a sentence, so it takes a capital ("budget" in a column of labels).
+  const name = series.charAt(0).toUpperCase() + series.slice(1);
+  if (sentence.startsWith("It ")) return `${name} ${sentence.slice(3)}`;
+  return `${name}: ${sentence.charAt(0).toLowerCase()}${sentence.slice(1)}`;
 }
 
 /** "It rises from £10m in 2021/22 to £26m in 2023/24, its highest." */

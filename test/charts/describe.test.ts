@@ -24,7 +24,7 @@ describe("the description written from the data", () => {
 
   it("describes each series of a multi-series chart", () => {
     expect(description("data: staff\ntype: line\nx: month\ny: vacancies\nseries: team\ntitle: T")).toBe(
-      "Line chart of vacancies by month, 31 January 2024 to 31 March 2024. North: It rises from 120 in 31 January 2024 to 128 in 31 March 2024. In between, the highest is 131 in 29 February 2024. West: It falls from 150 in 31 January 2024 to 139 in 31 March 2024, its lowest.",
+      "Line chart of vacancies by month, 31 January 2024 to 31 March 2024. North rises from 120 in 31 January 2024 to 128 in 31 March 2024. In between, the highest is 131 in 29 February 2024. West falls from 150 in 31 January 2024 to 139 in 31 March 2024, its lowest.",
     );
   });
 

@@ -5,6 +5,7 @@ import * as Plot from "@observablehq/plot";
 import { missingMarks, valueAxis, valueLabels, type Encoding } from "../encoding.ts";
 import type { CategoryKey, Point } from "../resolve.ts";
 import { textWidth, wrapText } from "../theme.ts";
+import { wholeChartGridX, wholeChartZeroX } from "../whole-chart-rules.ts";
 
 /** Height of one bar in px. */
 export const BAR = 24;
@@ -70,8 +71,10 @@ export function barOptions(enc: Encoding): Plot.PlotOptions {
     marginBottom: 6,
     fy: { domain: chart.categories, axis: null, label: null, padding: FACET_PADDING },
     y: { domain: chart.seriesNames, axis: null, padding: 0.08, insetTop: labelHeight },
-    x: { domain: axis.domain, ticks: axis.ticks, tickFormat: axis.tickFormat, grid: true, label: null, axis: "top" },
+    x: { domain: axis.domain, ticks: axis.ticks, tickFormat: axis.tickFormat, label: null, axis: "top" },
     marks: [
+      // The grid and the zero line once down the whole chart, not once per category.
+      wholeChartGridX(axis.ticks),
       Plot.barX(drawn, {
         fy: "category",
         y: "series",
@@ -80,7 +83,7 @@ export function barOptions(enc: Encoding): Plot.PlotOptions {
         title: enc.tip,
         className: "bars",
       }),
-      Plot.ruleX([0], { className: "baseline" }),
+      wholeChartZeroX(),
       categoryLabels,
       ...labels,
       ...missingMarks(enc, "horizontal"),
