@@ -17,8 +17,8 @@ import {
 import { dirname, join } from "node:path";
 import * as pagefind from "pagefind";
 import { defaultCacheDir, fileChartCache } from "../src/charts/cache.ts";
-import { pngCachePath, pngKey } from "../src/charts/png-cache.ts";
-import { PNGS_BY_BUILD_ENV, renderPngs } from "../src/charts/png-pool.ts";
+import { pngCachePath } from "../src/charts/png-cache.ts";
+import { PNGS_BY_BUILD_ENV, startPngPool } from "../src/charts/png-pool.ts";
 import { standaloneSvg } from "../src/charts/standalone.ts";
 import { contentRoot } from "../src/config.ts";
 import { sortMessages } from "../src/errors/diagnostic.ts";
@@ -90,11 +90,16 @@ if (!settings.messages.length && existsSync(outDir) && upToDate(lastBuild, share
   process.exit(0);
 }
 
-// Charts are drawn once here and kept in the chart cache, which Astro's loader then reads.
+// Charts are drawn once here and kept in the chart cache, which Astro's loader then reads. Each
+// chart's PNG is handed to a worker thread as soon as the chart is drawn, so rasterising (the
+// costliest part of a cold build) uses the other cores while the content is still being checked.
+const pngs = startPngPool();
+const pngKeys = new Map<string, string>();
 let site: Site | undefined = loadSite({
   root,
   cache: fileChartCache(),
   storyCache: fileStoryCache(`check:${shared}`),
+  onChart: (chart) => pngKeys.set(chart.id, pngs.add(standaloneSvg(chart).svg)),
 });
 const messages = [...sortMessages(settings.messages), ...site.messages];
 phase("content");
@@ -104,6 +109,7 @@ if (messages.length) {
   console.error(formatReport(messages, { readSource: (file) => fromContent(file) ?? fromProject(file) }));
 }
 if (messages.some((m) => m.fatal !== false)) {
+  await pngs.cancel();
   console.error(`\nBuild stopped: fix the errors above. ${keptSite()}`);
   process.exit(1);
 }
@@ -130,18 +136,15 @@ if (plan.kind === "partial") {
   console.log(`Building ${plan.stories.length} changed stories; keeping ${plan.kept.length} from the last build.`);
 }
 
-// 3. PNGs and Astro at once: PNGs are drawn on worker threads into the cache by content while
-//    Astro builds the pages (into a folder of its own: Astro empties its outDir when it starts),
-//    then copied into place. The URL checked above is handed on, so Astro's config reads the same one.
-const pngJobs = [...site.charts.values()].map(({ chart }) => {
-  const svg = standaloneSvg(chart).svg;
-  return { id: chart.id, key: pngKey(svg), svg };
-});
+// 3. PNGs and Astro at once: the PNGs started above go on being drawn into the cache by content
+//    while Astro builds the pages (into a folder of its own: Astro empties its outDir when it
+//    starts), then are linked into place. The URL checked above is handed on, so Astro's config
+//    reads the same one.
 // Every story's HTML and drawings are in memory here; Astro reads them from the caches, so let
 // them go before it starts (at 1,000 stories this is hundreds of MB).
 const built = { stories: site.stories.length, charts: site.charts.size };
 site = undefined;
-const pngRun = renderPngs(pngJobs);
+const pngRun = pngs.finish();
 rmSync(next, { recursive: true, force: true });
 const astro = join(project, "node_modules", "astro", "bin", "astro.mjs");
 const astroStatus = await new Promise<number>((resolve) => {
@@ -159,7 +162,7 @@ const astroStatus = await new Promise<number>((resolve) => {
   });
   child.on("exit", (code) => resolve(code ?? 1));
 });
-const pngs = await pngRun;
+const drawn = await pngRun;
 if (astroStatus !== 0) {
   rmSync(next, { recursive: true, force: true });
   console.error(`\nBuild failed. ${keptSite()}`);
@@ -174,12 +177,14 @@ if (plan.kind === "partial") {
   }
 }
 mkdirSync(join(next, "charts"), { recursive: true });
-for (const job of pngJobs) linkTree(pngCachePath(job.key), join(next, "charts", `${job.id}.png`));
-if (pngs.drawn) {
+for (const [id, key] of pngKeys) linkTree(pngCachePath(key), join(next, "charts", `${id}.png`));
+if (drawn.drawn) {
   mkdirSync(defaultCacheDir(), { recursive: true });
-  writeFileSync(join(defaultCacheDir(), "png-ms.json"), JSON.stringify({ mean: pngs.meanMs, drawn: pngs.drawn }));
+  writeFileSync(join(defaultCacheDir(), "png-ms.json"), JSON.stringify({ mean: drawn.meanMs, drawn: drawn.drawn }));
 }
-console.log(`PNGs: ${pngs.drawn} drawn (${pngs.meanMs.toFixed(0)} ms each), ${pngs.cached} unchanged from the cache.`);
+console.log(
+  `PNGs: ${drawn.drawn} drawn (${drawn.meanMs.toFixed(0)} ms each), ${drawn.cached} unchanged from the cache.`,
+);
 
 phase("Astro and PNGs");
 

@@ -1,6 +1,8 @@
 // Rasterises many charts at once on a pool of worker threads, one per core: PNGs are the
-// slowest part of a build (tens of ms each, against a few for an SVG). Output bytes do not
-// depend on which worker drew them or in what order.
+// slowest part of a build (tens of ms each, against a few for an SVG). A chart is handed to a
+// worker as soon as it is drawn, so rasterising runs beside whatever the main thread does next
+// (checking the rest of the content, then waiting on Astro). Output bytes do not depend on which
+// worker drew a chart or in what order.
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import { defaultCacheDir } from "./cache.ts";
@@ -8,10 +10,6 @@ import { hasCachedPng, pngKey } from "./png-cache.ts";
 
 /** Set by scripts/build.ts: it writes /charts/<id>.png itself, so Astro's route draws none. */
 export const PNGS_BY_BUILD_ENV = "PLOTLINE_PNGS_BY_BUILD";
-
-export interface PngJob {
-  svg: string;
-}
 
 export interface PngRun {
   /** Charts drawn now, and charts found in the cache. */
@@ -21,40 +19,90 @@ export interface PngRun {
   meanMs: number;
 }
 
+export interface PngPool {
+  /** Queues a chart's standalone SVG unless its PNG is cached or queued; returns its cache key. */
+  add(svg: string): string;
+  /** Resolves once every queued PNG is in the cache, and stops the workers. */
+  finish(): Promise<PngRun>;
+  /** Stops the workers at once; PNGs already written stay in the cache (they are whole). */
+  cancel(): Promise<void>;
+}
+
+interface PoolWorker {
+  worker: Worker;
+  pending: number;
+}
+
+export function startPngPool(options: { threads?: number; cacheDir?: string } = {}): PngPool {
+  const cacheDir = options.cacheDir ?? defaultCacheDir();
+  const threads = Math.max(1, options.threads ?? availableParallelism());
+  const workers: PoolWorker[] = [];
+  const seen = new Set<string>();
+  let [queued, cached, finished, totalMs] = [0, 0, 0, 0];
+  let failure: unknown;
+  let settle: (() => void) | undefined;
+  const allDone = () => finished === queued || failure !== undefined;
+
+  // Workers start with the first chart that needs drawing, so a warm build starts none.
+  const spawnWorker = (): PoolWorker => {
+    const entry = {
+      worker: new Worker(new URL("./png-worker.ts", import.meta.url), { workerData: { cacheDir } }),
+      pending: 0,
+    };
+    entry.worker.on("message", (done: { ms: number }) => {
+      entry.pending--;
+      finished++;
+      totalMs += done.ms;
+      if (allDone()) settle?.();
+    });
+    entry.worker.on("error", (error) => {
+      failure ??= error;
+      settle?.();
+    });
+    workers.push(entry);
+    return entry;
+  };
+  // The least busy worker; while the main thread is busy no replies arrive, so this deals the
+  // charts out in turn, which balances well since charts cost about the same.
+  const pick = (): PoolWorker => {
+    if (workers.length < threads) return spawnWorker();
+    return workers.reduce((a, b) => (b.pending < a.pending ? b : a));
+  };
+  const stop = () => Promise.all(workers.map(({ worker }) => worker.terminate())).then(() => undefined);
+
+  return {
+    add(svg) {
+      const key = pngKey(svg);
+      if (seen.has(key)) return key;
+      seen.add(key);
+      if (hasCachedPng(key, cacheDir)) {
+        cached++;
+        return key;
+      }
+      const target = pick();
+      target.pending++;
+      queued++;
+      target.worker.postMessage({ key, svg });
+      return key;
+    },
+    async finish() {
+      if (!allDone()) await new Promise<void>((resolve) => (settle = resolve));
+      await stop();
+      if (failure !== undefined) throw failure;
+      return { drawn: queued, cached, meanMs: queued ? totalMs / queued : 0 };
+    },
+    cancel: stop,
+  };
+}
+
+/** Rasterises every chart of `jobs` into the cache; the ones already there are not drawn again. */
 export async function renderPngs(
-  jobs: PngJob[],
+  jobs: Array<{ svg: string }>,
   options: { threads?: number; cacheDir?: string } = {},
 ): Promise<PngRun> {
-  const cacheDir = options.cacheDir ?? defaultCacheDir();
-  const todo = new Map<string, string>();
-  for (const job of jobs) {
-    const key = pngKey(job.svg);
-    if (!todo.has(key) && !hasCachedPng(key, cacheDir)) todo.set(key, job.svg);
-  }
-  const queue = [...todo];
-  if (!queue.length) return { drawn: 0, cached: jobs.length, meanMs: 0 };
-  const threads = Math.max(1, Math.min(options.threads ?? availableParallelism(), queue.length));
-  let total = 0;
-  await Promise.all(
-    Array.from({ length: threads }, () => {
-      const worker = new Worker(new URL("./png-worker.ts", import.meta.url), { workerData: { cacheDir } });
-      return new Promise<void>((resolve, reject) => {
-        const next = () => {
-          const job = queue.shift();
-          if (!job) {
-            void worker.terminate().then(() => resolve());
-            return;
-          }
-          worker.postMessage({ key: job[0], svg: job[1] });
-        };
-        worker.on("message", (done: { ms: number }) => {
-          total += done.ms;
-          next();
-        });
-        worker.on("error", reject);
-        next();
-      });
-    }),
-  );
-  return { drawn: todo.size, cached: jobs.length - todo.size, meanMs: total / todo.size };
+  const pool = startPngPool(options);
+  for (const job of jobs) pool.add(job.svg);
+  const run = await pool.finish();
+  // Count repeats of one chart as cached, as the callers count charts, not distinct drawings.
+  return { ...run, cached: jobs.length - run.drawn };
 }

@@ -40,6 +40,8 @@ export interface LoadSiteOptions {
   cache?: ChartCache;
   /** Rendered stories by content, for builds where most stories did not change. */
   storyCache?: StoryCache;
+  /** Called with each published chart as soon as it is drawn (the build starts its PNG then). */
+  onChart?: (chart: RenderedChart) => void;
 }
 
 // kebab-case slug: lowercase letters and digits in groups joined by single hyphens.
@@ -87,8 +89,10 @@ export function loadSite(options: LoadSiteOptions): Site {
         continue;
       }
       chartPlaces.set(chart.id, place);
-      if (story.frontmatter && (!story.frontmatter.draft || options.drafts))
+      if (story.frontmatter && (!story.frontmatter.draft || options.drafts)) {
         charts.set(chart.id, { chart, story: slug });
+        options.onChart?.(chart);
+      }
     }
     if (story.frontmatter && (!story.frontmatter.draft || options.drafts)) stories.push(story as Story);
   }

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { pngCachePath, pngKey, readCachedPng } from "../../src/charts/png-cache.ts";
-import { renderPngs } from "../../src/charts/png-pool.ts";
+import { renderPngs, startPngPool } from "../../src/charts/png-pool.ts";
 import { renderPng } from "../../src/charts/png.ts";
 import { standaloneSvg } from "../../src/charts/standalone.ts";
 import { draw } from "./helpers.ts";
@@ -47,6 +47,22 @@ describe("rasterising on worker threads", () => {
   });
 });
 
+describe("the streaming pool the build uses", () => {
+  it("draws each distinct chart once, counting repeats and cached charts", async () => {
+    const cacheDir = mkdtempSync(join(tmpdir(), "plotline-png-"));
+    await renderPngs([{ svg: svgs[0]! }], { cacheDir });
+    const pool = startPngPool({ threads: 2, cacheDir });
+    const keys = [svgs[0]!, svgs[1]!, svgs[1]!, svgs[2]!].map((svg) => pool.add(svg));
+    expect(keys).toEqual([svgs[0]!, svgs[1]!, svgs[1]!, svgs[2]!].map((svg) => pngKey(svg)));
+    expect(await pool.finish()).toMatchObject({ drawn: 2, cached: 1 });
+    for (const svg of svgs) expect(readCachedPng(pngKey(svg), cacheDir)).toEqual(renderPng(svg));
+  });
+
+  it("finishes at once when nothing needed drawing, and starts no worker", async () => {
+    const cacheDir = mkdtempSync(join(tmpdir(), "plotline-png-"));
+    expect(await startPngPool({ cacheDir }).finish()).toEqual({ drawn: 0, cached: 0, meanMs: 0 });
+  });
+});
 describe("the PNG encoder", () => {
   it("writes a PNG that resvg's own decoder reads back pixel for pixel", async () => {
     const { Resvg } = await import("@resvg/resvg-js");
