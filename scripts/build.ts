@@ -18,6 +18,7 @@ import { dirname, join } from "node:path";
 import * as pagefind from "pagefind";
 import { defaultCacheDir, fileChartCache } from "../src/charts/cache.ts";
 import { pngCachePath } from "../src/charts/png-cache.ts";
+import { openPngKeyMemo } from "../src/charts/png-keys.ts";
 import { PNGS_BY_BUILD_ENV, startPngPool } from "../src/charts/png-pool.ts";
 import { standaloneSvg } from "../src/charts/standalone.ts";
 import { contentRoot } from "../src/config.ts";
@@ -60,7 +61,8 @@ const abandon = (error: unknown) => {
 process.on("uncaughtException", abandon);
 process.on("unhandledRejection", abandon);
 
-const phases: string[] = [];
+// performance.now() counts from the start of the process, so the first phase is loading the code.
+const phases: string[] = [`start-up ${(performance.now() / 1000).toFixed(1)} s`];
 let phaseStart = performance.now();
 /** Records how long the phase that just ended took, for the summary line. */
 const phase = (name: string) => {
@@ -95,11 +97,20 @@ if (!settings.messages.length && existsSync(outDir) && upToDate(lastBuild, share
 // costliest part of a cold build) uses the other cores while the content is still being checked.
 const pngs = startPngPool();
 const pngKeys = new Map<string, string>();
+const pngKeyMemo = openPngKeyMemo();
 let site: Site | undefined = loadSite({
   root,
   cache: fileChartCache(),
   storyCache: fileStoryCache(`check:${shared}`),
-  onChart: (chart) => pngKeys.set(chart.id, pngs.add(standaloneSvg(chart).svg)),
+  onChart: (chart) =>
+    pngKeys.set(
+      chart.id,
+      pngKeyMemo.keyOf(
+        chart,
+        (key) => pngs.addCached(key),
+        () => pngs.add(standaloneSvg(chart).svg),
+      ),
+    ),
 });
 const messages = [...sortMessages(settings.messages), ...site.messages];
 phase("content");
@@ -204,6 +215,8 @@ if (existsSync(outDir)) renameSync(outDir, previous);
 renameSync(next, outDir);
 rmSync(previous, { recursive: true, force: true });
 writeState(stateFile, current);
+pngKeyMemo.save();
+phase("swap");
 console.log(
   `Built ${built.stories} stories and ${built.charts} charts into ${outDir}/ ` +
     `(${indexed.pages} pages indexed for search): ${phases.join(", ")}.`,

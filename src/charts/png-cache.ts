@@ -11,7 +11,7 @@ import { fontFiles } from "./png.ts";
 let inputsDigest: string | undefined;
 
 /** Font bytes, resvg's version and our encoder: what besides the SVG decides the file. */
-function rasteriserDigest(): string {
+export function rasteriserDigest(): string {
   if (inputsDigest) return inputsDigest;
   const hash = createHash("sha256");
   for (const file of fontFiles) hash.update(readFileSync(file));

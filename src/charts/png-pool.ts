@@ -22,6 +22,8 @@ export interface PngRun {
 export interface PngPool {
   /** Queues a chart's standalone SVG unless its PNG is cached or queued; returns its cache key. */
   add(svg: string): string;
+  /** Counts a chart whose PNG key is already known: true when that PNG is whole in the cache. */
+  addCached(key: string): boolean;
   /** Resolves once every queued PNG is in the cache, and stops the workers. */
   finish(): Promise<PngRun>;
   /** Stops the workers at once; PNGs already written stay in the cache (they are whole). */
@@ -84,6 +86,13 @@ export function startPngPool(options: { threads?: number; cacheDir?: string } = 
       queued++;
       target.worker.postMessage({ key, svg });
       return key;
+    },
+    addCached(key) {
+      if (seen.has(key)) return true;
+      if (!hasCachedPng(key, cacheDir)) return false;
+      seen.add(key);
+      cached++;
+      return true;
     },
     async finish() {
       if (!allDone()) await new Promise<void>((resolve) => (settle = resolve));

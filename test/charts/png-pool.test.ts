@@ -58,6 +58,15 @@ describe("the streaming pool the build uses", () => {
     for (const svg of svgs) expect(readCachedPng(pngKey(svg), cacheDir)).toEqual(renderPng(svg));
   });
 
+  it("counts a chart by a known key only when that PNG is whole in the cache", async () => {
+    const cacheDir = mkdtempSync(join(tmpdir(), "plotline-png-"));
+    await renderPngs([{ svg: svgs[0]! }], { cacheDir });
+    const pool = startPngPool({ cacheDir });
+    expect(pool.addCached(pngKey(svgs[0]!))).toBe(true);
+    expect(pool.addCached(pngKey(svgs[1]!))).toBe(false);
+    expect(await pool.finish()).toMatchObject({ drawn: 0, cached: 1 });
+  });
+
   it("finishes at once when nothing needed drawing, and starts no worker", async () => {
     const cacheDir = mkdtempSync(join(tmpdir(), "plotline-png-"));
     expect(await startPngPool({ cacheDir }).finish()).toEqual({ drawn: 0, cached: 0, meanMs: 0 });
