@@ -33,7 +33,7 @@ function measuredBuild(env: Record<string, string>): Promise<Run> {
     child.stdout.on("data", (chunk) => (stdout += chunk));
     child.stderr.on("data", (chunk) => (stderr += chunk));
     let peak = 0;
-    const timer = setInterval(() => (peak = Math.max(peak, treeRssKiB(child.pid!))), 100);
+    const timer = setInterval(() => (peak = Math.max(peak, treeMemoryKiB(child.pid!))), 100);
     child.on("exit", (code) => {
       clearInterval(timer);
       if (code !== 0) console.error(stderr.slice(-4000));
@@ -49,8 +49,12 @@ function measuredBuild(env: Record<string, string>): Promise<Run> {
   });
 }
 
-/** Resident memory (KiB) of a process and all its descendants, from /proc. */
-function treeRssKiB(root: number): number {
+/**
+ * Memory (KiB) a process and all its descendants hold, from /proc: the sum of their proportional
+ * set sizes (PSS), which counts a page shared by two processes (the Node binary, say) half to
+ * each, so the total is what the build takes from the machine. Plain RSS would count it twice.
+ */
+function treeMemoryKiB(root: number): number {
   const parents = new Map<number, number>();
   for (const name of readdirSync("/proc")) {
     if (!/^\d+$/.test(name)) continue;
@@ -67,7 +71,7 @@ function treeRssKiB(root: number): number {
     while (p && p !== root) p = parents.get(p);
     if (p !== root) continue;
     try {
-      const match = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+      const match = /^Pss:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, "utf8"));
       total += Number(match?.[1] ?? 0);
     } catch {
       // Gone.
