@@ -27,6 +27,11 @@ const steps: Step[] = [
   { name: "prettier", command: bin("prettier"), args: ["--check", "."] },
 ];
 
+// The browser and HTML gates need Debian's Chromium and Java, which npm cannot install: fetch
+// whichever is missing with apt first. If that fails, the gates say what is missing.
+if (spawnSync(join(root, "scripts", "install-system-deps.sh"), { stdio: "inherit" }).status !== 0)
+  console.log("Could not install Chromium or Java with apt-get; the browser and HTML gates will fail.");
+
 let passed = 0;
 let failed = 0;
 const failedSteps: string[] = [];
