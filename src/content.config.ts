@@ -76,6 +76,9 @@ const datasets = defineCollection({
     /** The cleaned CSV (`/data/<id>.csv`) and the sidecar as written (`/data/<id>.yml`). */
     csv: z.string(),
     sidecar: z.string(),
+    /** The CSV as published, base64 (`/data/<id>.source.csv`), and its Frictionless Data Package. */
+    original: z.string(),
+    datapackage: z.string(),
     charts: z.array(z.object({ id: z.string(), title: z.string(), story: z.string() })),
     stories: z.array(z.object({ slug: z.string(), title: z.string() })),
   }),

@@ -128,6 +128,8 @@ export const paths = {
   dataset: (id: string) => `/data/${id}/`,
   datasetCsv: (id: string) => `/data/${id}.csv`,
   datasetSidecar: (id: string) => `/data/${id}.yml`,
+  datasetSource: (id: string) => `/data/${id}.source.csv`,
+  datasetPackage: (id: string) => `/data/${id}.datapackage.json`,
   rss: () => "/rss.xml",
   search: () => "/search/",
 };

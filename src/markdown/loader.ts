@@ -7,6 +7,7 @@ import { fileChartCache } from "../charts/cache.ts";
 import { sharePanels } from "../charts/share.ts";
 import { absolute, paths } from "../urls.ts";
 import { datasetCsv } from "../data/export.ts";
+import { frictionlessPackage } from "../data/frictionless.ts";
 import { formatValue } from "../data/index.ts";
 import { formatReport } from "../errors/print.ts";
 import { loadSite, type Site } from "./site.ts";
@@ -151,6 +152,9 @@ export function plotlineLoader(options: { root: string }) {
           rows: dataset.rows.map((row) => dataset.fields.map((f) => formatValue(row[f.name], f))),
           csv: datasetCsv(dataset),
           sidecar: readFileSync(join(options.root, dataset.sidecarPath), "utf8"),
+          // The file's own bytes (it may be Windows-1252), for `/data/<id>.source.csv`.
+          original: readFileSync(join(options.root, dataset.csvPath)).toString("base64"),
+          datapackage: `${JSON.stringify(frictionlessPackage(dataset), null, 2)}\n`,
           charts,
           stories,
         },

@@ -157,6 +157,24 @@ describe("the travelling outputs of test/fixtures/site-outputs", () => {
     expect(site.read("data/rates.yml")).toBe(readFileSync(join(fixtureRoot, "data", "rates.yml"), "utf8"));
   });
 
+  it("serves the CSV as published, byte for byte, and a Frictionless Data Package describing both CSVs", () => {
+    expect(readFileSync(join(site.outDir, "data", "rates.source.csv"))).toEqual(
+      readFileSync(join(fixtureRoot, "data", "rates.csv")),
+    );
+    const pkg = JSON.parse(site.read("data/rates.datapackage.json")) as {
+      name: string;
+      resources: Array<{ path: string; schema: { fields: Array<{ name: string }> } }>;
+    };
+    expect(pkg.name).toBe("rates");
+    expect(pkg.resources.map((r) => r.path)).toEqual(["rates.source.csv", "rates.csv"]);
+    // The cleaned resource lists exactly the cleaned CSV's header.
+    const header = site.read("data/rates.csv").split("\n")[0]!.split(",");
+    expect(pkg.resources[1]!.schema.fields.map((f) => f.name)).toEqual(header);
+    const data = page("data/rates/index.html");
+    for (const href of ["/data/rates.source.csv", "/data/rates.datapackage.json"])
+      expect(data.querySelector(`a[href="${href}"]`)).not.toBeNull();
+  });
+
   it("gives each dataset a page with provenance, fields, every row, what uses it and downloads", () => {
     const data = page("data/rates/index.html");
     expect(data.querySelector("h1")?.textContent).toBe("Test council tax collected");
