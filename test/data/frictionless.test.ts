@@ -22,7 +22,7 @@ derive:
   - { name: annual, type: number, title: Annual cost, unit: GBP, expression: weekly * 52 }
 `;
 const CSV = Buffer.from(
-  "Placements by year\r\nyear,weekly,beds,opened,private\r\n2023/24,\"\xA36,012\",4,05-Jan-24,Yes\r\n2024/25,n/a,5,01-Apr-24,no\r\n",
+  'Placements by year\r\nyear,weekly,beds,opened,private\r\n2023/24,"\xA36,012",4,05-Jan-24,Yes\r\n2024/25,n/a,5,01-Apr-24,no\r\n',
   "latin1",
 );
 
