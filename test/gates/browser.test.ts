@@ -93,7 +93,7 @@ describe("at 320 px, every page", () => {
   afterAll(() => context?.close());
 
   // One visit a page serves both checks below.
-  const layouts = new Map<string, Promise<{ overflow: number; cut: string[] }>>();
+  const layouts = new Map<string, Promise<{ overflow: number; cut: string[]; small: string[] }>>();
   const layoutOf = (url: string) => {
     if (!layouts.has(url)) layouts.set(url, measureLayout(url));
     return layouts.get(url)!;
@@ -108,6 +108,16 @@ describe("at 320 px, every page", () => {
         .map((text) => ({ text: text.textContent, box: text.getBoundingClientRect() }))
         .filter(({ box }) => box.left < -0.5 || box.right > window.innerWidth + 0.5)
         .map(({ text, box }) => `"${text}" drawn from ${Math.round(box.left)} to ${Math.round(box.right)} px`),
+      // The size a reader sees: the font size in the SVG's own units times the scale the page
+      // draws the SVG at (the narrow drawing is 320 units wide in a column narrower than that).
+      small: [...document.querySelectorAll("svg text")]
+        .filter((text) => text.checkVisibility())
+        .map((text) => ({
+          text: text.textContent,
+          px: parseFloat(getComputedStyle(text).fontSize) * ((text as SVGTextElement).getScreenCTM()?.a ?? 1),
+        }))
+        .filter(({ px }) => px < 12 - 0.05)
+        .map(({ text, px }) => `"${text}" at ${px.toFixed(1)} px`),
     }));
     await tab.close();
     return layout;
@@ -123,6 +133,10 @@ describe("at 320 px, every page", () => {
     // for the reader is the window's.
     gateIt("chart-labels", page)(`${page.url} cuts off no chart text at 320 px`, async () => {
       expect((await layoutOf(page.url)).cut).toEqual([]);
+    });
+    // Issue 3's promise: chart text never shrinks below 12 CSS px on a 320 px screen.
+    gateIt("chart-text-size", page)(`${page.url} draws no chart text under 12 px at 320 px`, async () => {
+      expect((await layoutOf(page.url)).small).toEqual([]);
     });
   }
 });
