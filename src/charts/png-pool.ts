@@ -61,6 +61,14 @@ export function startPngPool(options: { threads?: number; cacheDir?: string } = 
       failure ??= error;
       settle?.();
     });
+    // A worker that dies without an error event (killed, out of memory) must not leave finish()
+    // waiting for ever on the charts it held.
+    entry.worker.on("exit", (code) => {
+      if (entry.pending > 0 && !stopping) {
+        failure ??= new Error(`A PNG worker stopped (exit code ${code}) with ${entry.pending} charts left to draw`);
+        settle?.();
+      }
+    });
     workers.push(entry);
     return entry;
   };
@@ -70,7 +78,11 @@ export function startPngPool(options: { threads?: number; cacheDir?: string } = 
     if (workers.length < threads) return spawnWorker();
     return workers.reduce((a, b) => (b.pending < a.pending ? b : a));
   };
-  const stop = () => Promise.all(workers.map(({ worker }) => worker.terminate())).then(() => undefined);
+  let stopping = false;
+  const stop = () => {
+    stopping = true;
+    return Promise.all(workers.map(({ worker }) => worker.terminate())).then(() => undefined);
+  };
 
   return {
     add(svg) {
