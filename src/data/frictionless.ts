@@ -70,7 +70,8 @@ function sourceField(field: Field, dataset: Dataset): Descriptor {
       ...common,
       bareNumber: strict,
       groupChar: field.groupChar ?? ",",
-      decimalChar: ".",
+      // Table Schema gives integers no decimal separator.
+      decimalChar: field.type === "number" ? "." : undefined,
       plotline: plotlineExtras(field),
     };
   }
@@ -103,7 +104,13 @@ function cleanedField(field: Field): Descriptor {
   };
   const extras = plotlineExtras({ ...field, scale: 1 });
   if (field.type === "number" || field.type === "integer")
-    return { ...common, bareNumber: true, groupChar: "", decimalChar: ".", plotline: extras };
+    return {
+      ...common,
+      bareNumber: true,
+      groupChar: "",
+      decimalChar: field.type === "number" ? "." : undefined,
+      plotline: extras,
+    };
   if (field.type === "date") return { ...common, format: "default", plotline: extras };
   if (field.type === "boolean") return { ...common, trueValues: ["true"], falseValues: ["false"], plotline: extras };
   return { ...common, plotline: extras };

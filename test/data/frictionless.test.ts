@@ -55,6 +55,7 @@ describe("the Frictionless Data Package of a dataset", () => {
     expect(weekly).toMatchObject({ type: "number", bareNumber: false, groupChar: ",", decimalChar: "." });
     expect(weekly.plotline).toEqual({ unit: "GBP per week", format: "£#,##0" });
     expect(beds).toMatchObject({ type: "integer", bareNumber: true, groupChar: "," });
+    expect(beds.decimalChar).toBeUndefined();
     // dateFormat becomes Frictionless's format; Plotline's own format is how to print.
     expect(opened).toMatchObject({ type: "date", format: "%d-%b-%y" });
     expect(isPrivate.trueValues).toEqual(expect.arrayContaining(["yes", "Yes", "YES", "true", "True", "1"]));
