@@ -34,11 +34,14 @@ export const pngCachePath = (key: string, dir = defaultCacheDir()) => join(dir, 
 const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 const IEND = Buffer.from([0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82]);
 
+/** Whether a file's first and last bytes are those of a whole PNG (not one cut off mid-write). */
+const isWholePng = (head: Buffer, tail: Buffer) => head.equals(SIGNATURE) && tail.equals(IEND);
+
 /** The cached PNG, or undefined when it is missing or not a whole PNG (a cut-off write, say). */
 export function readCachedPng(key: string, dir?: string): Uint8Array<ArrayBuffer> | undefined {
   try {
     const bytes = readFileSync(pngCachePath(key, dir));
-    if (!bytes.subarray(0, 8).equals(SIGNATURE) || !bytes.subarray(-12).equals(IEND)) return undefined;
+    if (!isWholePng(bytes.subarray(0, SIGNATURE.length), bytes.subarray(-IEND.length))) return undefined;
     return new Uint8Array(bytes);
   } catch {
     return undefined;
@@ -51,12 +54,12 @@ export function hasCachedPng(key: string, dir?: string): boolean {
   try {
     fd = openSync(pngCachePath(key, dir), "r");
     const size = fstatSync(fd).size;
-    if (size < 20) return false;
-    const head = Buffer.alloc(8);
-    const tail = Buffer.alloc(12);
-    readSync(fd, head, 0, 8, 0);
-    readSync(fd, tail, 0, 12, size - 12);
-    return head.equals(SIGNATURE) && tail.equals(IEND);
+    if (size < SIGNATURE.length + IEND.length) return false;
+    const head = Buffer.alloc(SIGNATURE.length);
+    const tail = Buffer.alloc(IEND.length);
+    readSync(fd, head, 0, head.length, 0);
+    readSync(fd, tail, 0, tail.length, size - tail.length);
+    return isWholePng(head, tail);
   } catch {
     return false;
   } finally {

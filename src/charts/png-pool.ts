@@ -43,6 +43,8 @@ export function startPngPool(options: { threads?: number; cacheDir?: string } = 
   let [queued, cached, finished, totalMs] = [0, 0, 0, 0];
   let failure: unknown;
   let settle: (() => void) | undefined;
+  // Set once we terminate the workers ourselves, so their exits are not taken for crashes.
+  let stopping = false;
   const allDone = () => finished === queued || failure !== undefined;
 
   // Workers start with the first chart that needs drawing, so a warm build starts none.
@@ -78,7 +80,6 @@ export function startPngPool(options: { threads?: number; cacheDir?: string } = 
     if (workers.length < threads) return spawnWorker();
     return workers.reduce((a, b) => (b.pending < a.pending ? b : a));
   };
-  let stopping = false;
   const stop = () => {
     stopping = true;
     return Promise.all(workers.map(({ worker }) => worker.terminate())).then(() => undefined);

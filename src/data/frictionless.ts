@@ -55,70 +55,67 @@ function plotlineExtras(field: Field): Descriptor | undefined {
 const spellings = (values: string[] | undefined) =>
   values && [...new Set(values.flatMap((v) => [v, v.charAt(0).toUpperCase() + v.slice(1), v.toUpperCase()]))];
 
-/** One field of the table as published: its cells as the CSV writes them. */
-function sourceField(field: Field, dataset: Dataset): Descriptor {
-  const common = {
+/** How one file writes a column's cells: what a reader of that file must be told. */
+interface CellWriting {
+  bareNumber: boolean;
+  groupChar: string;
+  /** Plotline's pattern (`DD/MM/YYYY`); none means ISO. */
+  dateFormat?: string;
+  trueValues?: string[];
+  falseValues?: string[];
+  /** What the file's figures must be multiplied by. */
+  scale: number;
+}
+
+/** The cleaned CSV: plain numbers after `scale`, ISO dates, `true`/`false`. */
+const CLEANED: CellWriting = {
+  bareNumber: true,
+  groupChar: "",
+  trueValues: ["true"],
+  falseValues: ["false"],
+  scale: 1,
+};
+
+/** One column as a Table Schema field, for a file that writes its cells as `cells` says. */
+function fieldDescriptor(field: Field, cells: CellWriting): Descriptor {
+  return {
     name: field.name,
     // A period (2023/24, Q3 2023) is a label with an order; Frictionless has no such type.
     type: field.type === "period" ? "string" : field.type,
     title: field.title,
     description: field.description,
+    ...(field.type === "number" || field.type === "integer"
+      ? {
+          bareNumber: cells.bareNumber,
+          groupChar: cells.groupChar,
+          // Table Schema gives integers no decimal separator.
+          decimalChar: field.type === "number" ? "." : undefined,
+        }
+      : {}),
+    ...(field.type === "date" ? { format: cells.dateFormat ? strptimePattern(cells.dateFormat) : "default" } : {}),
+    ...(field.type === "boolean" ? { trueValues: cells.trueValues, falseValues: cells.falseValues } : {}),
+    plotline: plotlineExtras({ ...field, scale: cells.scale }),
   };
-  if (field.type === "number" || field.type === "integer") {
-    const strict = field.bareNumber === true;
-    return {
-      ...common,
-      bareNumber: strict,
-      groupChar: field.groupChar ?? ",",
-      // Table Schema gives integers no decimal separator.
-      decimalChar: field.type === "number" ? "." : undefined,
-      plotline: plotlineExtras(field),
-    };
-  }
-  if (field.type === "date") {
-    return {
-      ...common,
-      format: field.dateFormat ? strptimePattern(field.dateFormat) : "default",
-      plotline: plotlineExtras(field),
-    };
-  }
-  if (field.type === "boolean") {
-    // Plotline compares booleans in any case; Frictionless exactly, so list the usual spellings.
-    return {
-      ...common,
-      trueValues: spellings(dataset.trueValues),
-      falseValues: spellings(dataset.falseValues),
-      plotline: plotlineExtras(field),
-    };
-  }
-  return { ...common, plotline: plotlineExtras(field) };
 }
 
-/** One field of the cleaned CSV: plain numbers after `scale`, ISO dates, `true`/`false`. */
-function cleanedField(field: Field): Descriptor {
-  const common = {
-    name: field.name,
-    type: field.type === "period" ? "string" : field.type,
-    title: field.title,
-    description: field.description,
-  };
-  const extras = plotlineExtras({ ...field, scale: 1 });
-  if (field.type === "number" || field.type === "integer")
-    return {
-      ...common,
-      bareNumber: true,
-      groupChar: "",
-      decimalChar: field.type === "number" ? "." : undefined,
-      plotline: extras,
-    };
-  if (field.type === "date") return { ...common, format: "default", plotline: extras };
-  if (field.type === "boolean") return { ...common, trueValues: ["true"], falseValues: ["false"], plotline: extras };
-  return { ...common, plotline: extras };
-}
+/** A CSV dialect with its header on line `headerRow`. */
+const csvDialect = (headerRow: number) => ({ headerRows: [headerRow], delimiter: ",", quoteChar: '"' });
 
 /** The Data Package for `dataset`, with undefined properties left out and keys in a fixed order. */
 export function frictionlessPackage(dataset: Dataset): Descriptor {
   const declared = dataset.fields.filter((f) => f.expression === undefined);
+  // Plotline compares booleans in any case; Frictionless exactly, so list the usual spellings.
+  const [trueValues, falseValues] = [spellings(dataset.trueValues), spellings(dataset.falseValues)];
+  const asPublished = (field: Field): CellWriting => ({
+    // Plotline reads numbers leniently unless told otherwise; Frictionless's defaults are the
+    // opposite, so both are always stated.
+    bareNumber: field.bareNumber === true,
+    groupChar: field.groupChar ?? ",",
+    dateFormat: field.dateFormat,
+    trueValues,
+    falseValues,
+    scale: field.scale,
+  });
   const primaryKey = dataset.primaryKey.length ? dataset.primaryKey : undefined;
   const source = dataset.source ? [{ title: dataset.source.name, path: dataset.source.url }] : undefined;
   const pkg: Descriptor = {
@@ -139,9 +136,9 @@ export function frictionlessPackage(dataset: Dataset): Descriptor {
         format: "csv",
         mediatype: "text/csv",
         encoding: dataset.encoding ?? "utf-8",
-        dialect: { headerRows: [dataset.headerRow ?? 1], delimiter: ",", quoteChar: '"' },
+        dialect: csvDialect(dataset.headerRow ?? 1),
         schema: {
-          fields: declared.map((f) => sourceField(f, dataset)),
+          fields: declared.map((f) => fieldDescriptor(f, asPublished(f))),
           primaryKey,
           missingValues: dataset.missingValues ?? [""],
         },
@@ -155,8 +152,8 @@ export function frictionlessPackage(dataset: Dataset): Descriptor {
         format: "csv",
         mediatype: "text/csv",
         encoding: "utf-8",
-        dialect: { headerRows: [1], delimiter: ",", quoteChar: '"' },
-        schema: { fields: dataset.fields.map(cleanedField), primaryKey, missingValues: [""] },
+        dialect: csvDialect(1),
+        schema: { fields: dataset.fields.map((f) => fieldDescriptor(f, CLEANED)), primaryKey, missingValues: [""] },
       },
     ],
   };

@@ -1,0 +1,17 @@
+// One file per dataset at `/data/<id>.<ext>`: each download route names the part of the dataset it
+// serves and its media type, and this makes its paths and response. (Astro does not route files
+// whose names start with `_`.)
+import type { APIRoute, GetStaticPaths } from "astro";
+import { getCollection, type CollectionEntry } from "astro:content";
+
+type DatasetData = CollectionEntry<"datasets">["data"];
+
+export function datasetDownload(body: (data: DatasetData) => string | Uint8Array<ArrayBuffer>, contentType: string) {
+  const getStaticPaths = (async () => {
+    const datasets = await getCollection("datasets");
+    return datasets.map((dataset) => ({ params: { id: dataset.id }, props: { body: body(dataset.data) } }));
+  }) satisfies GetStaticPaths;
+  const GET: APIRoute<{ body: string | Uint8Array<ArrayBuffer> }> = ({ props }) =>
+    new Response(props.body, { headers: { "Content-Type": contentType } });
+  return { getStaticPaths, GET };
+}
