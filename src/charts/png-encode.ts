@@ -14,13 +14,23 @@ function chunk(type: string, data: Buffer): Buffer {
   return out;
 }
 
+// The filtered rows are about 4 MB a chart. One buffer serves every chart this thread encodes:
+// a fresh one each time costs its page faults again (2 to 3 ms a chart, measured), and no two
+// encodings overlap on one thread since deflateSync finishes before encodePng returns.
+let scratch = Buffer.alloc(0);
+
 /** Encodes `width` × `height` RGBA pixels (8 bits a channel, rows top to bottom) as a PNG. */
 export function encodePng(width: number, height: number, rgba: Uint8Array): Buffer {
   const stride = width * 4;
   // Each row starts with its filter type; 0 means none.
-  const rows = Buffer.alloc((stride + 1) * height);
+  const size = (stride + 1) * height;
+  if (scratch.length < size) scratch = Buffer.alloc(size);
+  const rows = scratch.subarray(0, size);
   const pixels = Buffer.from(rgba.buffer, rgba.byteOffset, rgba.byteLength);
-  for (let y = 0; y < height; y++) pixels.copy(rows, y * (stride + 1) + 1, y * stride, (y + 1) * stride);
+  for (let y = 0; y < height; y++) {
+    rows[y * (stride + 1)] = 0;
+    pixels.copy(rows, y * (stride + 1) + 1, y * stride, (y + 1) * stride);
+  }
   const header = Buffer.alloc(13);
   header.writeUInt32BE(width, 0);
   header.writeUInt32BE(height, 4);

@@ -6,6 +6,8 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import { defaultCacheDir } from "./cache.ts";
+// Workers get a copy of process.env, so the allocator settings must be in place before they start.
+import "./native-memory.ts";
 import { hasCachedPng, pngKey } from "./png-cache.ts";
 
 /** Set by scripts/build.ts: it writes /charts/<id>.png itself, so Astro's route draws none. */

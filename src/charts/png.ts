@@ -1,6 +1,7 @@
 // Rasterises a standalone chart SVG to PNG with resvg, using only the Inter TTF files the
 // project ships (no system fonts), so every machine draws the same pixels.
 import { createRequire } from "node:module";
+import "./native-memory.ts"; // before resvg loads: it reads the settings then
 import { Resvg } from "@resvg/resvg-js";
 import { encodePng } from "./png-encode.ts";
 import { STANDALONE_WIDTH } from "./standalone.ts";
