@@ -34,6 +34,7 @@ export function sharedDigest(options: { project: string; root: string; settings:
   const code = [
     ...files(join(options.project, "src"), options.project),
     ...files(join(options.project, "public"), options.project),
+    ...files(join(options.project, "scripts", "patches"), options.project),
     ...["astro.config.mjs", "package-lock.json", "plotline.config.json", "tsconfig.json"].filter((f) =>
       existsSync(join(options.project, f)),
     ),

@@ -3,7 +3,7 @@
 // clone resets. Entries are written to a temporary file and renamed into place; an entry that
 // does not parse or does not carry its own key is treated as missing and drawn again.
 import { createHash } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { RenderedChart } from "./render.ts";
 
@@ -19,13 +19,17 @@ export const defaultCacheDir = () =>
 let rendererHash: string | undefined;
 
 /**
- * A digest of the code that draws charts: every file under src/charts and the data layer's
- * formatting, so changing the renderer invalidates every entry without a version to bump.
+ * A digest of the code that draws charts: every file under src/charts, the data layer's
+ * formatting, and the versions of Plot and linkedom with our patches to them (scripts/patches/), so
+ * changing the renderer invalidates every entry without a version to bump.
  */
 export function rendererVersion(root = process.cwd()): string {
   if (rendererHash) return rendererHash;
   const hash = createHash("sha256");
-  const files = [...listTs(join(root, "src", "charts")), join(root, "src", "data", "format.ts")].sort();
+  const patches = existsSync(join(root, "scripts", "patches"))
+    ? readdirSync(join(root, "scripts", "patches")).map((name) => join(root, "scripts", "patches", name))
+    : [];
+  const files = [...listTs(join(root, "src", "charts")), join(root, "src", "data", "format.ts"), ...patches].sort();
   for (const file of files) hash.update(file.slice(root.length)).update(readFileSync(file));
   for (const pkg of ["@observablehq/plot", "linkedom"]) {
     try {
