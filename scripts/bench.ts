@@ -37,7 +37,7 @@ function measuredBuild(env: Record<string, string>): Promise<Run> {
     child.on("exit", (code) => {
       clearInterval(timer);
       if (code !== 0) console.error(stderr.slice(-4000));
-      // "Built … : content 30.1 s, Astro and PNGs 70.2 s, search 3.0 s." or "Nothing changed …".
+      // "Built … : content 20.1 s, Astro 50.2 s, search and last PNGs 5.0 s, …" or "Nothing changed …".
       const phases = /^(?:Built .*?: (.*)\.|(Nothing changed).*)$/m.exec(stdout);
       resolve({
         status: code ?? 1,

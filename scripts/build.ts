@@ -173,12 +173,13 @@ const astroStatus = await new Promise<number>((resolve) => {
   });
   child.on("exit", (code) => resolve(code ?? 1));
 });
-const drawn = await pngRun;
 if (astroStatus !== 0) {
+  await pngs.cancel();
   rmSync(next, { recursive: true, force: true });
   console.error(`\nBuild failed. ${keptSite()}`);
   process.exit(astroStatus);
 }
+phase("Astro");
 // A partial build takes the kept stories' pages from the last site.
 if (plan.kind === "partial") {
   for (const slug of plan.kept) {
@@ -187,6 +188,12 @@ if (plan.kind === "partial") {
     }
   }
 }
+
+// 4. Search, beside the last PNGs: Pagefind indexes the new folder (only elements marked
+//    data-pagefind-body: the stories) and writes dist/pagefind/, which /search/ loads from the
+//    same origin. It reads only story pages, so the PNGs can still be on their way; they are
+//    linked into place once all are drawn.
+const [indexed, drawn] = await Promise.all([searchIndex(next), pngRun]);
 mkdirSync(join(next, "charts"), { recursive: true });
 for (const [id, key] of pngKeys) linkTree(pngCachePath(key), join(next, "charts", `${id}.png`));
 if (drawn.drawn) {
@@ -196,13 +203,7 @@ if (drawn.drawn) {
 console.log(
   `PNGs: ${drawn.drawn} drawn (${drawn.meanMs.toFixed(0)} ms each), ${drawn.cached} unchanged from the cache.`,
 );
-
-phase("Astro and PNGs");
-
-// 4. Search: Pagefind indexes the new folder (only elements marked data-pagefind-body: the
-//    stories) and writes dist/pagefind/, which /search/ loads from the same origin.
-const indexed = await searchIndex(next);
-phase("search");
+phase("search and last PNGs");
 if (indexed.errors.length) {
   rmSync(next, { recursive: true, force: true });
   console.error(`Search indexing failed:\n${indexed.errors.join("\n")}\n\nBuild failed. ${keptSite()}`);
