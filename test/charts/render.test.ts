@@ -36,6 +36,21 @@ describe("renderChart", () => {
     });
   }
 
+  it("draws each axis's ticks as one path, at the places Plot put them", () => {
+    for (const block of Object.values(cases)) {
+      for (const drawing of draw(block).chart!.drawings) {
+        // No tick is left as its own path moved into place by a transform.
+        expect(drawing.svg).not.toMatch(/<path d="M0,0L[^"]*" transform=/);
+      }
+    }
+    // A column chart's value axis: a tick 6 px long to the left of each value label.
+    const svg = draw(cases["column-highlight"]!).chart!.drawings[0]!.svg;
+    const ticks = /<path d="((?:M[\d.]+,[\d.]+l-6,0)+)"/.exec(svg)?.[1]?.split("M").filter(Boolean);
+    const labels = [...svg.matchAll(/<text[^>]*transform="translate\(([\d.]+),([\d.]+)\)"[^>]*>£/g)];
+    expect(ticks?.length).toBeGreaterThan(2);
+    expect(labels.map((l) => `${l[1]},${l[2]}l-6,0`)).toEqual(expect.arrayContaining(ticks!));
+  });
+
   it("gives byte-identical SVG whatever was drawn before it", () => {
     const block = cases["line-dates-series"]!;
     const first = draw(block).chart!.drawings.map((d) => d.svg);
