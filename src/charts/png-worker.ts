@@ -4,6 +4,8 @@
 // turns, so drawing a backlog of charts in one turn grew the worker by 10 MB a chart (measured).
 import { readlinkSync } from "node:fs";
 import { setPriority } from "node:os";
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import { parentPort, workerData } from "node:worker_threads";
 import { writeCachedPng } from "./png-cache.ts";
 import { renderPng } from "./png.ts";
@@ -22,11 +24,20 @@ try {
 }
 const queue: Array<{ key: string; svg: string }> = [];
 
+// A chart's pixels (4 MB, held by resvg) are freed only when V8 collects the small Buffer that
+// points at them, and V8 sees no hurry: two workers held 400 MB between collections. A young-
+// generation collection after each chart frees them at once for well under a millisecond
+// (measured over 400 charts: peak 500 -> 273 MB, no slower), which keeps the build under 2 GiB.
+setFlagsFromString("--expose-gc");
+const gc = runInNewContext("gc") as (options: { type: "minor" }) => void;
+const collectYoung = () => gc({ type: "minor" });
+
 function drawNext(): void {
   const job = queue.shift();
   if (!job) return;
   const started = performance.now();
   writeCachedPng(job.key, renderPng(job.svg), cacheDir);
+  collectYoung();
   parentPort!.postMessage({ key: job.key, ms: performance.now() - started });
   if (queue.length) setImmediate(drawNext);
 }
