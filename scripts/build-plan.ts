@@ -5,6 +5,7 @@
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
+import { DEPENDENCY_PATCHES_DIR } from "../src/charts/cache.ts";
 
 export interface BuildState {
   /** Code, settings and datasets: a change here rebuilds every page. */
@@ -34,7 +35,7 @@ export function sharedDigest(options: { project: string; root: string; settings:
   const code = [
     ...files(join(options.project, "src"), options.project),
     ...files(join(options.project, "public"), options.project),
-    ...files(join(options.project, "scripts", "patches"), options.project),
+    ...files(join(options.project, DEPENDENCY_PATCHES_DIR), options.project),
     ...["astro.config.mjs", "package-lock.json", "plotline.config.json", "tsconfig.json"].filter((f) =>
       existsSync(join(options.project, f)),
     ),

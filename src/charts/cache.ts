@@ -16,6 +16,9 @@ export interface ChartCache {
 export const defaultCacheDir = () =>
   process.env.PLOTLINE_CACHE_DIR ?? join(process.cwd(), "node_modules", ".cache", "plotline");
 
+/** Our patches to dependencies, applied by `npm ci` (package.json's postinstall runs patch-package). */
+export const DEPENDENCY_PATCHES_DIR = join("scripts", "patches");
+
 let rendererHash: string | undefined;
 
 /**
@@ -26,10 +29,11 @@ let rendererHash: string | undefined;
 export function rendererVersion(root = process.cwd()): string {
   if (rendererHash) return rendererHash;
   const hash = createHash("sha256");
-  const patches = existsSync(join(root, "scripts", "patches"))
-    ? readdirSync(join(root, "scripts", "patches")).map((name) => join(root, "scripts", "patches", name))
-    : [];
-  const files = [...listTs(join(root, "src", "charts")), join(root, "src", "data", "format.ts"), ...patches].sort();
+  const files = [
+    ...listFiles(join(root, "src", "charts"), ".ts"),
+    join(root, "src", "data", "format.ts"),
+    ...listFiles(join(root, DEPENDENCY_PATCHES_DIR)),
+  ].sort();
   for (const file of files) hash.update(file.slice(root.length)).update(readFileSync(file));
   for (const pkg of ["@observablehq/plot", "linkedom"]) {
     try {
@@ -42,11 +46,13 @@ export function rendererVersion(root = process.cwd()): string {
   return rendererHash;
 }
 
-function listTs(dir: string): string[] {
+/** Every file under `dir` whose name ends with `suffix` (a missing folder has none). */
+function listFiles(dir: string, suffix = ""): string[] {
+  if (!existsSync(dir)) return [];
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
-    if (statSync(path).isDirectory()) return listTs(path);
-    return name.endsWith(".ts") ? [path] : [];
+    if (statSync(path).isDirectory()) return listFiles(path, suffix);
+    return name.endsWith(suffix) ? [path] : [];
   });
 }
 

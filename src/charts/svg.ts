@@ -98,16 +98,24 @@ function mergeTicks(svg: Element): void {
   for (const group of svg.querySelectorAll("g")) {
     const ticks = [...group.children];
     if (ticks.length < 2) continue;
-    const segments = ticks.map((tick) => {
-      if (tick.tagName.toLowerCase() !== "path" || tick.attributes.length !== 2) return undefined;
-      const line = TICK_PATH.exec(tick.getAttribute("d") ?? "");
-      const at = TRANSLATE.exec(tick.getAttribute("transform") ?? "");
-      return line && at ? `M${at[1]},${at[2]}l${line[1]},${line[2]}` : undefined;
-    });
-    if (segments.some((segment) => segment === undefined)) continue;
+    const segments: string[] = [];
+    for (const tick of ticks) {
+      const segment = tickSegment(tick);
+      if (!segment) break;
+      segments.push(segment);
+    }
+    if (segments.length !== ticks.length) continue;
     const [first, ...rest] = ticks;
     first!.setAttribute("d", segments.join(""));
     first!.removeAttribute("transform");
     for (const tick of rest) tick.remove();
   }
+}
+
+/** A tick path as an absolute move and a relative line, or undefined for anything else. */
+function tickSegment(tick: Element): string | undefined {
+  if (tick.tagName.toLowerCase() !== "path" || tick.attributes.length !== 2) return undefined;
+  const line = TICK_PATH.exec(tick.getAttribute("d") ?? "");
+  const at = TRANSLATE.exec(tick.getAttribute("transform") ?? "");
+  return line && at ? `M${at[1]},${at[2]}l${line[1]},${line[2]}` : undefined;
 }
