@@ -10,8 +10,8 @@ import { DEPENDENCY_PATCHES_DIR } from "../src/charts/cache.ts";
 export interface BuildState {
   /** Code, settings and datasets: a change here rebuilds every page. */
   shared: string;
-  /** Each story's own bytes, and the charts it drew. */
-  stories: Record<string, { digest: string; charts: string[] }>;
+  /** Each story's own bytes, the charts it drew, and whether it has a page (drafts do not). */
+  stories: Record<string, { digest: string; charts: string[]; page: boolean }>;
 }
 
 export type BuildPlan = { kind: "full" } | { kind: "none" } | { kind: "partial"; stories: string[]; kept: string[] };
@@ -58,26 +58,21 @@ export function storyDigests(root: string): Record<string, string> {
   return digests;
 }
 
-/** Whether the inputs are exactly those of the last good build into an existing folder. */
-export function upToDate(previous: BuildState | undefined, shared: string, stories: Record<string, string>): boolean {
-  if (!previous || previous.shared !== shared) return false;
-  const slugs = Object.keys(stories);
-  return (
-    slugs.length === Object.keys(previous.stories).length &&
-    slugs.every((slug) => previous.stories[slug]?.digest === stories[slug])
-  );
-}
-
+/**
+ * What to build, from the last good build's state and the inputs' digests alone, so that a
+ * partial build can start Astro before the content has been checked (see scripts/build.ts).
+ */
 export function planBuild(options: {
   previous: BuildState | undefined;
-  current: BuildState;
+  shared: string;
+  stories: Record<string, string>;
   outDirExists: boolean;
 }): BuildPlan {
-  const { previous, current } = options;
-  if (!previous || !options.outDirExists || previous.shared !== current.shared) return { kind: "full" };
-  const slugs = Object.keys(current.stories);
-  const changed = slugs.filter((slug) => previous.stories[slug]?.digest !== current.stories[slug]!.digest);
-  const removed = Object.keys(previous.stories).filter((slug) => !(slug in current.stories));
+  const { previous, stories } = options;
+  if (!previous || !options.outDirExists || previous.shared !== options.shared) return { kind: "full" };
+  const slugs = Object.keys(stories);
+  const changed = slugs.filter((slug) => previous.stories[slug]?.digest !== stories[slug]);
+  const removed = Object.keys(previous.stories).filter((slug) => !(slug in stories));
   if (!changed.length && !removed.length) return { kind: "none" };
   return { kind: "partial", stories: changed, kept: slugs.filter((slug) => !changed.includes(slug)) };
 }
@@ -94,7 +89,12 @@ export const statePath = (cacheDir: string, outDir: string) =>
 export function readState(path: string): BuildState | undefined {
   try {
     const state = JSON.parse(readFileSync(path, "utf8")) as BuildState;
-    return typeof state.shared === "string" && typeof state.stories === "object" ? state : undefined;
+    // A state written by an older Plotline (no `page`) cannot plan a partial build: build all.
+    const valid =
+      typeof state.shared === "string" &&
+      typeof state.stories === "object" &&
+      Object.values(state.stories).every((story) => typeof story.page === "boolean" && Array.isArray(story.charts));
+    return valid ? state : undefined;
   } catch {
     return undefined;
   }

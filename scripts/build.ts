@@ -1,7 +1,9 @@
 // `npm run build`: checks the settings and all content first, then builds with Astro into a fresh
 // folder, indexes it for search with Pagefind, and swaps it into `dist/` only on success, so a
-// failed build never leaves a half-written site and never loses the last good one.
-import { spawn } from "node:child_process";
+// failed build never leaves a half-written site and never loses the last good one. The site it
+// replaces stays beside it as `dist.previous/` until the next build starts (deleting a thousand
+// stories' folders takes a second, which a one-story correction should not wait for).
+import { spawn, type ChildProcess } from "node:child_process";
 import {
   copyFileSync,
   existsSync,
@@ -14,6 +16,7 @@ import {
   statSync,
   writeFileSync,
 } from "node:fs";
+import { rm } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import * as pagefind from "pagefind";
 import { defaultCacheDir, fileChartCache } from "../src/charts/cache.ts";
@@ -23,6 +26,7 @@ import { PNGS_BY_BUILD_ENV, startPngPool } from "../src/charts/png-pool.ts";
 import { standaloneSvg } from "../src/charts/standalone.ts";
 import { contentRoot } from "../src/config.ts";
 import { sortMessages } from "../src/errors/diagnostic.ts";
+import { CONTENT_GATE_ENV } from "../src/content-gate.ts";
 import { formatReport, readSourceFrom } from "../src/errors/print.ts";
 import { SHARED_DIGEST_ENV } from "../src/markdown/loader.ts";
 import { loadSite, type Site } from "../src/markdown/site.ts";
@@ -36,7 +40,6 @@ import {
   statePath,
   storyDigests,
   storyOutputs,
-  upToDate,
   writeState,
   type BuildState,
 } from "./build-plan.ts";
@@ -44,15 +47,20 @@ import {
 const project = process.cwd();
 const root = contentRoot();
 const outDir = process.env.PLOTLINE_OUT_DIR ?? join(project, "dist");
+// Astro writes into a folder of its own (it empties its outDir when it starts); the new site is
+// put together in `next`, and the one it replaces is moved to `previous`.
+const astroOut = `${outDir}.astro-out`;
 const next = `${outDir}.next`;
 const previous = `${outDir}.previous`;
 // Astro keeps its content store in its cache folder and reads it back while bundling, so two builds
 // of different content at once (tests, benchmarks) would mix their pages: a build into a folder
 // other than dist/ gets a cache of its own beside it.
 const cacheDir = process.env.PLOTLINE_OUT_DIR ? `${outDir}.astro-cache` : undefined;
+let astro: ChildProcess | undefined;
 // A failure of our own (not a content error) must not leave a half-written folder behind either.
 const abandon = (error: unknown) => {
-  rmSync(next, { recursive: true, force: true });
+  astro?.kill("SIGKILL");
+  for (const dir of [astroOut, next]) rmSync(dir, { recursive: true, force: true });
   console.error(
     `\nBuild failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n${keptSite()}`,
   );
@@ -87,9 +95,39 @@ const shared = sharedDigest({
   settings: JSON.stringify([settings.site, process.env.PLOTLINE_DRAFTS ?? "", process.version]),
 });
 const stories = storyDigests(root);
-if (!settings.messages.length && existsSync(outDir) && upToDate(lastBuild, shared, stories)) {
+// 2. What to build: everything, or only the stories that changed (the rest is kept from the last
+//    build), decided from digests alone. See scripts/build-plan.ts.
+const plan = planBuild({ previous: lastBuild, shared, stories, outDirExists: existsSync(outDir) });
+if (!settings.messages.length && plan.kind === "none") {
   console.log(`Nothing changed since the last build: ${outDir}/ is up to date.`);
   process.exit(0);
+}
+// The site before the last one goes while this build works (it shares most files with the site
+// it is about to replace, so only its own folders are deleted). Half-built folders left by a
+// build that was killed go at once.
+const previousCleared = rm(previous, { recursive: true, force: true });
+for (const dir of [astroOut, next]) rmSync(dir, { recursive: true, force: true });
+
+// A partial build starts Astro now, so its start-up overlaps the content check; its loader
+// waits for the gate (src/content-gate.ts). A full build starts it after the check: all of the
+// content is in this process's memory until then, and Astro's beside it would crowd the PNGs.
+const gate = `${stateFile}.gate`;
+rmSync(gate, { force: true });
+let partialFile: string | undefined;
+let astroExit: Promise<number> | undefined;
+const siteUrl = settings.site;
+if (plan.kind === "partial" && siteUrl) {
+  partialFile = `${stateFile}.partial.json`;
+  const partial: PartialBuild = {
+    stories: plan.stories,
+    // Drafts have no page to keep.
+    keptPages: plan.kept
+      .filter((slug) => lastBuild!.stories[slug]!.page)
+      .map((slug) => absolute(paths.story(slug), siteUrl)),
+  };
+  writeFileSync(partialFile, JSON.stringify(partial));
+  console.log(`Building ${plan.stories.length} changed stories; keeping ${plan.kept.length} from the last build.`);
+  astroExit = startAstro({ [CONTENT_GATE_ENV]: gate });
 }
 
 // Charts are drawn once here and kept in the chart cache, which Astro's loader then reads. Each
@@ -120,67 +158,28 @@ if (messages.length) {
   console.error(formatReport(messages, { readSource: (file) => fromContent(file) ?? fromProject(file) }));
 }
 if (messages.some((m) => m.fatal !== false)) {
-  await pngs.cancel();
+  await Promise.all([pngs.cancel(), stopAstro()]);
   console.error(`\nBuild stopped: fix the errors above. ${keptSite()}`);
   process.exit(1);
 }
 
-// 2. What to build: everything, or only the stories that changed (the rest is kept from the
-//    last build). See scripts/build-plan.ts.
-const published = new Set(site.stories.map((story) => story.slug));
+// What this build was made from, for planning the next one.
 const current: BuildState = { shared, stories: {} };
-for (const [slug, digest] of Object.entries(stories)) current.stories[slug] = { digest, charts: [] };
+for (const [slug, digest] of Object.entries(stories)) current.stories[slug] = { digest, charts: [], page: false };
+for (const story of site.stories) current.stories[story.slug]!.page = true;
 for (const [id, { story }] of site.charts) current.stories[story]?.charts.push(id);
-const plan = planBuild({ previous: lastBuild, current, outDirExists: existsSync(outDir) });
-let partialFile: string | undefined;
-if (plan.kind === "partial") {
-  partialFile = `${stateFile}.partial.json`;
-  const partial: PartialBuild = {
-    stories: plan.stories,
-    charts: plan.stories.flatMap((slug) => current.stories[slug]?.charts ?? []),
-    // Drafts have no page to keep.
-    keptPages: plan.kept
-      .filter((slug) => published.has(slug))
-      .map((slug) => absolute(paths.story(slug), settings.site!)),
-  };
-  writeFileSync(partialFile, JSON.stringify(partial));
-  console.log(`Building ${plan.stories.length} changed stories; keeping ${plan.kept.length} from the last build.`);
-}
 
 // 3. PNGs and Astro at once: the PNGs started above go on being drawn into the cache by content
-//    while Astro builds the pages (into a folder of its own: Astro empties its outDir when it
-//    starts), then are linked into place. The URL checked above is handed on, so Astro's config
-//    reads the same one.
+//    while Astro builds the pages, then are linked into place. The URL checked above is handed
+//    on, so Astro's config reads the same one.
 // Every story's HTML and drawings are in memory here; Astro reads them from the caches, so let
-// them go before it starts (at 1,000 stories this is hundreds of MB).
+// them go before it loads the site (at 1,000 stories this is hundreds of MB).
 const built = { stories: site.stories.length, charts: site.charts.size };
 site = undefined;
 const pngRun = pngs.finish();
-rmSync(next, { recursive: true, force: true });
-const astro = join(project, "node_modules", "astro", "bin", "astro.mjs");
-const astroStatus = await new Promise<number>((resolve) => {
-  const child = spawn(process.execPath, [astro, "build", "--outDir", next], {
-    stdio: "inherit",
-    env: {
-      ...process.env,
-      ASTRO_TELEMETRY_DISABLED: "1",
-      [SITE_URL_ENV]: settings.site ?? "",
-      [PNGS_BY_BUILD_ENV]: "1",
-      [SHARED_DIGEST_ENV]: shared,
-      ...(partialFile ? { [PARTIAL_BUILD_ENV]: partialFile } : {}),
-      ...(cacheDir ? { PLOTLINE_ASTRO_CACHE_DIR: cacheDir } : {}),
-    },
-  });
-  child.on("exit", (code) => resolve(code ?? 1));
-});
-if (astroStatus !== 0) {
-  await pngs.cancel();
-  rmSync(next, { recursive: true, force: true });
-  console.error(`\nBuild failed. ${keptSite()}`);
-  process.exit(astroStatus);
-}
-phase("Astro");
-// A partial build takes the kept stories' pages from the last site.
+if (astroExit) writeFileSync(gate, "");
+else astroExit = startAstro({});
+// While Astro works: a partial build takes the kept stories' pages from the last site.
 if (plan.kind === "partial") {
   for (const slug of plan.kept) {
     for (const path of storyOutputs(slug, lastBuild!.stories[slug]!.charts)) {
@@ -188,6 +187,16 @@ if (plan.kind === "partial") {
     }
   }
 }
+const astroStatus = await astroExit;
+rmSync(gate, { force: true });
+if (astroStatus !== 0) {
+  await pngs.cancel();
+  for (const dir of [astroOut, next]) rmSync(dir, { recursive: true, force: true });
+  console.error(`\nBuild failed. ${keptSite()}`);
+  process.exit(astroStatus);
+}
+moveInto(astroOut, next);
+phase("Astro");
 
 // 4. Search, beside the last PNGs: Pagefind indexes the new folder (only elements marked
 //    data-pagefind-body: the stories) and writes dist/pagefind/, which /search/ loads from the
@@ -211,10 +220,9 @@ if (indexed.errors.length) {
 }
 
 // 5. Swap: the new site replaces the old one in two renames; remember what it was built from.
-rmSync(previous, { recursive: true, force: true });
+await previousCleared;
 if (existsSync(outDir)) renameSync(outDir, previous);
 renameSync(next, outDir);
-rmSync(previous, { recursive: true, force: true });
 writeState(stateFile, current);
 pngKeyMemo.save();
 phase("swap");
@@ -222,6 +230,33 @@ console.log(
   `Built ${built.stories} stories and ${built.charts} charts into ${outDir}/ ` +
     `(${indexed.pages} pages indexed for search): ${phases.join(", ")}.`,
 );
+
+/** Starts `astro build` into its own folder; resolves with its exit status. */
+function startAstro(extraEnv: Record<string, string>): Promise<number> {
+  const bin = join(project, "node_modules", "astro", "bin", "astro.mjs");
+  astro = spawn(process.execPath, [bin, "build", "--outDir", astroOut], {
+    stdio: "inherit",
+    env: {
+      ...process.env,
+      ASTRO_TELEMETRY_DISABLED: "1",
+      [SITE_URL_ENV]: settings.site ?? "",
+      [PNGS_BY_BUILD_ENV]: "1",
+      [SHARED_DIGEST_ENV]: shared,
+      ...(partialFile ? { [PARTIAL_BUILD_ENV]: partialFile } : {}),
+      ...(cacheDir ? { PLOTLINE_ASTRO_CACHE_DIR: cacheDir } : {}),
+      ...extraEnv,
+    },
+  });
+  return new Promise((resolve) => astro!.on("exit", (code) => resolve(code ?? 1)));
+}
+
+/** Stops an Astro started early (still waiting at the gate) and removes what it wrote. */
+async function stopAstro(): Promise<void> {
+  if (!astroExit) return;
+  astro!.kill("SIGKILL");
+  await astroExit;
+  rmSync(astroOut, { recursive: true, force: true });
+}
 
 async function searchIndex(dir: string): Promise<{ pages: number; errors: string[] }> {
   try {
@@ -243,6 +278,20 @@ async function searchIndex(dir: string): Promise<{ pages: number; errors: string
   } finally {
     await pagefind.close();
   }
+}
+
+/** Moves everything under the folder `from` into the folder `to`, merging folders both have. */
+function moveInto(from: string, to: string): void {
+  if (!existsSync(to)) {
+    renameSync(from, to);
+    return;
+  }
+  for (const entry of readdirSync(from, { withFileTypes: true })) {
+    const [source, target] = [join(from, entry.name), join(to, entry.name)];
+    if (entry.isDirectory() && existsSync(target)) moveInto(source, target);
+    else renameSync(source, target);
+  }
+  rmSync(from, { recursive: true });
 }
 
 /**

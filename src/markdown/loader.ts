@@ -5,6 +5,7 @@ import { join } from "node:path";
 import type { Loader, LoaderContext } from "astro/loaders";
 import { fileChartCache } from "../charts/cache.ts";
 import { sharePanels } from "../charts/share.ts";
+import { contentChecked } from "../content-gate.ts";
 import { absolute, paths } from "../urls.ts";
 import { datasetCsv } from "../data/export.ts";
 import { frictionlessPackage } from "../data/frictionless.ts";
@@ -23,7 +24,7 @@ export function plotlineLoader(options: { root: string }) {
   // Astro's `site` (see astro.config.mjs): the embed and newsletter panels under each chart need
   // absolute URLs, so without one (`astro dev` with no URL configured) the panels are left out.
   const site = (siteUrl: URL | undefined) =>
-    (pending ??= Promise.resolve().then(() =>
+    (pending ??= contentChecked().then(() =>
       loadSite({
         root: options.root,
         drafts: process.env.PLOTLINE_DRAFTS === "1",

@@ -1,4 +1,4 @@
-import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildFixture, projectRoot, scratchDir } from "./build-helper.ts";
@@ -38,6 +38,22 @@ describe("a build after a small change", () => {
     expect(partial.output).toContain("Building 1 changed stories; keeping 2 from the last build.");
     const cold = buildFixture(root, join(scratch, "cold"), { PLOTLINE_CACHE_DIR: join(scratch, "cold-cache") });
     expectSameSite(warmDir, cold.outDir);
+    // The site it replaced waits beside it until the next build; nothing half-built is left.
+    expect(existsSync(`${warmDir}.previous/stories/trust-overspend/index.html`)).toBe(true);
+    expect([`${warmDir}.next`, `${warmDir}.astro-out`].filter(existsSync)).toEqual([]);
+
+    // A story broken: Astro, started early for the partial build, is stopped before it reports the
+    // errors a second time, and the site stays as it was.
+    const good = readFileSync(story, "utf8");
+    writeFileSync(story, good.replace("type: column", "type: colum"));
+    const broken = buildFixture(root, warmDir, env);
+    expect(broken.status).toBe(1);
+    expect(broken.output).toContain("Building 1 changed stories; keeping 2 from the last build.");
+    expect(broken.output.match(/trust-overspend\.md:\d+:\d+: error: /g)).toHaveLength(1);
+    expect(broken.output).not.toContain("[build]");
+    expectSameSite(warmDir, cold.outDir);
+    expect([`${warmDir}.next`, `${warmDir}.astro-out`].filter(existsSync)).toEqual([]);
+    writeFileSync(story, good);
 
     // A story deleted: its pages go, the others stay, and again it matches a cold build.
     rmSync(join(root, "content", "stories", "older-story.md"));

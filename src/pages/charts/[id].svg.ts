@@ -1,6 +1,6 @@
 // `/charts/<chart-id>.svg`: the chart as one self-contained SVG file, title and source drawn in.
 import { withDrawings } from "../../markdown/blobs.ts";
-import { buildsChart } from "../../partial-build.ts";
+import { buildsStory } from "../../partial-build.ts";
 import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from "astro";
 import { getCollection } from "astro:content";
 import { standaloneSvg } from "../../charts/standalone.ts";
@@ -8,7 +8,7 @@ import { standaloneSvg } from "../../charts/standalone.ts";
 export const getStaticPaths = (async () => {
   const charts = await getCollection("charts");
   return charts
-    .filter((chart) => buildsChart(chart.id))
+    .filter((chart) => buildsStory(chart.data.story))
     .map((chart) => ({ params: { id: chart.id }, props: { chart } }));
 }) satisfies GetStaticPaths;
 

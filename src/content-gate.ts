@@ -1,0 +1,20 @@
+// A partial build starts Astro while scripts/build.ts is still checking the content, so that
+// Astro's start-up (loading its code and ours, about 2.5 s) overlaps the check. Astro's content
+// loader waits here until the check has passed: the build then creates the gate file. If the
+// check finds errors the build stops Astro instead, so they are never reported twice.
+import { existsSync } from "node:fs";
+import { setTimeout as sleep } from "node:timers/promises";
+
+export const CONTENT_GATE_ENV = "PLOTLINE_CONTENT_GATE";
+
+/** Resolves once the build has checked the content (at once outside such a build). */
+export async function contentChecked(): Promise<void> {
+  const gate = process.env[CONTENT_GATE_ENV];
+  if (!gate) return;
+  const build = process.ppid;
+  while (!existsSync(gate)) {
+    // The build that started this process is gone: nothing will ever open the gate.
+    if (process.ppid !== build) process.exit(1);
+    await sleep(10);
+  }
+}
