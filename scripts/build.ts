@@ -43,6 +43,7 @@ import {
   writeState,
   type BuildState,
 } from "./build-plan.ts";
+import { BUILD_NODE_FLAGS } from "./node-flags.ts";
 
 const project = process.cwd();
 const root = contentRoot();
@@ -187,6 +188,10 @@ if (plan.kind === "partial") {
     }
   }
 }
+// PNGs all drawn before Astro is done (so in every build whose charts came from the cache): put
+// them in place now, while the main thread would only wait.
+const pngsDoneFirst = await Promise.race([pngRun.then(() => true), astroExit.then(() => false)]);
+if (pngsDoneFirst) linkPngs();
 const astroStatus = await astroExit;
 rmSync(gate, { force: true });
 if (astroStatus !== 0) {
@@ -203,8 +208,7 @@ phase("Astro");
 //    same origin. It reads only story pages, so the PNGs can still be on their way; they are
 //    linked into place once all are drawn.
 const [indexed, drawn] = await Promise.all([searchIndex(next), pngRun]);
-mkdirSync(join(next, "charts"), { recursive: true });
-for (const [id, key] of pngKeys) linkTree(pngCachePath(key), join(next, "charts", `${id}.png`));
+if (!pngsDoneFirst) linkPngs();
 if (drawn.drawn) {
   mkdirSync(defaultCacheDir(), { recursive: true });
   writeFileSync(join(defaultCacheDir(), "png-ms.json"), JSON.stringify({ mean: drawn.meanMs, drawn: drawn.drawn }));
@@ -231,10 +235,16 @@ console.log(
     `(${indexed.pages} pages indexed for search): ${phases.join(", ")}.`,
 );
 
+/** Puts every chart's PNG, drawn into the cache, in place in the new site. */
+function linkPngs(): void {
+  mkdirSync(join(next, "charts"), { recursive: true });
+  for (const [id, key] of pngKeys) linkTree(pngCachePath(key), join(next, "charts", `${id}.png`));
+}
+
 /** Starts `astro build` into its own folder; resolves with its exit status. */
 function startAstro(extraEnv: Record<string, string>): Promise<number> {
   const bin = join(project, "node_modules", "astro", "bin", "astro.mjs");
-  astro = spawn(process.execPath, [bin, "build", "--outDir", astroOut], {
+  astro = spawn(process.execPath, [...BUILD_NODE_FLAGS, bin, "build", "--outDir", astroOut], {
     stdio: "inherit",
     env: {
       ...process.env,
