@@ -6,7 +6,6 @@ import { appendFileSync, existsSync, readdirSync, readFileSync, rmSync, statSync
 import { cpus, totalmem } from "node:os";
 import { join } from "node:path";
 import { writeCorpus } from "./bench-corpus.ts";
-import { BUILD_NODE_FLAGS } from "./node-flags.ts";
 import { loadSite } from "../src/markdown/site.ts";
 
 const project = process.cwd();
@@ -25,8 +24,7 @@ interface Run {
 function measuredBuild(env: Record<string, string>): Promise<Run> {
   return new Promise((resolve) => {
     const started = performance.now();
-    // As `npm run build` runs it (package.json passes the same flags).
-    const child = spawn(process.execPath, [...BUILD_NODE_FLAGS, join(project, "scripts", "build.ts")], {
+    const child = spawn(process.execPath, [join(project, "scripts", "build.ts")], {
       cwd: project,
       env: { ...process.env, TZ: "UTC", ...env },
       stdio: ["ignore", "pipe", "pipe"],

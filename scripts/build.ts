@@ -43,7 +43,6 @@ import {
   writeState,
   type BuildState,
 } from "./build-plan.ts";
-import { BUILD_NODE_FLAGS } from "./node-flags.ts";
 
 const project = process.cwd();
 const root = contentRoot();
@@ -244,7 +243,11 @@ function linkPngs(): void {
 /** Starts `astro build` into its own folder; resolves with its exit status. */
 function startAstro(extraEnv: Record<string, string>): Promise<number> {
   const bin = join(project, "node_modules", "astro", "bin", "astro.mjs");
-  astro = spawn(process.execPath, [...BUILD_NODE_FLAGS, bin, "build", "--outDir", astroOut], {
+  // Node 24 lets the young generation grow to 64 MB a half. On these VMs a page fault is dear, and
+  // in a partial build a 16 MB cap kept the collector's working set warm (docs/benchmarks.md).
+  // Not in a full build, where the whole site is in memory and the cap made it slower.
+  const flags = partialFile ? ["--max-semi-space-size=16"] : [];
+  astro = spawn(process.execPath, [...flags, bin, "build", "--outDir", astroOut], {
     stdio: "inherit",
     env: {
       ...process.env,
