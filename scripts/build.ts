@@ -138,6 +138,8 @@ const pngKeys = new Map<string, string>();
 const pngKeyMemo = openPngKeyMemo();
 let site: Site | undefined = loadSite({
   root,
+  // Drafts as Astro's loader sees them (src/markdown/loader.ts): previews give them pages and PNGs.
+  drafts: process.env.PLOTLINE_DRAFTS === "1",
   cache: fileChartCache(),
   storyCache: fileStoryCache(`check:${shared}`),
   onChart: (chart) =>
