@@ -282,9 +282,17 @@ async function searchIndex(dir: string): Promise<{ pages: number; errors: string
     if (!created.index) return { pages: 0, errors: created.errors };
     // Only story pages are indexed (data-pagefind-body), so only they need reading.
     const added = await created.index.addDirectory({ path: dir, glob: "stories/**/*.html" });
-    const written = await created.index.writeFiles({ outputPath: join(dir, "pagefind") });
-    const errors = [...created.errors, ...added.errors, ...written.errors];
+    // Not `writeFiles`: it can answer before its files are all on disk, and `close()` below then
+    // stops the writer (a truncated pagefind-entry.json in about one build in six at 1,000
+    // stories). The files come back in memory and are written here, whole, before we go on.
+    const index = await created.index.getFiles();
+    const errors = [...created.errors, ...added.errors, ...index.errors];
     if (errors.length) return { pages: 0, errors };
+    for (const file of index.files) {
+      const path = join(dir, "pagefind", file.path);
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, file.content);
+    }
     // Pagefind reads every page but indexes only those with data-pagefind-body: count those.
     const entry = JSON.parse(readFileSync(join(dir, "pagefind", "pagefind-entry.json"), "utf8")) as {
       languages: Record<string, { page_count: number }>;
