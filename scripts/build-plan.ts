@@ -10,8 +10,11 @@ import { DEPENDENCY_PATCHES_DIR } from "../src/charts/cache.ts";
 export interface BuildState {
   /** Code, settings and datasets: a change here rebuilds every page. */
   shared: string;
-  /** Each story's own bytes, the charts it drew, and whether it has a page (drafts do not). */
-  stories: Record<string, { digest: string; charts: string[]; page: boolean }>;
+  /**
+   * Each story's own bytes, the charts it drew and the datasets they use, and whether it has a
+   * page (drafts do not).
+   */
+  stories: Record<string, { digest: string; charts: string[]; datasets: string[]; page: boolean }>;
 }
 
 export type BuildPlan = { kind: "full" } | { kind: "none" } | { kind: "partial"; stories: string[]; kept: string[] };
@@ -89,11 +92,13 @@ export const statePath = (cacheDir: string, outDir: string) =>
 export function readState(path: string): BuildState | undefined {
   try {
     const state = JSON.parse(readFileSync(path, "utf8")) as BuildState;
-    // A state written by an older Plotline (no `page`) cannot plan a partial build: build all.
+    // A state written by an older Plotline (no `page` or `datasets`) cannot plan a partial build.
     const valid =
       typeof state.shared === "string" &&
       typeof state.stories === "object" &&
-      Object.values(state.stories).every((story) => typeof story.page === "boolean" && Array.isArray(story.charts));
+      Object.values(state.stories).every(
+        (story) => typeof story.page === "boolean" && Array.isArray(story.charts) && Array.isArray(story.datasets),
+      );
     return valid ? state : undefined;
   } catch {
     return undefined;

@@ -114,18 +114,23 @@ for (const dir of [astroOut, next]) rmSync(dir, { recursive: true, force: true }
 const gate = `${stateFile}.gate`;
 rmSync(gate, { force: true });
 let partialFile: string | undefined;
+let partial: PartialBuild | undefined;
 let astroExit: Promise<number> | undefined;
 const siteUrl = settings.site;
 if (plan.kind === "partial" && siteUrl) {
   partialFile = `${stateFile}.partial.json`;
-  const partial: PartialBuild = {
+  partial = {
     stories: plan.stories,
-    // Drafts have no page to keep.
-    keptPages: plan.kept
-      .filter((slug) => lastBuild!.stories[slug]!.page)
-      .map((slug) => absolute(paths.story(slug), siteUrl)),
+    // Drafts have no page to keep. Every dataset's page is listed too: most are kept, and the
+    // sitemap drops the ones built again as repeats.
+    keptPages: [
+      ...plan.kept.filter((slug) => lastBuild!.stories[slug]!.page).map((slug) => paths.story(slug)),
+      ...lastDatasetPages().map((id) => paths.dataset(id)),
+    ].map((path) => absolute(path, siteUrl)),
+    // Which datasets the changed stories use now is known once they are checked: see below.
+    datasets: [],
   };
-  writeFileSync(partialFile, JSON.stringify(partial));
+  writePartial(partial);
   console.log(`Building ${plan.stories.length} changed stories; keeping ${plan.kept.length} from the last build.`);
   astroExit = startAstro({ [CONTENT_GATE_ENV]: gate });
 }
@@ -167,9 +172,27 @@ if (messages.some((m) => m.fatal !== false)) {
 
 // What this build was made from, for planning the next one.
 const current: BuildState = { shared, stories: {} };
-for (const [slug, digest] of Object.entries(stories)) current.stories[slug] = { digest, charts: [], page: false };
+for (const [slug, digest] of Object.entries(stories)) {
+  current.stories[slug] = { digest, charts: [], datasets: [], page: false };
+}
 for (const story of site.stories) current.stories[story.slug]!.page = true;
-for (const [id, { story }] of site.charts) current.stories[story]?.charts.push(id);
+for (const [id, { chart, story }] of site.charts) {
+  const entry = current.stories[story]!;
+  entry.charts.push(id);
+  if (!entry.datasets.includes(chart.dataset)) entry.datasets.push(chart.dataset);
+}
+// A partial build also rebuilds the pages of the datasets the changed (or deleted) stories' charts
+// use or used, as those pages list them; Astro's routes read this once its loader goes on.
+const rebuiltDatasets = new Set<string>();
+if (partial && plan.kind === "partial") {
+  const gone = Object.keys(lastBuild!.stories).filter((slug) => !(slug in stories));
+  for (const slug of [...plan.stories, ...gone]) {
+    for (const id of [...(current.stories[slug]?.datasets ?? []), ...(lastBuild!.stories[slug]?.datasets ?? [])]) {
+      rebuiltDatasets.add(id);
+    }
+  }
+  writePartial({ ...partial, datasets: [...rebuiltDatasets].sort() });
+}
 
 // 3. PNGs and Astro at once: the PNGs started above go on being drawn into the cache by content
 //    while Astro builds the pages, then are linked into place. The URL checked above is handed
@@ -181,12 +204,17 @@ site = undefined;
 const pngRun = pngs.finish();
 if (astroExit) writeFileSync(gate, "");
 else astroExit = startAstro({});
-// While Astro works: a partial build takes the kept stories' pages from the last site.
+// While Astro works: a partial build takes the kept stories' pages from the last site, and the
+// datasets' downloads and the pages it does not build.
 if (plan.kind === "partial") {
   for (const slug of plan.kept) {
     for (const path of storyOutputs(slug, lastBuild!.stories[slug]!.charts)) {
       if (existsSync(join(outDir, path))) linkTree(join(outDir, path), join(next, path));
     }
+  }
+  const data = join(outDir, "data");
+  for (const name of existsSync(data) ? readdirSync(data) : []) {
+    if (name !== "index.html" && !rebuiltDatasets.has(name)) linkTree(join(data, name), join(next, "data", name));
   }
 }
 // PNGs all drawn before Astro is done (so in every build whose charts came from the cache): put
@@ -240,6 +268,22 @@ console.log(
 function linkPngs(): void {
   mkdirSync(join(next, "charts"), { recursive: true });
   for (const [id, key] of pngKeys) linkTree(pngCachePath(key), join(next, "charts", `${id}.png`));
+}
+
+/** The datasets the last site has pages for (a partial build has the same datasets). */
+function lastDatasetPages(): string[] {
+  const data = join(outDir, "data");
+  if (!existsSync(data)) return [];
+  return readdirSync(data, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
+}
+
+/** Writes the partial build's plan for Astro, whole (Astro may be reading it). */
+function writePartial(partial: PartialBuild): void {
+  writeFileSync(`${partialFile}.tmp`, JSON.stringify(partial));
+  renameSync(`${partialFile}.tmp`, partialFile!);
 }
 
 /** Starts `astro build` into its own folder; resolves with its exit status. */

@@ -30,12 +30,19 @@ describe("a build after a small change", () => {
     const again = buildFixture(root, warmDir, env);
     expect(again.output).toContain("Nothing changed since the last build");
 
-    // One story edited: only it is built; the result is what a cold build of the same content gives.
+    // One story edited, a chart title with it: only it is built, and the pages of the datasets its
+    // charts use (they list the titles); the result is what a cold build of the same content gives.
     const story = join(root, "content", "stories", "trust-overspend.md");
-    writeFileSync(story, readFileSync(story, "utf8").replace("The trust spent more", "The trust again spent more"));
+    writeFileSync(
+      story,
+      readFileSync(story, "utf8")
+        .replace("The trust spent more", "The trust again spent more")
+        .replace("title: The overspend grew every year", "title: The overspend grew in every year"),
+    );
     const partial = buildFixture(root, warmDir, env);
     expect(partial.status).toBe(0);
     expect(partial.output).toContain("Building 1 changed stories; keeping 2 from the last build.");
+    expect(partial.read("data/budget/index.html")).toContain("The overspend grew in every year");
     const cold = buildFixture(root, join(scratch, "cold"), { PLOTLINE_CACHE_DIR: join(scratch, "cold-cache") });
     expectSameSite(warmDir, cold.outDir);
     // The site it replaced waits beside it until the next build; nothing half-built is left.

@@ -3,11 +3,13 @@
 // whose names start with `_`.)
 import type { APIRoute, GetStaticPaths } from "astro";
 import { getCollection, type CollectionEntry } from "astro:content";
+import { buildsDatasetFiles } from "../../partial-build.ts";
 
 type DatasetData = CollectionEntry<"datasets">["data"];
 
 export function datasetDownload(body: (data: DatasetData) => string | Uint8Array<ArrayBuffer>, contentType: string) {
   const getStaticPaths = (async () => {
+    if (!buildsDatasetFiles()) return [];
     const datasets = await getCollection("datasets");
     return datasets.map((dataset) => ({ params: { id: dataset.id }, props: { body: body(dataset.data) } }));
   }) satisfies GetStaticPaths;
