@@ -113,7 +113,8 @@ for (const stories of sizes) {
   if (site.messages.some((m) => m.fatal !== false)) throw new Error(`corpus has errors: ${site.messages[0]?.reason}`);
 
   rmSync(cache, { recursive: true, force: true });
-  rmSync(dist, { recursive: true, force: true });
+  // The site a build replaces stays beside it until the next build: a cold build starts with neither.
+  for (const dir of [dist, `${dist}.previous`]) rmSync(dir, { recursive: true, force: true });
   const cold = await measuredBuild(env);
   console.log(`  cold ${fmt(cold.seconds)} s (${cold.phases})`);
   const warm = await measuredBuild(env);
