@@ -102,10 +102,11 @@ if (!settings.messages.length && plan.kind === "none") {
   console.log(`Nothing changed since the last build: ${outDir}/ is up to date.`);
   process.exit(0);
 }
-// The site before the last one goes while this build works (it shares most files with the site
-// it is about to replace, so only its own folders are deleted). Half-built folders left by a
-// build that was killed go at once.
-const previousCleared = rm(previous, { recursive: true, force: true });
+// The site before the last one goes while this build works (after a partial build it shares most
+// files with the site it is about to replace). Only while that site stands, though: a build
+// stopped between the two renames of its swap leaves the last good site in `previous` alone.
+// Half-built folders left by a build that was killed go at once.
+const previousCleared = existsSync(outDir) ? rm(previous, { recursive: true, force: true }) : undefined;
 for (const dir of [astroOut, next]) rmSync(dir, { recursive: true, force: true });
 
 // A partial build starts Astro now, so its start-up overlaps the content check; its loader
@@ -254,7 +255,7 @@ if (indexed.errors.length) {
 
 // 5. Swap: the new site replaces the old one in two renames; remember what it was built from.
 await previousCleared;
-if (existsSync(outDir)) renameSync(outDir, previous);
+if (previousCleared && existsSync(outDir)) renameSync(outDir, previous);
 renameSync(next, outDir);
 writeState(stateFile, current);
 pngKeyMemo.save();
