@@ -333,13 +333,15 @@ async function searchIndex(dir: string): Promise<{ pages: number; errors: string
     const index = await created.index.getFiles();
     const errors = [...created.errors, ...added.errors, ...index.errors];
     if (errors.length) return { pages: 0, errors };
+    let entryFile: Uint8Array | undefined;
     for (const file of index.files) {
       const path = join(dir, "pagefind", file.path);
       mkdirSync(dirname(path), { recursive: true });
       writeFileSync(path, file.content);
+      if (file.path === "pagefind-entry.json") entryFile = file.content;
     }
     // Pagefind reads every page but indexes only those with data-pagefind-body: count those.
-    const entry = JSON.parse(readFileSync(join(dir, "pagefind", "pagefind-entry.json"), "utf8")) as {
+    const entry = JSON.parse(new TextDecoder().decode(entryFile)) as {
       languages: Record<string, { page_count: number }>;
     };
     return { pages: Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0), errors };
