@@ -2,6 +2,7 @@
 import { fileURLToPath } from "node:url";
 import sitemap from "@astrojs/sitemap";
 import { defineConfig } from "astro/config";
+import { exitWithBuild } from "./src/build-child.ts";
 import { formatReport } from "./src/errors/print.ts";
 import { partialBuild } from "./src/partial-build.ts";
 import { readSiteUrl } from "./src/urls.ts";
@@ -10,6 +11,9 @@ import { readSiteUrl } from "./src/urls.ts";
 // it. It comes from PLOTLINE_SITE_URL or `site` in plotline.config.json. When it is missing, `dev`
 // and `check` still run; `npm run build` stops first with a message naming both settings, and a
 // page that needs an absolute link throws the same message rather than printing `undefined`.
+// Under `npm run build`, Astro stops if the build that started it dies (see src/build-child.ts).
+exitWithBuild();
+
 const { site, messages } = readSiteUrl({ projectRoot: fileURLToPath(new URL(".", import.meta.url)), env: process.env });
 const problems = messages.filter((m) => m.ruleId !== "SiteUrlMissing");
 if (problems.length) throw new Error(formatReport(problems));

@@ -6,6 +6,7 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { DEPENDENCY_PATCHES_DIR } from "../src/charts/cache.ts";
+import { paths } from "../src/urls.ts";
 
 export interface BuildState {
   /** Code, settings and datasets: a change here rebuilds every page. */
@@ -14,10 +15,22 @@ export interface BuildState {
    * Each story's own bytes, the charts it drew and the datasets they use, and whether it has a
    * page (drafts do not).
    */
-  stories: Record<string, { digest: string; charts: string[]; datasets: string[]; page: boolean }>;
+  stories: Record<string, StoryState>;
+  /** Every dataset's id: each has a page and downloads, which a partial build keeps. */
+  datasets: string[];
+  /** The site folder it wrote (see `folderIdentity`), so a folder put back by hand is noticed. */
+  folder: string;
 }
 
-export type BuildPlan = { kind: "full" } | { kind: "none" } | { kind: "partial"; stories: string[]; kept: string[] };
+export interface StoryState {
+  digest: string;
+  charts: string[];
+  datasets: string[];
+  page: boolean;
+}
+
+export type BuildPlan =
+  { kind: "full"; reason?: string } | { kind: "none" } | { kind: "partial"; stories: string[]; kept: string[] };
 
 const sha = (data: string | Buffer) => createHash("sha256").update(data).digest("hex");
 
@@ -64,25 +77,71 @@ export function storyDigests(root: string): Record<string, string> {
 /**
  * What to build, from the last good build's state and the inputs' digests alone, so that a
  * partial build can start Astro before the content has been checked (see scripts/build.ts).
+ * A partial build keeps files from the site folder, so it must be the folder the last build wrote
+ * (`folder`: not an older site put back by hand) and still hold them (`outputExists`).
  */
 export function planBuild(options: {
   previous: BuildState | undefined;
   shared: string;
   stories: Record<string, string>;
-  outDirExists: boolean;
+  folder: string | undefined;
+  outputExists: (file: string) => boolean;
 }): BuildPlan {
   const { previous, stories } = options;
-  if (!previous || !options.outDirExists || previous.shared !== options.shared) return { kind: "full" };
+  if (!previous || !options.folder || previous.shared !== options.shared) return { kind: "full" };
+  if (previous.folder !== options.folder)
+    return { kind: "full", reason: "the site folder was replaced since the last build" };
   const slugs = Object.keys(stories);
   const changed = slugs.filter((slug) => previous.stories[slug]?.digest !== stories[slug]);
   const removed = Object.keys(previous.stories).filter((slug) => !(slug in stories));
+  const kept = slugs.filter((slug) => !changed.includes(slug));
+  const missing = [
+    ...kept.flatMap((slug) => storyOutputs(slug, previous.stories[slug]!)),
+    ...previous.datasets.flatMap(datasetOutputs),
+  ].find((file) => !options.outputExists(file));
+  if (missing) return { kind: "full", reason: `${missing} is missing from the last build's site` };
   if (!changed.length && !removed.length) return { kind: "none" };
-  return { kind: "partial", stories: changed, kept: slugs.filter((slug) => !changed.includes(slug)) };
+  return { kind: "partial", stories: changed, kept };
 }
 
-/** The files a kept story contributes to the site: its pages and its charts' pages and SVGs. */
-export function storyOutputs(slug: string, charts: string[]): string[] {
-  return [`stories/${slug}`, `newsletter/${slug}`, ...charts.flatMap((id) => [`embed/${id}`, `charts/${id}.svg`])];
+/** A page's URL path as the file that holds it (`/stories/a/` is `stories/a/index.html`). */
+const fileOf = (path: string) => path.slice(1) + (path.endsWith("/") ? "index.html" : "");
+
+/**
+ * The files a kept story contributes to the site: its pages and its charts' embed pages and SVGs
+ * (its charts' PNGs come from the chart cache). A draft has none.
+ */
+export function storyOutputs(slug: string, story: Pick<StoryState, "charts" | "page">): string[] {
+  if (!story.page) return [];
+  return [
+    paths.story(slug),
+    paths.newsletter(slug),
+    ...story.charts.flatMap((id) => [paths.embed(id), paths.chartSvg(id)]),
+  ].map(fileOf);
+}
+
+/** A dataset's page and downloads, which a partial build keeps unless its charts changed. */
+export function datasetOutputs(id: string): string[] {
+  return [
+    paths.dataset(id),
+    paths.datasetCsv(id),
+    paths.datasetSidecar(id),
+    paths.datasetSource(id),
+    paths.datasetPackage(id),
+  ].map(fileOf);
+}
+
+/**
+ * Which folder `dir` is: its device and inode, which a rename keeps but a copy, or a folder moved
+ * into its place, does not. Undefined when there is none.
+ */
+export function folderIdentity(dir: string): string | undefined {
+  try {
+    const { dev, ino } = statSync(dir);
+    return `${dev}:${ino}`;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Where the state of the last good build into `outDir` is kept. */
@@ -92,10 +151,12 @@ export const statePath = (cacheDir: string, outDir: string) =>
 export function readState(path: string): BuildState | undefined {
   try {
     const state = JSON.parse(readFileSync(path, "utf8")) as BuildState;
-    // A state written by an older Plotline (no `page` or `datasets`) cannot plan a partial build.
+    // A state written by an older Plotline (without `page`, `datasets` or `folder`) cannot plan a partial build.
     const valid =
       typeof state.shared === "string" &&
       typeof state.stories === "object" &&
+      Array.isArray(state.datasets) &&
+      typeof state.folder === "string" &&
       Object.values(state.stories).every(
         (story) => typeof story.page === "boolean" && Array.isArray(story.charts) && Array.isArray(story.datasets),
       );

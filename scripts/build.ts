@@ -17,7 +17,7 @@ import {
   writeFileSync,
 } from "node:fs";
 import { rm } from "node:fs/promises";
-import { dirname, join } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import * as pagefind from "pagefind";
 import { defaultCacheDir, fileChartCache } from "../src/charts/cache.ts";
 import { pngCachePath } from "../src/charts/png-cache.ts";
@@ -26,6 +26,7 @@ import { PNGS_BY_BUILD_ENV, startPngPool } from "../src/charts/png-pool.ts";
 import { standaloneSvg } from "../src/charts/standalone.ts";
 import { contentRoot } from "../src/config.ts";
 import { sortMessages } from "../src/errors/diagnostic.ts";
+import { BUILD_PID_ENV } from "../src/build-child.ts";
 import { CONTENT_GATE_ENV } from "../src/content-gate.ts";
 import { formatReport, readSourceFrom } from "../src/errors/print.ts";
 import { SHARED_DIGEST_ENV } from "../src/markdown/loader.ts";
@@ -34,6 +35,8 @@ import { fileStoryCache } from "../src/markdown/story-cache.ts";
 import { PARTIAL_BUILD_ENV, type PartialBuild } from "../src/partial-build.ts";
 import { absolute, paths, readSiteUrl, SITE_URL_ENV } from "../src/urls.ts";
 import {
+  datasetOutputs,
+  folderIdentity,
   planBuild,
   readState,
   sharedDigest,
@@ -46,7 +49,8 @@ import {
 
 const project = process.cwd();
 const root = contentRoot();
-const outDir = process.env.PLOTLINE_OUT_DIR ?? join(project, "dist");
+// Resolved, so that `dist/` (with its slash) still puts the sibling folders below beside it.
+const outDir = resolve(project, process.env.PLOTLINE_OUT_DIR ?? "dist");
 // Astro writes into a folder of its own (it empties its outDir when it starts); the new site is
 // put together in `next`, and the one it replaces is moved to `previous`.
 const astroOut = `${outDir}.astro-out`;
@@ -95,19 +99,32 @@ const shared = sharedDigest({
   settings: JSON.stringify([settings.site, process.env.PLOTLINE_DRAFTS ?? "", process.version]),
 });
 const stories = storyDigests(root);
+// Half-built folders left by a build that was killed go at once (its Astro stops by itself:
+// src/build-child.ts).
+for (const dir of [astroOut, next]) rmSync(dir, { recursive: true, force: true });
+// A build stopped between the two renames of its swap (below) left the last good site in
+// `previous` and no state: put the site back, and build everything.
+if (!existsSync(outDir) && existsSync(previous) && !existsSync(stateFile)) renameSync(previous, outDir);
 // 2. What to build: everything, or only the stories that changed (the rest is kept from the last
 //    build), decided from digests alone. See scripts/build-plan.ts.
-const plan = planBuild({ previous: lastBuild, shared, stories, outDirExists: existsSync(outDir) });
+const plan = planBuild({
+  previous: lastBuild,
+  shared,
+  stories,
+  folder: folderIdentity(outDir),
+  outputExists: (file) => existsSync(join(outDir, file)),
+});
 if (!settings.messages.length && plan.kind === "none") {
   console.log(`Nothing changed since the last build: ${outDir}/ is up to date.`);
   process.exit(0);
 }
+if (plan.kind === "full" && plan.reason) console.log(`Building every page: ${plan.reason}.`);
 // The site before the last one goes while this build works (after a partial build it shares most
-// files with the site it is about to replace). Only while that site stands, though: a build
-// stopped between the two renames of its swap leaves the last good site in `previous` alone.
-// Half-built folders left by a build that was killed go at once.
-const previousCleared = existsSync(outDir) ? rm(previous, { recursive: true, force: true }) : undefined;
-for (const dir of [astroOut, next]) rmSync(dir, { recursive: true, force: true });
+// files with the site it is about to replace). Only while that site stands, though, so the last
+// good site is never lost. A failure to delete it is dealt with at the swap, where it matters.
+const previousCleared = existsSync(outDir)
+  ? rm(previous, { recursive: true, force: true }).catch((error: unknown) => error)
+  : undefined;
 
 // A partial build starts Astro now, so its start-up overlaps the content check; its loader
 // waits for the gate (src/content-gate.ts). A full build starts it after the check: all of the
@@ -126,7 +143,7 @@ if (plan.kind === "partial" && siteUrl) {
     // sitemap drops the ones built again as repeats.
     keptPages: [
       ...plan.kept.filter((slug) => lastBuild!.stories[slug]!.page).map((slug) => paths.story(slug)),
-      ...lastDatasetPages().map((id) => paths.dataset(id)),
+      ...lastBuild!.datasets.map((id) => paths.dataset(id)),
     ].map((path) => absolute(path, siteUrl)),
     // Which datasets the changed stories use now is known once they are checked: see below.
     datasets: [],
@@ -172,7 +189,8 @@ if (messages.some((m) => m.fatal !== false)) {
 }
 
 // What this build was made from, for planning the next one.
-const current: BuildState = { shared, stories: {} };
+// (`folder` is known once the new site is in place.)
+const current: BuildState = { shared, stories: {}, datasets: [...site.datasets.keys()].sort(), folder: "" };
 for (const [slug, digest] of Object.entries(stories)) {
   current.stories[slug] = { digest, charts: [], datasets: [], page: false };
 }
@@ -208,14 +226,14 @@ else astroExit = startAstro({});
 // While Astro works: a partial build takes the kept stories' pages from the last site, and the
 // datasets' downloads and the pages it does not build.
 if (plan.kind === "partial") {
+  // (The plan checked that each of these files is there.)
   for (const slug of plan.kept) {
-    for (const path of storyOutputs(slug, lastBuild!.stories[slug]!.charts)) {
-      if (existsSync(join(outDir, path))) linkTree(join(outDir, path), join(next, path));
-    }
+    for (const file of storyOutputs(slug, lastBuild!.stories[slug]!)) linkTree(join(outDir, file), join(next, file));
   }
-  const data = join(outDir, "data");
-  for (const name of existsSync(data) ? readdirSync(data) : []) {
-    if (name !== "index.html" && !rebuiltDatasets.has(name)) linkTree(join(data, name), join(next, "data", name));
+  for (const id of lastBuild!.datasets) {
+    for (const file of datasetOutputs(id)) {
+      if (!(rebuiltDatasets.has(id) && file.endsWith("/index.html"))) linkTree(join(outDir, file), join(next, file));
+    }
   }
 }
 // PNGs all drawn before Astro is done (so in every build whose charts came from the cache): put
@@ -254,10 +272,12 @@ if (indexed.errors.length) {
 }
 
 // 5. Swap: the new site replaces the old one in two renames; remember what it was built from.
-await previousCleared;
+//    The state goes first, so a build stopped between the renames leads to a full build.
+if ((await previousCleared) !== undefined) rmSync(previous, { recursive: true, force: true });
+rmSync(stateFile, { force: true });
 if (previousCleared && existsSync(outDir)) renameSync(outDir, previous);
 renameSync(next, outDir);
-writeState(stateFile, current);
+writeState(stateFile, { ...current, folder: folderIdentity(outDir)! });
 pngKeyMemo.save();
 phase("swap");
 console.log(
@@ -269,16 +289,6 @@ console.log(
 function linkPngs(): void {
   mkdirSync(join(next, "charts"), { recursive: true });
   for (const [id, key] of pngKeys) linkTree(pngCachePath(key), join(next, "charts", `${id}.png`));
-}
-
-/** The datasets the last site has pages for (a partial build has the same datasets). */
-function lastDatasetPages(): string[] {
-  const data = join(outDir, "data");
-  if (!existsSync(data)) return [];
-  return readdirSync(data, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory())
-    .map((entry) => entry.name)
-    .sort();
 }
 
 /** Writes the partial build's plan for Astro, whole (Astro may be reading it). */
@@ -299,6 +309,7 @@ function startAstro(extraEnv: Record<string, string>): Promise<number> {
     env: {
       ...process.env,
       ASTRO_TELEMETRY_DISABLED: "1",
+      [BUILD_PID_ENV]: String(process.pid),
       [SITE_URL_ENV]: settings.site ?? "",
       [PNGS_BY_BUILD_ENV]: "1",
       [SHARED_DIGEST_ENV]: shared,
@@ -307,7 +318,7 @@ function startAstro(extraEnv: Record<string, string>): Promise<number> {
       ...extraEnv,
     },
   });
-  return new Promise((resolve) => astro!.on("exit", (code) => resolve(code ?? 1)));
+  return new Promise((done) => astro!.on("exit", (code) => done(code ?? 1)));
 }
 
 /** Stops an Astro started early (still waiting at the gate) and removes what it wrote. */

@@ -1,0 +1,88 @@
+// How a build decides what to build from the last good build's state (scripts/build-plan.ts).
+import { describe, expect, it } from "vitest";
+import { datasetOutputs, planBuild, storyOutputs, type BuildState } from "../../scripts/build-plan.ts";
+
+const last: BuildState = {
+  shared: "code-and-data",
+  stories: {
+    a: { digest: "a1", charts: ["a-1", "a-2"], datasets: ["budget"], page: true },
+    b: { digest: "b1", charts: [], datasets: [], page: true },
+    draft: { digest: "d1", charts: [], datasets: [], page: false },
+  },
+  datasets: ["budget", "staff"],
+  folder: "2049:1234",
+};
+const everyOutput = new Set([
+  ...Object.entries(last.stories).flatMap(([slug, story]) => storyOutputs(slug, story)),
+  ...last.datasets.flatMap(datasetOutputs),
+]);
+const plan = (
+  stories: Record<string, string>,
+  outputExists = (file: string) => everyOutput.has(file),
+  folder: string | undefined = last.folder,
+) => planBuild({ previous: last, shared: "code-and-data", stories, folder, outputExists });
+
+describe("planning a build", () => {
+  it("names the files a story and a dataset leave in the site", () => {
+    expect(storyOutputs("a", last.stories.a!)).toEqual([
+      "stories/a/index.html",
+      "newsletter/a/index.html",
+      "embed/a-1/index.html",
+      "charts/a-1.svg",
+      "embed/a-2/index.html",
+      "charts/a-2.svg",
+    ]);
+    expect(storyOutputs("draft", last.stories.draft!)).toEqual([]);
+    expect(datasetOutputs("staff")).toEqual([
+      "data/staff/index.html",
+      "data/staff.csv",
+      "data/staff.yml",
+      "data/staff.source.csv",
+      "data/staff.datapackage.json",
+    ]);
+  });
+
+  it("does nothing, or only the changed and new stories, when the rest is unchanged", () => {
+    expect(plan({ a: "a1", b: "b1", draft: "d1" })).toEqual({ kind: "none" });
+    expect(plan({ a: "a2", b: "b1", draft: "d1", c: "c1" })).toEqual({
+      kind: "partial",
+      stories: ["a", "c"],
+      kept: ["b", "draft"],
+    });
+    // A deleted story is a change too: its pages must go.
+    expect(plan({ a: "a1", draft: "d1" })).toEqual({ kind: "partial", stories: [], kept: ["a", "draft"] });
+  });
+
+  it("builds everything without a last build, after a shared change, or with no site", () => {
+    const stories = { a: "a1", b: "b1", draft: "d1" };
+    const folder = last.folder;
+    const outputExists = () => true;
+    expect(planBuild({ previous: undefined, shared: "code-and-data", stories, folder, outputExists })).toEqual({
+      kind: "full",
+    });
+    expect(planBuild({ previous: last, shared: "new-code", stories, folder, outputExists })).toEqual({ kind: "full" });
+    const noSite = { previous: last, shared: "code-and-data", stories, folder: undefined, outputExists };
+    expect(planBuild(noSite)).toEqual({ kind: "full" });
+  });
+
+  it("builds everything, and says why, when a file a partial build would keep is missing", () => {
+    const without = (missing: string) => (file: string) => file !== missing && everyOutput.has(file);
+    expect(plan({ a: "a1", b: "b2", draft: "d1" }, without("charts/a-2.svg"))).toEqual({
+      kind: "full",
+      reason: "charts/a-2.svg is missing from the last build's site",
+    });
+    expect(plan({ a: "a1", b: "b1", draft: "d1" }, without("data/staff.csv"))).toEqual({
+      kind: "full",
+      reason: "data/staff.csv is missing from the last build's site",
+    });
+    // The changed story's own files are built again, so they need not be there.
+    expect(plan({ a: "a2", b: "b1", draft: "d1" }, without("charts/a-2.svg")).kind).toBe("partial");
+  });
+
+  it("builds everything when the site folder is not the one the last build wrote (a site put back by hand)", () => {
+    expect(plan({ a: "a1", b: "b2", draft: "d1" }, undefined, "2049:999")).toEqual({
+      kind: "full",
+      reason: "the site folder was replaced since the last build",
+    });
+  });
+});

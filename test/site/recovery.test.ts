@@ -1,0 +1,123 @@
+// A build interrupted or tampered with never costs the last good site, and the next build puts
+// things right: a killed build's Astro stops, a swap stopped halfway is undone, and a site folder
+// missing files a partial build would keep is built whole.
+import { spawn } from "node:child_process";
+import { cpSync, existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+import { describe, expect, it } from "vitest";
+import { statePath } from "../../scripts/build-plan.ts";
+import { buildFixture, projectRoot, scratchDir } from "./build-helper.ts";
+
+/** A copy of the basic fixture site to edit, with a chart cache of its own. */
+function editableSite() {
+  const scratch = scratchDir();
+  const root = join(scratch, "content-root");
+  cpSync(join(projectRoot, "test", "fixtures", "site-basic"), root, { recursive: true });
+  const cache = join(scratch, "cache");
+  const story = join(root, "content", "stories", "trust-overspend.md");
+  return {
+    scratch,
+    root,
+    cache,
+    env: { PLOTLINE_CACHE_DIR: cache },
+    edit: (from: string, to: string) => writeFileSync(story, readFileSync(story, "utf8").replace(from, to)),
+  };
+}
+
+/** Pids of running processes whose command line contains `text` (zombies count as gone). */
+function processesWith(text: string): number[] {
+  return readdirSync("/proc")
+    .filter((name) => /^\d+$/.test(name))
+    .filter((pid) => {
+      try {
+        const state = /^State:\s+(\w)/m.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
+        return state !== "Z" && readFileSync(`/proc/${pid}/cmdline`, "utf8").includes(text);
+      } catch {
+        return false; // it ended while we looked
+      }
+    })
+    .map(Number);
+}
+
+async function waitFor<T>(what: () => T | undefined, ms: number): Promise<T | undefined> {
+  for (const end = Date.now() + ms; Date.now() < end; await sleep(20)) {
+    const found = what();
+    if (found !== undefined) return found;
+  }
+  return what();
+}
+
+describe("a build after an interrupted or damaged one", () => {
+  it("stops the Astro of a build that was killed, before it writes any page", async () => {
+    const { root, scratch, env } = editableSite();
+    const outDir = join(scratch, "dist");
+    const build = spawn(process.execPath, [join(projectRoot, "scripts", "build.ts")], {
+      cwd: projectRoot,
+      stdio: "ignore",
+      env: { ...process.env, ...env, TZ: "UTC", PLOTLINE_ROOT: root, PLOTLINE_OUT_DIR: outDir },
+    });
+    const astro = await waitFor(() => processesWith(`${outDir}.astro-out`)[0], 90_000);
+    expect(astro).toBeDefined();
+    build.kill("SIGKILL");
+    // Astro needs several seconds to write the site; without the build it stops at once.
+    const stopped = await waitFor(() => (processesWith(`${outDir}.astro-out`).length ? undefined : true), 3_000);
+    expect(stopped).toBe(true);
+    expect(existsSync(join(`${outDir}.astro-out`, "index.html"))).toBe(false);
+
+    // The next build clears what was left and builds the site.
+    const after = buildFixture(root, outDir, env);
+    expect(after.status).toBe(0);
+    expect(existsSync(join(outDir, "index.html"))).toBe(true);
+    expect([`${outDir}.next`, `${outDir}.astro-out`].filter(existsSync)).toEqual([]);
+  });
+
+  it("puts back the last good site when a build stopped between the renames of its swap", () => {
+    const { root, scratch, cache, env, edit } = editableSite();
+    // With a trailing slash, as a shell completes it: the sibling folders still go beside it.
+    const outDir = join(scratch, "dist");
+    expect(buildFixture(root, `${outDir}/`, env).status).toBe(0);
+    const good = readFileSync(join(outDir, "stories/trust-overspend/index.html"), "utf8");
+
+    // Where a build stopped after moving the site aside (its state removed first) would leave it.
+    renameSync(outDir, `${outDir}.previous`);
+    rmSync(statePath(cache, outDir));
+    edit("type: column", "type: colum");
+    const broken = buildFixture(root, outDir, env);
+    expect(broken.status).toBe(1);
+    expect(readFileSync(join(outDir, "stories/trust-overspend/index.html"), "utf8")).toBe(good);
+
+    edit("type: colum", "type: column");
+    edit("The trust spent more", "The trust again spent more");
+    const fixed = buildFixture(root, `${outDir}/`, env);
+    expect(fixed.status).toBe(0);
+    expect(fixed.output).not.toContain("changed stories"); // no state: everything was built
+    expect(fixed.read("stories/trust-overspend/index.html")).toContain("The trust again spent more");
+    expect(existsSync(join(`${outDir}.previous`, "stories/trust-overspend/index.html"))).toBe(true);
+    expect(existsSync(join(outDir, ".previous"))).toBe(false);
+  });
+
+  it("builds every page when a file a partial build would keep was deleted, or the site was rolled back", () => {
+    const { root, scratch, env, edit } = editableSite();
+    const outDir = join(scratch, "dist");
+    expect(buildFixture(root, outDir, env).status).toBe(0);
+    rmSync(join(outDir, "stories/older-story/index.html"));
+
+    edit("The trust spent more", "The trust again spent more");
+    const next = buildFixture(root, outDir, env);
+    expect(next.status).toBe(0);
+    expect(next.output).toContain(
+      "Building every page: stories/older-story/index.html is missing from the last build's site.",
+    );
+    expect(existsSync(join(outDir, "stories/older-story/index.html"))).toBe(true);
+
+    // Rolled back by hand (README): the older site has none of the latest edit, so a partial build
+    // could not keep its pages.
+    renameSync(outDir, `${outDir}.rolled-back`);
+    renameSync(`${outDir}.previous`, outDir);
+    edit("again spent more", "spent even more");
+    const afterRollback = buildFixture(root, outDir, env);
+    expect(afterRollback.status).toBe(0);
+    expect(afterRollback.output).toContain("Building every page: the site folder was replaced since the last build.");
+  });
+});
