@@ -5,6 +5,7 @@
 import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { blobId, drawingByBlob } from "../markdown/blobs.ts";
 import { defaultCacheDir, rendererVersion } from "./cache.ts";
 import { rasteriserDigest } from "./png-cache.ts";
 import type { RenderedChart } from "./render.ts";
@@ -31,8 +32,13 @@ export function openPngKeyMemo(dir = defaultCacheDir()): PngKeyMemo {
   // The renderer's code (standalone SVGs included) and the rasteriser's fonts and version are
   // part of the digest, so a change to either forgets every key.
   const salt = rendererVersion() + rasteriserDigest();
-  const digest = (chart: RenderedChart) =>
-    createHash("sha256").update(salt).update(JSON.stringify(chart)).digest("hex");
+  // Drawings count by their SVG's digest, which a chart from the story cache has without
+  // reading the SVG (src/markdown/blobs.ts).
+  const digest = ({ drawings, ...chart }: RenderedChart) =>
+    createHash("sha256")
+      .update(salt)
+      .update(JSON.stringify({ ...chart, drawings: drawings.map((d) => drawingByBlob(d, blobId)) }))
+      .digest("hex");
   return {
     keyOf(chart, usable, workOut) {
       const id = digest(chart);

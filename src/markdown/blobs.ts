@@ -2,31 +2,44 @@
 // compiled into JavaScript for the build, and at a thousand stories carried 110 MB that took
 // V8 over 20 s and 3 GB to compile. Entries hold a content hash; pages read the text back.
 // Named by content, so a blob is never stale and the folder is safe to delete between builds.
+// The story cache (story-cache.ts) keeps its text here too, read only where it is used.
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { defaultCacheDir } from "../charts/cache.ts";
+import type { ChartDrawing } from "../charts/render.ts";
 
-const blobDir = () => join(defaultCacheDir(), "blobs");
-let made = false;
+/** Where blobs are kept under a cache folder. */
+export const blobDir = (cacheDir = defaultCacheDir()) => join(cacheDir, "blobs");
+
+/** The id `text` is stored under: its SHA-256, in hex. */
+export const blobId = (text: string) => createHash("sha256").update(text).digest("hex");
 
 /** Stores `text` and returns its id. */
-export function putBlob(text: string): string {
-  const id = createHash("sha256").update(text).digest("hex");
-  const path = join(blobDir(), `${id}.txt`);
+export function putBlob(text: string, dir = blobDir()): string {
+  const id = blobId(text);
+  const path = join(dir, `${id}.txt`);
   if (!existsSync(path)) {
-    if (!made) mkdirSync(blobDir(), { recursive: true });
-    made = true;
-    writeFileSync(`${path}.${process.pid}.tmp`, text);
-    renameSync(`${path}.${process.pid}.tmp`, path);
+    const temporary = `${path}.${process.pid}.tmp`;
+    try {
+      writeFileSync(temporary, text);
+    } catch {
+      // No folder yet (or it was deleted: it is a cache).
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(temporary, text);
+    }
+    renameSync(temporary, path);
   }
   return id;
 }
 
+/** Whether blob `id` is stored. */
+export const hasBlob = (id: string, dir = blobDir()) => existsSync(join(dir, `${id}.txt`));
+
 /** The text stored under `id`. */
-export function getBlob(id: string): string {
+export function getBlob(id: string, dir = blobDir()): string {
   try {
-    return readFileSync(join(blobDir(), `${id}.txt`), "utf8");
+    return readFileSync(join(dir, `${id}.txt`), "utf8");
   } catch {
     throw new Error(`Plotline's cache lost ${id}.txt while the site was building; run the build again.`);
   }
@@ -35,4 +48,44 @@ export function getBlob(id: string): string {
 /** A chart entry's drawings with their SVG text read back from the blobs. */
 export function withDrawings<T extends { drawings: Array<{ svg: string }> }>(chart: T): T {
   return { ...chart, drawings: chart.drawings.map((d) => ({ ...d, svg: getBlob(d.svg) })) };
+}
+
+// The blob each lazily read property came from, so it can be passed on by id, unread.
+const lazyIds = new WeakMap<object, Map<string, string>>();
+
+/**
+ * Makes `holder[key]` the text of blob `id`, read from the store when first used. It stays an
+ * ordinary property to everything else (spread, JSON), which then reads it; `lazyBlobId` names
+ * it without reading.
+ */
+export function lazyBlob(holder: object, key: string, id: string, dir = blobDir()): void {
+  const settle = (value: unknown) => {
+    Object.defineProperty(holder, key, { value, writable: true, enumerable: true, configurable: true });
+    return value;
+  };
+  Object.defineProperty(holder, key, {
+    enumerable: true,
+    configurable: true,
+    get: () => settle(getBlob(id, dir)),
+    set: (value: unknown) => {
+      lazyIds.get(holder)?.delete(key);
+      settle(value);
+    },
+  });
+  if (!lazyIds.has(holder)) lazyIds.set(holder, new Map());
+  lazyIds.get(holder)!.set(key, id);
+}
+
+/** The blob `holder[key]` is read from, if it was made by `lazyBlob` and not replaced since. */
+export const lazyBlobId = (holder: object, key: string) => lazyIds.get(holder)?.get(key);
+
+/**
+ * A drawing with its SVG as a blob id: the id it was read from if it came from the blobs, else
+ * `toId(svg)` (putBlob to store it, blobId only to name it). Every field is listed (checked
+ * against ChartDrawing) rather than spread, since spreading would read the SVG.
+ */
+export function drawingByBlob(drawing: ChartDrawing, toId: (svg: string) => string): ChartDrawing {
+  const { layout, width, height } = drawing;
+  const svg = lazyBlobId(drawing, "svg") ?? toId(drawing.svg);
+  return { layout, width, height, svg } satisfies Record<keyof ChartDrawing, unknown>;
 }

@@ -12,7 +12,7 @@ import { frictionlessPackage } from "../data/frictionless.ts";
 import { formatValue } from "../data/index.ts";
 import { formatReport } from "../errors/print.ts";
 import { loadSite, type Site } from "./site.ts";
-import { putBlob } from "./blobs.ts";
+import { drawingByBlob, lazyBlobId, putBlob } from "./blobs.ts";
 import { fileStoryCache } from "./story-cache.ts";
 
 type Fill = (site: Site, context: LoaderContext) => void;
@@ -106,8 +106,9 @@ export function plotlineLoader(options: { root: string }) {
           ...story.frontmatter,
           charts: story.charts.map((c) => c.id),
           datasets: [...new Set(story.charts.map((c) => c.dataset))],
-          // The page's HTML lives in a blob (see blobs.ts): the store stays small.
-          html: putBlob(story.html),
+          // The page's HTML lives in a blob (see blobs.ts): the store stays small. A story from the
+          // story cache is in one already, and is not read.
+          html: lazyBlobId(story, "html") ?? putBlob(story.html),
         },
       });
     }
@@ -116,7 +117,7 @@ export function plotlineLoader(options: { root: string }) {
   const charts = loader("plotline-charts", (current, { store }) => {
     for (const [id, { chart, story }] of current.charts) {
       const { id: _id, drawings, ...rest } = chart;
-      store.set({ id, data: { ...rest, drawings: drawings.map((d) => ({ ...d, svg: putBlob(d.svg) })), story } });
+      store.set({ id, data: { ...rest, drawings: drawings.map((d) => drawingByBlob(d, putBlob)), story } });
     }
   });
 

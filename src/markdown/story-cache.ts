@@ -2,10 +2,13 @@
 // (once to check, once for Astro) when only one changed. The key is the story's own text plus a
 // digest of everything else its HTML depends on (code, datasets, settings), which the caller
 // supplies; a story with any problem is never stored, so its messages are always fresh.
+// An entry keeps the story's HTML and its charts' drawings as blobs (blobs.ts), read only when
+// used: a one-story build reads every entry twice, and the text is nine tenths of each.
 import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { defaultCacheDir } from "../charts/cache.ts";
+import { blobDir, drawingByBlob, hasBlob, lazyBlob, putBlob } from "./blobs.ts";
 import type { RenderedStory } from "./story.ts";
 
 export interface StoryCache {
@@ -20,6 +23,7 @@ export const storyKey = (cache: StoryCache, slug: string, text: string) =>
 
 export function fileStoryCache(context: string, dir = defaultCacheDir()): StoryCache {
   const stories = join(dir, "stories");
+  const blobs = blobDir(dir);
   let made = false;
   return {
     context,
@@ -29,7 +33,13 @@ export function fileStoryCache(context: string, dir = defaultCacheDir()): StoryC
           key?: string;
           story?: RenderedStory;
         };
-        return entry.key === key && entry.story && typeof entry.story.html === "string" ? entry.story : undefined;
+        const story = entry.key === key ? entry.story : undefined;
+        // An entry from an older Plotline (with the text inline), or whose blobs were deleted, is
+        // not served: the story is rendered again and the entry replaced.
+        const texts = story ? storedTexts(story) : [];
+        if (!story || !texts.every(([, , id]) => isBlobId(id) && hasBlob(id, blobs))) return undefined;
+        for (const [holder, name, id] of texts) lazyBlob(holder, name, id as string, blobs);
+        return story;
       } catch {
         return undefined;
       }
@@ -37,9 +47,32 @@ export function fileStoryCache(context: string, dir = defaultCacheDir()): StoryC
     set(key, story) {
       if (!made) mkdirSync(stories, { recursive: true });
       made = true;
+      const stored: RenderedStory = {
+        ...story,
+        html: putBlob(story.html, blobs),
+        charts: story.charts.map((chart) => ({
+          ...chart,
+          drawings: chart.drawings.map((d) => drawingByBlob(d, (svg) => putBlob(svg, blobs))),
+        })),
+      };
       const path = join(stories, `${key}.json`);
-      writeFileSync(`${path}.${process.pid}.tmp`, JSON.stringify({ key, story }));
+      writeFileSync(`${path}.${process.pid}.tmp`, JSON.stringify({ key, story: stored }));
       renameSync(`${path}.${process.pid}.tmp`, path);
     },
   };
+}
+
+const isBlobId = (id: unknown): id is string => typeof id === "string" && /^[0-9a-f]{64}$/.test(id);
+
+/** Where a stored story's texts are: each holder, property and the blob id it holds. */
+function storedTexts(story: RenderedStory): Array<[object, string, unknown]> {
+  if (!Array.isArray(story.charts)) return [[story, "html", undefined]];
+  return [
+    [story, "html", story.html],
+    ...story.charts.flatMap((chart) =>
+      Array.isArray(chart.drawings)
+        ? chart.drawings.map((d): [object, string, unknown] => [d, "svg", d.svg])
+        : [[chart, "drawings", undefined] as [object, string, unknown]],
+    ),
+  ];
 }

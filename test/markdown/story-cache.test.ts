@@ -1,7 +1,8 @@
-import { cpSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { lazyBlobId } from "../../src/markdown/blobs.ts";
 import { loadSite } from "../../src/markdown/site.ts";
 import { fileStoryCache } from "../../src/markdown/story-cache.ts";
 import { projectRoot } from "../site/build-helper.ts";
@@ -35,5 +36,44 @@ describe("the story cache", () => {
     loadSite({ root, storyCache: fileStoryCache("one", cacheDir) });
     loadSite({ root, storyCache: fileStoryCache("two", cacheDir) });
     expect(readdirSync(join(cacheDir, "stories"))).toHaveLength(6);
+  });
+
+  it("keeps the HTML and drawings as blobs, read only when used, and renders again if they are gone", () => {
+    const { root, cacheDir } = workspace();
+    const fresh = loadSite({ root, storyCache: fileStoryCache("ctx", cacheDir) });
+    const stories = join(cacheDir, "stories");
+    const entries = readdirSync(stories).map((name) => join(stories, name));
+    // The entry names its texts; it does not hold them.
+    for (const entry of entries) {
+      const text = readFileSync(entry, "utf8");
+      expect(text).not.toContain("<svg");
+      expect(text).not.toContain("<p>");
+    }
+
+    const cached = loadSite({ root, storyCache: fileStoryCache("ctx", cacheDir) });
+    const story = cached.stories.find((s) => s.charts.length)!;
+    const drawing = story.charts[0]!.drawings[0]!;
+    expect(lazyBlobId(story, "html")).toMatch(/^[0-9a-f]{64}$/);
+    expect(lazyBlobId(drawing, "svg")).toMatch(/^[0-9a-f]{64}$/);
+    const original = fresh.stories.find((s) => s.slug === story.slug)!;
+    expect(drawing.svg).toBe(original.charts[0]!.drawings[0]!.svg);
+    expect(story.html).toBe(original.html);
+
+    // Blobs deleted (the cache folder is safe to clear in part): the stories are rendered again.
+    rmSync(join(cacheDir, "blobs"), { recursive: true });
+    const again = loadSite({ root, storyCache: fileStoryCache("ctx", cacheDir) });
+    expect(JSON.stringify(again.stories)).toBe(JSON.stringify(fresh.stories));
+    expect(lazyBlobId(again.stories[0]!, "html")).toBeUndefined();
+
+    // An entry in the older form, with its HTML inline, is not served either.
+    const [entry] = entries;
+    const stored = JSON.parse(readFileSync(entry!, "utf8")) as { story: { html: string } };
+    stored.story.html = "<p>an old page</p>";
+    writeFileSync(entry!, JSON.stringify(stored));
+    const before = statSync(entry!).mtimeMs;
+    const afterOld = loadSite({ root, storyCache: fileStoryCache("ctx", cacheDir) });
+    expect(afterOld.stories.map((s) => s.html)).toEqual(fresh.stories.map((s) => s.html));
+    expect(statSync(entry!).mtimeMs).toBeGreaterThanOrEqual(before);
+    expect(readFileSync(entry!, "utf8")).not.toContain("an old page");
   });
 });
