@@ -4,7 +4,7 @@
 // pages and keep the rest. Anything else (code, a dataset, the site URL): build everything.
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
-import { join, relative } from "node:path";
+import { isAbsolute, join, relative, sep } from "node:path";
 import { DEPENDENCY_PATCHES_DIR } from "../src/charts/cache.ts";
 import { paths } from "../src/urls.ts";
 
@@ -95,12 +95,15 @@ export function planBuild(options: {
   const changed = slugs.filter((slug) => previous.stories[slug]?.digest !== stories[slug]);
   const removed = Object.keys(previous.stories).filter((slug) => !(slug in stories));
   const kept = slugs.filter((slug) => !changed.includes(slug));
+  const nothing = !changed.length && !removed.length;
   const missing = [
     ...kept.flatMap((slug) => storyOutputs(slug, previous.stories[slug]!)),
     ...previous.datasets.flatMap(datasetOutputs),
+    // A partial build writes the pages that list stories, and links each PNG from the cache.
+    ...(nothing ? siteOutputs(previous) : []),
   ].find((file) => !options.outputExists(file));
   if (missing) return { kind: "full", reason: `${missing} is missing from the last build's site` };
-  if (!changed.length && !removed.length) return { kind: "none" };
+  if (nothing) return { kind: "none" };
   return { kind: "partial", stories: changed, kept };
 }
 
@@ -120,6 +123,13 @@ export function storyOutputs(slug: string, story: Pick<StoryState, "charts" | "p
   ].map(fileOf);
 }
 
+/** The site's own pages and search index, and every chart's PNG. */
+export function siteOutputs(state: BuildState): string[] {
+  const own = ["/", "/404.html", paths.rss(), "/sitemap-index.xml", paths.search(), paths.datasets()];
+  const pngs = Object.values(state.stories).flatMap((story) => story.charts.map(paths.chartPng));
+  return [...own, ...pngs].map(fileOf).concat("pagefind/pagefind-entry.json");
+}
+
 /** A dataset's page and downloads, which a partial build keeps unless its charts changed. */
 export function datasetOutputs(id: string): string[] {
   return [
@@ -132,16 +142,40 @@ export function datasetOutputs(id: string): string[] {
 }
 
 /**
- * Which folder `dir` is: its device and inode, which a rename keeps but a copy, or a folder moved
- * into its place, does not. Undefined when there is none.
+ * Which site `dir` holds, as far as a rename keeps it and anything else changes it: the folder's
+ * device, inode and birth time (a folder copied or moved into its place, even one given a freed
+ * inode again), and the same of its home page with its modified time, which every build writes
+ * anew (a site copied back into the folder, or restored over it, has an older one). Undefined when
+ * there is no site.
  */
 export function folderIdentity(dir: string): string | undefined {
   try {
-    const { dev, ino } = statSync(dir);
-    return `${dev}:${ino}`;
+    const folder = statSync(dir, { bigint: true });
+    const home = statSync(join(dir, "index.html"), { bigint: true });
+    return `${folder.dev}:${folder.ino}:${folder.birthtimeNs} ${home.ino}:${home.mtimeNs}`;
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Why the site cannot be built into `outDir`, if it cannot: the build replaces that folder whole,
+ * so it must not be, or hold, the project, the content or the cache, nor lie among the sources.
+ */
+export function outDirProblem(
+  outDir: string,
+  folders: { project: string; content: string; cache: string },
+): string | undefined {
+  const within = (dir: string, parent: string) => {
+    const path = relative(parent, dir);
+    return path.split(sep)[0] !== ".." && !isAbsolute(path);
+  };
+  const [holds] = Object.entries(folders).filter(([, dir]) => within(dir, outDir));
+  if (holds) return `it ${holds[1] === outDir ? "is" : "holds"} the ${holds[0]} folder (${holds[1]})`;
+  const sources = [join(folders.content, "content"), join(folders.content, "data"), join(folders.project, "src")];
+  const inside = sources.find((dir) => within(outDir, dir));
+  if (inside) return `it is inside ${inside}`;
+  return undefined;
 }
 
 /** Where the state of the last good build into `outDir` is kept. */

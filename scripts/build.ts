@@ -26,7 +26,7 @@ import { PNGS_BY_BUILD_ENV, startPngPool } from "../src/charts/png-pool.ts";
 import { standaloneSvg } from "../src/charts/standalone.ts";
 import { contentRoot } from "../src/config.ts";
 import { sortMessages } from "../src/errors/diagnostic.ts";
-import { BUILD_PID_ENV } from "../src/build-child.ts";
+import { BUILD_PID_ENV, noteChild, stopOrphanedChild } from "../src/build-child.ts";
 import { CONTENT_GATE_ENV } from "../src/content-gate.ts";
 import { formatReport, readSourceFrom } from "../src/errors/print.ts";
 import { SHARED_DIGEST_ENV } from "../src/markdown/loader.ts";
@@ -37,6 +37,7 @@ import { absolute, paths, readSiteUrl, SITE_URL_ENV } from "../src/urls.ts";
 import {
   datasetOutputs,
   folderIdentity,
+  outDirProblem,
   planBuild,
   readState,
   sharedDigest,
@@ -50,7 +51,15 @@ import {
 const project = process.cwd();
 const root = contentRoot();
 // Resolved, so that `dist/` (with its slash) still puts the sibling folders below beside it.
-const outDir = resolve(project, process.env.PLOTLINE_OUT_DIR ?? "dist");
+const outDir = resolve(project, process.env.PLOTLINE_OUT_DIR || "dist");
+const unsafe = outDirProblem(outDir, { project, content: root, cache: defaultCacheDir() });
+if (unsafe) {
+  console.error(
+    `PLOTLINE_OUT_DIR is ${outDir}, but ${unsafe}: a build replaces its output folder whole. ` +
+      "Set it to a folder of its own, such as dist (the default).",
+  );
+  process.exit(1);
+}
 // Astro writes into a folder of its own (it empties its outDir when it starts); the new site is
 // put together in `next`, and the one it replaces is moved to `previous`.
 const astroOut = `${outDir}.astro-out`;
@@ -61,13 +70,21 @@ const previous = `${outDir}.previous`;
 // other than dist/ gets a cache of its own beside it.
 const cacheDir = process.env.PLOTLINE_OUT_DIR ? `${outDir}.astro-cache` : undefined;
 let astro: ChildProcess | undefined;
-// A failure of our own (not a content error) must not leave a half-written folder behind either.
+let swapped = false;
+// A failure of our own (not a content error) must not leave a half-written folder behind either,
+// nor, between the swap's two renames, no site at all.
 const abandon = (error: unknown) => {
   astro?.kill("SIGKILL");
+  try {
+    if (!swapped && !existsSync(outDir) && existsSync(previous)) renameSync(previous, outDir);
+  } catch {
+    // Left in `previous`; the next build puts it back (see below).
+  }
   for (const dir of [astroOut, next]) rmSync(dir, { recursive: true, force: true });
-  console.error(
-    `\nBuild failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n${keptSite()}`,
-  );
+  const where = swapped
+    ? `The new site is in ${outDir}/, but what it was built from was not recorded: the next build builds every page.`
+    : keptSite();
+  console.error(`\nBuild failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n${where}`);
   process.exit(1);
 };
 process.on("uncaughtException", abandon);
@@ -99,8 +116,10 @@ const shared = sharedDigest({
   settings: JSON.stringify([settings.site, process.env.PLOTLINE_DRAFTS ?? "", process.version]),
 });
 const stories = storyDigests(root);
-// Half-built folders left by a build that was killed go at once (its Astro stops by itself:
-// src/build-child.ts).
+// Half-built folders left by a build that was killed go at once, once its Astro has stopped (it
+// stops by itself soon after the build: src/build-child.ts).
+const astroPidFile = `${stateFile}.astro-pid`;
+await stopOrphanedChild(astroPidFile, astroOut);
 for (const dir of [astroOut, next]) rmSync(dir, { recursive: true, force: true });
 // A build stopped between the two renames of its swap (below) left the last good site in
 // `previous` and no state: put the site back, and build everything.
@@ -277,6 +296,7 @@ if ((await previousCleared) !== undefined) rmSync(previous, { recursive: true, f
 rmSync(stateFile, { force: true });
 if (previousCleared && existsSync(outDir)) renameSync(outDir, previous);
 renameSync(next, outDir);
+swapped = true;
 writeState(stateFile, { ...current, folder: folderIdentity(outDir)! });
 pngKeyMemo.save();
 phase("swap");
@@ -318,7 +338,13 @@ function startAstro(extraEnv: Record<string, string>): Promise<number> {
       ...extraEnv,
     },
   });
-  return new Promise((done) => astro!.on("exit", (code) => done(code ?? 1)));
+  noteChild(astroPidFile, astro.pid);
+  return new Promise((done) =>
+    astro!.on("exit", (code) => {
+      noteChild(astroPidFile, undefined);
+      done(code ?? 1);
+    }),
+  );
 }
 
 /** Stops an Astro started early (still waiting at the gate) and removes what it wrote. */

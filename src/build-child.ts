@@ -2,6 +2,10 @@
 // stopping it (killed by a timeout or the out-of-memory killer), Astro would go on writing a site
 // that no one will ever swap in, into the folder the next build starts from. So Astro watches its
 // parent, and stops as soon as it is no longer the build that started it.
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { dirname } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+
 export const BUILD_PID_ENV = "PLOTLINE_BUILD_PID";
 
 let watching = false;
@@ -18,4 +22,42 @@ export function exitWithBuild(): void {
   };
   check();
   setInterval(check, 50).unref();
+}
+
+/**
+ * The build's side: stops an Astro left running by a build that was killed, which `exitWithBuild`
+ * may not have stopped yet (its check waits while Astro's own work holds the event loop, seconds
+ * at a thousand stories). `pidFile` is where `noteChild` noted it; `marker` is text its command
+ * line holds (its output folder), so a process that has since taken the same pid is never touched.
+ */
+export async function stopOrphanedChild(pidFile: string, marker: string): Promise<void> {
+  let pid: number;
+  try {
+    pid = Number(readFileSync(pidFile, "utf8"));
+  } catch {
+    return; // none noted: the last build ended as it should
+  }
+  const running = () => {
+    try {
+      const state = /^State:\s+(\w)/m.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
+      return state !== "Z" && readFileSync(`/proc/${pid}/cmdline`, "utf8").includes(marker);
+    } catch {
+      return false; // gone (or no /proc to ask, where the child's own watch is all there is)
+    }
+  };
+  if (pid > 0 && running()) {
+    process.kill(pid, "SIGKILL");
+    for (let waited = 0; running() && waited < 5000; waited += 20) await sleep(20);
+  }
+  rmSync(pidFile, { force: true });
+}
+
+/** Notes the child's pid for `stopOrphanedChild`, or forgets it once the child has ended. */
+export function noteChild(pidFile: string, pid: number | undefined): void {
+  if (pid === undefined) {
+    rmSync(pidFile, { force: true });
+    return;
+  }
+  mkdirSync(dirname(pidFile), { recursive: true });
+  writeFileSync(pidFile, String(pid));
 }

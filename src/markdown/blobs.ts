@@ -56,20 +56,23 @@ const lazyIds = new WeakMap<object, Map<string, string>>();
 /**
  * Makes `holder[key]` the text of blob `id`, read from the store when first used. It stays an
  * ordinary property to everything else (spread, JSON), which then reads it; `lazyBlobId` names
- * it without reading.
+ * it without reading, until something else is written to it.
  */
 export function lazyBlob(holder: object, key: string, id: string, dir = blobDir()): void {
-  const settle = (value: unknown) => {
-    Object.defineProperty(holder, key, { value, writable: true, enumerable: true, configurable: true });
-    return value;
-  };
+  let text: unknown;
+  let read = false;
   Object.defineProperty(holder, key, {
     enumerable: true,
     configurable: true,
-    get: () => settle(getBlob(id, dir)),
+    get: () => {
+      if (!read) text = getBlob(id, dir);
+      read = true;
+      return text;
+    },
     set: (value: unknown) => {
       lazyIds.get(holder)?.delete(key);
-      settle(value);
+      text = value;
+      read = true;
     },
   });
   if (!lazyIds.has(holder)) lazyIds.set(holder, new Map());

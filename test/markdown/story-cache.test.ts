@@ -1,7 +1,8 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { openPngKeyMemo } from "../../src/charts/png-keys.ts";
 import { lazyBlobId } from "../../src/markdown/blobs.ts";
 import { loadSite } from "../../src/markdown/site.ts";
 import { fileStoryCache } from "../../src/markdown/story-cache.ts";
@@ -70,10 +71,33 @@ describe("the story cache", () => {
     const stored = JSON.parse(readFileSync(entry!, "utf8")) as { story: { html: string } };
     stored.story.html = "<p>an old page</p>";
     writeFileSync(entry!, JSON.stringify(stored));
-    const before = statSync(entry!).mtimeMs;
     const afterOld = loadSite({ root, storyCache: fileStoryCache("ctx", cacheDir) });
     expect(afterOld.stories.map((s) => s.html)).toEqual(fresh.stories.map((s) => s.html));
-    expect(statSync(entry!).mtimeMs).toBeGreaterThanOrEqual(before);
     expect(readFileSync(entry!, "utf8")).not.toContain("an old page");
+  });
+
+  it("reads no text while a site is loaded and its PNG keys worked out, and forgets an id once written", () => {
+    const { root, cacheDir } = workspace();
+    loadSite({ root, storyCache: fileStoryCache("ctx", cacheDir) });
+    const memo = openPngKeyMemo(cacheDir);
+    const cached = loadSite({
+      root,
+      storyCache: fileStoryCache("ctx", cacheDir),
+      onChart: (chart) =>
+        memo.keyOf(
+          chart,
+          () => true,
+          () => "worked out",
+        ),
+    });
+    // With the blobs gone, reading any text would throw: nothing did.
+    rmSync(join(cacheDir, "blobs"), { recursive: true });
+    const story = cached.stories.find((s) => s.charts.length)!;
+    expect(() => story.html).toThrow(/lost/);
+    expect(() => story.charts[0]!.drawings[0]!.svg).toThrow(/lost/);
+
+    story.html = "<p>new</p>";
+    expect(story.html).toBe("<p>new</p>");
+    expect(lazyBlobId(story, "html")).toBeUndefined();
   });
 });

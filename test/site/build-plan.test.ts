@@ -1,6 +1,17 @@
 // How a build decides what to build from the last good build's state (scripts/build-plan.ts).
+import { cpSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { datasetOutputs, planBuild, storyOutputs, type BuildState } from "../../scripts/build-plan.ts";
+import {
+  datasetOutputs,
+  folderIdentity,
+  outDirProblem,
+  planBuild,
+  siteOutputs,
+  storyOutputs,
+  type BuildState,
+} from "../../scripts/build-plan.ts";
 
 const last: BuildState = {
   shared: "code-and-data",
@@ -15,6 +26,7 @@ const last: BuildState = {
 const everyOutput = new Set([
   ...Object.entries(last.stories).flatMap(([slug, story]) => storyOutputs(slug, story)),
   ...last.datasets.flatMap(datasetOutputs),
+  ...siteOutputs(last),
 ]);
 const plan = (
   stories: Record<string, string>,
@@ -84,5 +96,72 @@ describe("planning a build", () => {
       kind: "full",
       reason: "the site folder was replaced since the last build",
     });
+  });
+
+  it("does nothing only when the site's own pages, search index and PNGs are all there", () => {
+    expect(siteOutputs(last)).toEqual([
+      "index.html",
+      "404.html",
+      "rss.xml",
+      "sitemap-index.xml",
+      "search/index.html",
+      "data/index.html",
+      "charts/a-1.png",
+      "charts/a-2.png",
+      "pagefind/pagefind-entry.json",
+    ]);
+    const without = (missing: string) => (file: string) => file !== missing && everyOutput.has(file);
+    expect(plan({ a: "a1", b: "b1", draft: "d1" }, without("charts/a-1.png"))).toEqual({
+      kind: "full",
+      reason: "charts/a-1.png is missing from the last build's site",
+    });
+    // A partial build writes those pages again and links every PNG from the cache.
+    expect(plan({ a: "a1", b: "b2", draft: "d1" }, without("charts/a-1.png")).kind).toBe("partial");
+  });
+});
+
+describe("a site folder's identity", () => {
+  it("survives a rename, and changes when the folder or its home page is replaced", () => {
+    const dir = mkdtempSync(join(tmpdir(), "plotline-identity-"));
+    const site = join(dir, "dist");
+    mkdirSync(site);
+    writeFileSync(join(site, "index.html"), "<p>one</p>");
+    const first = folderIdentity(site);
+    expect(first).toBeDefined();
+    renameSync(site, join(dir, "moved"));
+    renameSync(join(dir, "moved"), site);
+    expect(folderIdentity(site)).toBe(first);
+
+    // Copied back after being deleted (the copy may even get the freed inode again).
+    cpSync(site, join(dir, "copy"), { recursive: true, preserveTimestamps: true });
+    rmSync(site, { recursive: true });
+    renameSync(join(dir, "copy"), site);
+    expect(folderIdentity(site)).not.toBe(first);
+
+    // Restored over, in the same folder.
+    const second = folderIdentity(site);
+    writeFileSync(join(dir, "index.html"), "<p>one</p>");
+    renameSync(join(dir, "index.html"), join(site, "index.html"));
+    expect(folderIdentity(site)).not.toBe(second);
+    expect(folderIdentity(join(dir, "none"))).toBeUndefined();
+  });
+});
+
+describe("where a site may be built", () => {
+  const folders = { project: "/p", content: "/p/newsroom", cache: "/p/node_modules/.cache/plotline" };
+  it("refuses a folder that is, or holds, the project, content or cache, or lies among the sources", () => {
+    expect(outDirProblem("/p", folders)).toBe("it is the project folder (/p)");
+    expect(outDirProblem("/", folders)).toBe("it holds the project folder (/p)");
+    expect(outDirProblem("/p/newsroom", folders)).toBe("it is the content folder (/p/newsroom)");
+    expect(outDirProblem("/p/node_modules", folders)).toBe(
+      "it holds the cache folder (/p/node_modules/.cache/plotline)",
+    );
+    expect(outDirProblem("/p/newsroom/content/out", folders)).toBe("it is inside /p/newsroom/content");
+    expect(outDirProblem("/p/src/dist", folders)).toBe("it is inside /p/src");
+  });
+  it("accepts a folder of its own, inside the project or anywhere else", () => {
+    expect(outDirProblem("/p/dist", folders)).toBeUndefined();
+    expect(outDirProblem("/p/..dist", folders)).toBeUndefined();
+    expect(outDirProblem("/srv/www/news", folders)).toBeUndefined();
   });
 });

@@ -120,5 +120,22 @@ describe("a build after an interrupted or damaged one", () => {
     const afterRollback = buildFixture(root, outDir, env);
     expect(afterRollback.status).toBe(0);
     expect(afterRollback.output).toContain("Building every page: the site folder was replaced since the last build.");
+
+    // Nothing changed, but a PNG is gone from the site: it is built again, not called up to date.
+    const png = readdirSync(join(outDir, "charts")).find((name) => name.endsWith(".png"))!;
+    rmSync(join(outDir, "charts", png));
+    const repaired = buildFixture(root, outDir, env);
+    expect(repaired.output).toContain(`Building every page: charts/${png} is missing from the last build's site.`);
+    expect(existsSync(join(outDir, "charts", png))).toBe(true);
+  });
+
+  it("refuses an output folder that would replace the project or its content", () => {
+    const { root, env } = editableSite();
+    for (const outDir of [".", projectRoot, root]) {
+      const refused = buildFixture(root, outDir, env);
+      expect(refused.status).toBe(1);
+      expect(refused.output).toMatch(/PLOTLINE_OUT_DIR is .*, but it (is|holds) the (project|content) folder/);
+    }
+    expect(existsSync(join(projectRoot, "package.json"))).toBe(true);
   });
 });
