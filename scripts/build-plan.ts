@@ -3,8 +3,17 @@
 // its own. Same inputs as the last good build: nothing to do. Only stories changed: build their
 // pages and keep the rest. Anything else (code, a dataset, the site URL): build everything.
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
-import { isAbsolute, join, relative, sep } from "node:path";
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  renameSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { DEPENDENCY_PATCHES_DIR } from "../src/charts/cache.ts";
 import { paths } from "../src/urls.ts";
 
@@ -158,24 +167,47 @@ export function folderIdentity(dir: string): string | undefined {
   }
 }
 
+/** What a project holds besides its content: a site built over any of them would replace it. */
+const PROJECT_FOLDERS = ["src", "public", "scripts", "docs", "test", "seeds", ".ci", ".git", "node_modules"];
+
 /**
- * Why the site cannot be built into `outDir`, if it cannot: the build replaces that folder whole,
- * so it must not be, or hold, the project, the content or the cache, nor lie among the sources.
+ * Why the site cannot be built into `outDir`, if it cannot: the build replaces that folder whole
+ * (and deletes what it replaced at the next build), so it must not be, or hold, the project, the
+ * content or the cache, nor lie among the sources, nor be a folder of something else's files.
+ * `entries` are the names in `outDir` when it is a folder, and null when it is a file.
  */
 export function outDirProblem(
   outDir: string,
   folders: { project: string; content: string; cache: string },
+  entries?: string[] | null,
 ): string | undefined {
+  // Compared as real paths: a folder reached through a symbolic link is still the same folder.
+  const out = realPath(outDir);
+  const real = Object.entries(folders).map(([name, dir]) => [name, realPath(dir)] as const);
   const within = (dir: string, parent: string) => {
     const path = relative(parent, dir);
     return path.split(sep)[0] !== ".." && !isAbsolute(path);
   };
-  const [holds] = Object.entries(folders).filter(([, dir]) => within(dir, outDir));
-  if (holds) return `it ${holds[1] === outDir ? "is" : "holds"} the ${holds[0]} folder (${holds[1]})`;
-  const sources = [join(folders.content, "content"), join(folders.content, "data"), join(folders.project, "src")];
-  const inside = sources.find((dir) => within(outDir, dir));
+  const held = real.find(([, dir]) => within(dir, out));
+  if (held) return `it ${held[1] === out ? "is" : "holds"} the ${held[0]} folder (${held[1]})`;
+  const { project, content } = Object.fromEntries(real);
+  const sources = [join(content!, "content"), join(content!, "data"), ...PROJECT_FOLDERS.map((f) => join(project!, f))];
+  const inside = sources.find((dir) => within(out, dir));
   if (inside) return `it is inside ${inside}`;
+  if (entries === null) return "it is a file";
+  if (entries?.length && !entries.includes("index.html")) return "it holds files but no site (no index.html)";
   return undefined;
+}
+
+/** `path` with every symbolic link in the part of it that exists resolved. */
+function realPath(path: string): string {
+  const absolute = resolve(path);
+  const parent = dirname(absolute);
+  try {
+    return realpathSync(absolute);
+  } catch {
+    return parent === absolute ? absolute : join(realPath(parent), basename(absolute));
+  }
 }
 
 /** Where the state of the last good build into `outDir` is kept. */

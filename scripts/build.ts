@@ -52,7 +52,7 @@ const project = process.cwd();
 const root = contentRoot();
 // Resolved, so that `dist/` (with its slash) still puts the sibling folders below beside it.
 const outDir = resolve(project, process.env.PLOTLINE_OUT_DIR || "dist");
-const unsafe = outDirProblem(outDir, { project, content: root, cache: defaultCacheDir() });
+const unsafe = outDirProblem(outDir, { project, content: root, cache: defaultCacheDir() }, folderEntries(outDir));
 if (unsafe) {
   console.error(
     `PLOTLINE_OUT_DIR is ${outDir}, but ${unsafe}: a build replaces its output folder whole. ` +
@@ -70,13 +70,15 @@ const previous = `${outDir}.previous`;
 // other than dist/ gets a cache of its own beside it.
 const cacheDir = process.env.PLOTLINE_OUT_DIR ? `${outDir}.astro-cache` : undefined;
 let astro: ChildProcess | undefined;
+// The swap's progress: the old site moved aside, then the new one in place.
+let movedAside = false;
 let swapped = false;
 // A failure of our own (not a content error) must not leave a half-written folder behind either,
 // nor, between the swap's two renames, no site at all.
 const abandon = (error: unknown) => {
   astro?.kill("SIGKILL");
   try {
-    if (!swapped && !existsSync(outDir) && existsSync(previous)) renameSync(previous, outDir);
+    if (movedAside && !swapped) renameSync(previous, outDir);
   } catch {
     // Left in `previous`; the next build puts it back (see below).
   }
@@ -294,7 +296,10 @@ if (indexed.errors.length) {
 //    The state goes first, so a build stopped between the renames leads to a full build.
 if ((await previousCleared) !== undefined) rmSync(previous, { recursive: true, force: true });
 rmSync(stateFile, { force: true });
-if (previousCleared && existsSync(outDir)) renameSync(outDir, previous);
+if (previousCleared && existsSync(outDir)) {
+  renameSync(outDir, previous);
+  movedAside = true;
+}
 renameSync(next, outDir);
 swapped = true;
 writeState(stateFile, { ...current, folder: folderIdentity(outDir)! });
@@ -309,6 +314,12 @@ console.log(
 function linkPngs(): void {
   mkdirSync(join(next, "charts"), { recursive: true });
   for (const [id, key] of pngKeys) linkTree(pngCachePath(key), join(next, "charts", `${id}.png`));
+}
+
+/** The names in `dir` if it is a folder, null if it is something else, undefined if nothing. */
+function folderEntries(dir: string): string[] | null | undefined {
+  if (!existsSync(dir)) return undefined;
+  return statSync(dir).isDirectory() ? readdirSync(dir) : null;
 }
 
 /** Writes the partial build's plan for Astro, whole (Astro may be reading it). */

@@ -46,7 +46,11 @@ export async function stopOrphanedChild(pidFile: string, marker: string): Promis
     }
   };
   if (pid > 0 && running()) {
-    process.kill(pid, "SIGKILL");
+    try {
+      process.kill(pid, "SIGKILL");
+    } catch {
+      // It ended by itself meanwhile (or is not ours to stop): nothing to wait for but below.
+    }
     for (let waited = 0; running() && waited < 5000; waited += 20) await sleep(20);
   }
   rmSync(pidFile, { force: true });

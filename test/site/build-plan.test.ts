@@ -1,5 +1,5 @@
 // How a build decides what to build from the last good build's state (scripts/build-plan.ts).
-import { cpSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -159,6 +159,25 @@ describe("where a site may be built", () => {
     expect(outDirProblem("/p/newsroom/content/out", folders)).toBe("it is inside /p/newsroom/content");
     expect(outDirProblem("/p/src/dist", folders)).toBe("it is inside /p/src");
   });
+  it("refuses the project's own folders, a folder of other files, a file, and folders reached by a link", () => {
+    expect(outDirProblem("/p/.git", folders)).toBe("it is inside /p/.git");
+    expect(outDirProblem("/p/public", folders)).toBe("it is inside /p/public");
+    expect(outDirProblem("/home/me/Documents", folders, ["letter.odt"])).toBe(
+      "it holds files but no site (no index.html)",
+    );
+    expect(outDirProblem("/p/README.md", folders, null)).toBe("it is a file");
+    expect(outDirProblem("/p/dist", folders, ["index.html", "stories"])).toBeUndefined();
+    expect(outDirProblem("/p/dist", folders, [])).toBeUndefined();
+
+    const dir = mkdtempSync(join(tmpdir(), "plotline-outdir-"));
+    mkdirSync(join(dir, "project", "src"), { recursive: true });
+    symlinkSync(join(dir, "project"), join(dir, "link"));
+    const real = { project: join(dir, "project"), content: join(dir, "project"), cache: join(dir, "cache") };
+    expect(outDirProblem(join(dir, "link", "src", "dist"), real)).toBe(`it is inside ${join(dir, "project", "src")}`);
+    expect(outDirProblem(join(dir, "link"), real)).toBe(`it is the project folder (${join(dir, "project")})`);
+    expect(outDirProblem(join(dir, "link", "dist"), real)).toBeUndefined();
+  });
+
   it("accepts a folder of its own, inside the project or anywhere else", () => {
     expect(outDirProblem("/p/dist", folders)).toBeUndefined();
     expect(outDirProblem("/p/..dist", folders)).toBeUndefined();
