@@ -26,7 +26,7 @@ import { PNGS_BY_BUILD_ENV, startPngPool } from "../src/charts/png-pool.ts";
 import { standaloneSvg } from "../src/charts/standalone.ts";
 import { contentRoot } from "../src/config.ts";
 import { sortMessages } from "../src/errors/diagnostic.ts";
-import { BUILD_PID_ENV, noteChild, stopOrphanedChild } from "../src/build-child.ts";
+import { BUILD_PID_ENV, forgetChild, noteChild, stopOrphanedChild } from "../src/build-child.ts";
 import { CONTENT_GATE_ENV } from "../src/content-gate.ts";
 import { formatReport, readSourceFrom } from "../src/errors/print.ts";
 import { SHARED_DIGEST_ENV } from "../src/markdown/loader.ts";
@@ -73,6 +73,8 @@ let astro: ChildProcess | undefined;
 // The swap's progress: the old site moved aside, then the new one in place.
 let movedAside = false;
 let swapped = false;
+// Folders made by linkTree: a partial build links thousands of files, 3,000 into charts/ alone.
+const madeFolders = new Set<string>();
 // A failure of our own (not a content error) must not leave a half-written folder behind either,
 // nor, between the swap's two renames, no site at all.
 const abandon = (error: unknown) => {
@@ -352,7 +354,7 @@ function startAstro(extraEnv: Record<string, string>): Promise<number> {
   noteChild(astroPidFile, astro.pid);
   return new Promise((done) =>
     astro!.on("exit", (code) => {
-      noteChild(astroPidFile, undefined);
+      forgetChild(astroPidFile);
       done(code ?? 1);
     }),
   );
@@ -412,6 +414,12 @@ function moveInto(from: string, to: string): void {
   rmSync(from, { recursive: true });
 }
 
+/** Makes folder `dir` for linkTree, once. */
+function makeFolder(dir: string): void {
+  if (!madeFolders.has(dir)) mkdirSync(dir, { recursive: true });
+  madeFolders.add(dir);
+}
+
 /**
  * Puts `from` (a file or a folder) at `to` as hard links: the files are never changed in place
  * (the cache and the old site are only ever replaced whole), so sharing them is safe, and far
@@ -419,11 +427,11 @@ function moveInto(from: string, to: string): void {
  */
 function linkTree(from: string, to: string): void {
   if (statSync(from).isDirectory()) {
-    mkdirSync(to, { recursive: true });
+    makeFolder(to);
     for (const name of readdirSync(from)) linkTree(join(from, name), join(to, name));
     return;
   }
-  mkdirSync(dirname(to), { recursive: true });
+  makeFolder(dirname(to));
   try {
     linkSync(from, to);
   } catch {

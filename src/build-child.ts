@@ -37,14 +37,7 @@ export async function stopOrphanedChild(pidFile: string, marker: string): Promis
   } catch {
     return; // none noted: the last build ended as it should
   }
-  const running = () => {
-    try {
-      const state = /^State:\s+(\w)/m.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
-      return state !== "Z" && readFileSync(`/proc/${pid}/cmdline`, "utf8").includes(marker);
-    } catch {
-      return false; // gone (or no /proc to ask, where the child's own watch is all there is)
-    }
-  };
+  const running = () => runningWith(pid, marker);
   if (pid > 0 && running()) {
     try {
       process.kill(pid, "SIGKILL");
@@ -56,12 +49,24 @@ export async function stopOrphanedChild(pidFile: string, marker: string): Promis
   rmSync(pidFile, { force: true });
 }
 
-/** Notes the child's pid for `stopOrphanedChild`, or forgets it once the child has ended. */
-export function noteChild(pidFile: string, pid: number | undefined): void {
-  if (pid === undefined) {
-    rmSync(pidFile, { force: true });
-    return;
+/**
+ * Whether process `pid` is running (not ended, nor a zombie) with `marker` in its command line.
+ * False where there is no /proc to ask: there the child's own watch is all there is.
+ */
+export function runningWith(pid: number | string, marker: string): boolean {
+  try {
+    const state = /^State:\s+(\w)/m.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
+    return state !== "Z" && readFileSync(`/proc/${pid}/cmdline`, "utf8").includes(marker);
+  } catch {
+    return false;
   }
+}
+
+/** Notes the child's pid for `stopOrphanedChild`. */
+export function noteChild(pidFile: string, pid: number | undefined): void {
   mkdirSync(dirname(pidFile), { recursive: true });
   writeFileSync(pidFile, String(pid));
 }
+
+/** Forgets the child noted in `pidFile`, once it has ended. */
+export const forgetChild = (pidFile: string) => rmSync(pidFile, { force: true });

@@ -1,7 +1,8 @@
 // A partial build starts Astro while scripts/build.ts is still checking the content, so that
 // Astro's start-up (loading its code and ours, about 2.5 s) overlaps the check. Astro's content
 // loader waits here until the check has passed: the build then creates the gate file. If the
-// check finds errors the build stops Astro instead, so they are never reported twice.
+// check finds errors the build stops Astro instead, so they are never reported twice. (If the
+// build dies instead, Astro stops by itself: src/build-child.ts.)
 import { existsSync } from "node:fs";
 import { setTimeout as sleep } from "node:timers/promises";
 
@@ -11,10 +12,5 @@ export const CONTENT_GATE_ENV = "PLOTLINE_CONTENT_GATE";
 export async function contentChecked(): Promise<void> {
   const gate = process.env[CONTENT_GATE_ENV];
   if (!gate) return;
-  const build = process.ppid;
-  while (!existsSync(gate)) {
-    // The build that started this process is gone: nothing will ever open the gate.
-    if (process.ppid !== build) process.exit(1);
-    await sleep(10);
-  }
+  while (!existsSync(gate)) await sleep(10);
 }

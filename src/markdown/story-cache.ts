@@ -36,9 +36,9 @@ export function fileStoryCache(context: string, dir = defaultCacheDir()): StoryC
         const story = entry.key === key ? entry.story : undefined;
         // An entry from an older Plotline (with the text inline), or whose blobs were deleted, is
         // not served: the story is rendered again and the entry replaced.
-        const texts = story ? storedTexts(story) : [];
-        if (!story || !texts.every(([, , id]) => isBlobId(id) && hasBlob(id, blobs))) return undefined;
-        for (const [holder, name, id] of texts) lazyBlob(holder, name, id as string, blobs);
+        const texts = story && storedTexts(story);
+        if (!texts?.every(([, , id]) => hasBlob(id, blobs))) return undefined;
+        for (const [holder, name, id] of texts) lazyBlob(holder, name, id, blobs);
         return story;
       } catch {
         return undefined;
@@ -62,17 +62,16 @@ export function fileStoryCache(context: string, dir = defaultCacheDir()): StoryC
   };
 }
 
-const isBlobId = (id: unknown): id is string => typeof id === "string" && /^[0-9a-f]{64}$/.test(id);
-
-/** Where a stored story's texts are: each holder, property and the blob id it holds. */
-function storedTexts(story: RenderedStory): Array<[object, string, unknown]> {
-  if (!Array.isArray(story.charts)) return [[story, "html", undefined]];
-  return [
+/**
+ * Where a stored story's texts are: each holder, property and the blob id it holds; undefined if
+ * the entry is not of that form (an older one holds the text itself).
+ */
+function storedTexts(story: RenderedStory): Array<[object, string, string]> | undefined {
+  if (!Array.isArray(story.charts) || !story.charts.every((chart) => Array.isArray(chart.drawings))) return undefined;
+  const texts: Array<[object, string, unknown]> = [
     [story, "html", story.html],
-    ...story.charts.flatMap((chart) =>
-      Array.isArray(chart.drawings)
-        ? chart.drawings.map((d): [object, string, unknown] => [d, "svg", d.svg])
-        : [[chart, "drawings", undefined] as [object, string, unknown]],
-    ),
+    ...story.charts.flatMap((chart) => chart.drawings.map((d): [object, string, unknown] => [d, "svg", d.svg])),
   ];
+  const isBlobId = (id: unknown) => typeof id === "string" && /^[0-9a-f]{64}$/.test(id);
+  return texts.every(([, , id]) => isBlobId(id)) ? (texts as Array<[object, string, string]>) : undefined;
 }

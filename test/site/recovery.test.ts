@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { describe, expect, it } from "vitest";
 import { statePath } from "../../scripts/build-plan.ts";
+import { runningWith } from "../../src/build-child.ts";
 import { buildFixture, projectRoot, scratchDir } from "./build-helper.ts";
 
 /** A copy of the basic fixture site to edit, with a chart cache of its own. */
@@ -28,15 +29,7 @@ function editableSite() {
 /** Pids of running processes whose command line contains `text` (zombies count as gone). */
 function processesWith(text: string): number[] {
   return readdirSync("/proc")
-    .filter((name) => /^\d+$/.test(name))
-    .filter((pid) => {
-      try {
-        const state = /^State:\s+(\w)/m.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
-        return state !== "Z" && readFileSync(`/proc/${pid}/cmdline`, "utf8").includes(text);
-      } catch {
-        return false; // it ended while we looked
-      }
-    })
+    .filter((name) => /^\d+$/.test(name) && runningWith(name, text))
     .map(Number);
 }
 
