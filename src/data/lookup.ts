@@ -82,12 +82,19 @@ export function lookupCell(dataset: Dataset, query: CellQuery): LookupResult {
     return { value, field: fieldOf(query.col)!, rows: 1 };
   }
 
-  if (query.agg === "count") return { value: matches.length, field: countField, rows: matches.length };
+  // A `row` or `where` that matches nothing is a mistake even when counting: most likely a typo,
+  // which a printed 0 would hide.
+  const noRow = { problem: { kind: "no-row", matched: 0, sample: sampleKeys(dataset, conditions) } } as const;
+  if (query.agg === "count") {
+    return conditions.length && !matches.length
+      ? noRow
+      : { value: matches.length, field: countField, rows: matches.length };
+  }
   if (!query.col) return { problem: { kind: "unknown-column", column: "", columns: names } };
   const field = fieldOf(query.col)!;
   if (field.type !== "number" && field.type !== "integer")
     return { problem: { kind: "not-numeric", column: field.name, type: field.type } };
-  if (matches.length === 0) return { problem: { kind: "no-row", matched: 0, sample: sampleKeys(dataset, conditions) } };
+  if (matches.length === 0) return noRow;
   const values = matches.map((i) => dataset.rows[i]![query.col!]).filter((v): v is number => typeof v === "number");
   if (values.length === 0) {
     return { problem: { kind: "missing", column: field.name, line: dataset.rowLines[matches[0]!] ?? 0 } };

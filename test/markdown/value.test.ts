@@ -26,6 +26,18 @@ describe(":value directives", () => {
     expect(story.html).toContain("379 and 6 rows.");
   });
 
+  it("computes each aggregate over the matching rows", () => {
+    const of = (agg: string) => `:value{data=staff where="team=North" col=vacancies agg=${agg}}`;
+    const story = render(`${["count", "min", "max", "median", "mean"].map(of).join(" ")}\n`);
+    expect(lines(story.messages)).toEqual([]);
+    expect(story.html).toContain("3 120 131 128 126.3");
+  });
+
+  it("refuses a count whose where matches no row, rather than printing 0", () => {
+    const story = render(':value{data=staff where="team=Central" agg=count}\n');
+    expect(lines(story.messages)).toEqual(["story.md:7:1: No row of `staff` matches `team=Central` (0 rows matched)"]);
+  });
+
   it("reports an unknown dataset at the directive with a suggestion", () => {
     const story = render("\nSee :value{data=budgte row=2022/23 col=overspend}.\n");
     expect(lines(story.messages)).toEqual([
