@@ -62,4 +62,9 @@ describe("a whole site built from test/fixtures/site-basic", () => {
     expect(topic).toContain("trust-overspend");
     expect(site.read("topics/childrens-services/index.html")).not.toContain("An older story");
   });
+
+  it("copies public/ into the site, and every page names the site's icon", () => {
+    expect(site.read("favicon.svg")).toContain("<svg");
+    expect(site.read("index.html")).toContain('<link rel="icon" href="/favicon.svg" type="image/svg+xml">');
+  });
 });
