@@ -117,22 +117,42 @@ function scanRecord(text: string, start: number): Scan {
 /** A row with nothing but empty or space-only cells (`,,,` included) ends the table. */
 const isBlank = (cells: readonly { text: string }[]): boolean => cells.every((c) => c.text.trim() === "");
 
+/**
+ * A row that may be a note under the table (`Source: DfE`, or `"Note: provisional",,` as Excel pads
+ * it): text in its first cell only, no more cells than the header, and that text not a value of the
+ * first column. Under a `period` column `2024/25` is a value, so a truncated last row is still
+ * reported; under a `string` column everything is, so notes there need a blank row above them.
+ */
+function mayBeNote(cells: readonly CsvCell[], header: readonly CsvCell[], isValue: ColumnValueTest): boolean {
+  const [first, ...rest] = cells;
+  if (!first || first.text.trim() === "" || cells.length > header.length || !isBlank(rest)) return false;
+  return !isValue(header[0]!.text, first.text);
+}
+
+/** Whether `text` reads as a value of the column named `column` (a declared missing value counts). */
+export type ColumnValueTest = (column: string, text: string) => boolean;
+
 const MAX_RAGGED = 5;
 
 /**
  * Reads the table: skips the lines above `headerRow`, reads the header, then data rows until the
  * first blank row or the end of the file. Everything after the first blank row is notes and is not
  * read as data; a later line that looks like a table row draws a warning, so rows are never lost
- * without a word. Reports unterminated and stray quotes, empty and repeated header names and rows
- * with the wrong number of cells. Returns undefined when there is no usable header.
+ * without a word. With `isValue`, the rows that end the table (before any blank row) are notes too
+ * when every one of them may be a note (see `mayBeNote`); a row that may be a note but has data
+ * rows after it is read as a row, and reported if its width is wrong. Reports unterminated and
+ * stray quotes, empty and repeated header names and rows with the wrong number of cells. Returns
+ * undefined when there is no usable header.
  */
 export function readCsvTable(options: {
   text: string;
   headerRow: number;
   file: string;
   diagnostics: Diagnostics;
+  /** Tells a first cell that is a value of its column; without it, only a blank row ends the table. */
+  isValue?: ColumnValueTest;
 }): CsvTable | undefined {
-  const { text, headerRow, file, diagnostics } = options;
+  const { text, headerRow, file, diagnostics, isValue } = options;
   const locate = makeLocator(text);
   const at = (offset: number) => ({ file, ...locate(offset) });
   const starts = lineStarts(text);
@@ -164,9 +184,25 @@ export function readCsvTable(options: {
     }
   });
 
-  // Data rows up to the first blank row.
+  // Data rows up to the first blank row; rows that may be notes wait until a data row follows them.
   const records: CsvRecord[] = [];
-  const ragged: { place: Place; actual: number }[] = [];
+  const ragged: { place: Place; actual: number; noteLike: boolean }[] = [];
+  const addRow = (cells: CsvCell[], end: Position): void => {
+    if (cells.length === header.length) {
+      records.push({ cells, line: cells[0]!.line, endLine: end.line, endColumn: end.column });
+      return;
+    }
+    // Too many cells: point at the first extra one; too few: at the end of the row.
+    const extra = cells[header.length];
+    const place = extra ? { file, line: extra.line, column: extra.column } : { file, ...end };
+    const noteLike = cells[0]!.text.trim() !== "" && isBlank(cells.slice(1));
+    ragged.push({ place, actual: cells.length, noteLike });
+  };
+  let notes: { cells: CsvCell[]; end: Position }[] = [];
+  const readNotesAsRows = (): void => {
+    for (const note of notes) addRow(note.cells, note.end);
+    notes = [];
+  };
   let next = head.next;
   let blank: number | undefined;
   let unterminated = false;
@@ -177,23 +213,22 @@ export function readCsvTable(options: {
       break;
     }
     const cells = toCells(row.cells);
-    const line = cells[0]!.line;
     next = row.next;
     if (isBlank(cells)) {
-      blank = line;
+      blank = cells[0]!.line;
       break;
     }
     const end = locate(row.end);
-    if (cells.length === header.length) records.push({ cells, line, endLine: end.line, endColumn: end.column });
+    if (isValue && mayBeNote(cells, header, isValue)) notes.push({ cells, end });
     else {
-      // Too many cells: point at the first extra one; too few: at the end of the row.
-      const extra = cells[header.length];
-      const place = extra ? { file, line: extra.line, column: extra.column } : { file, ...end };
-      ragged.push({ place, actual: cells.length });
+      readNotesAsRows();
+      addRow(cells, end);
     }
   }
-  for (const { place, actual } of ragged.slice(0, MAX_RAGGED)) {
-    diagnostics.add("CsvRowRagged", { expected: header.length, actual }, place);
+  // Rows that may be notes are notes only when nothing but a blank row or the file's end follows.
+  if (unterminated) readNotesAsRows();
+  for (const { place, actual, noteLike } of ragged.slice(0, MAX_RAGGED)) {
+    diagnostics.add("CsvRowRagged", { expected: header.length, actual, noteLike }, place);
   }
   if (ragged.length > MAX_RAGGED) {
     diagnostics.add("CsvRowRepeats", { count: ragged.length - MAX_RAGGED }, ragged[MAX_RAGGED]!.place);

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { Diagnostics, sortMessages, VFileMessage, type Place } from "../errors/diagnostic.ts";
 import type { YamlSource } from "../errors/yaml.ts";
 import { coerceCell, DEFAULT_FALSE_VALUES, DEFAULT_TRUE_VALUES, type CellContext } from "./coerce.ts";
-import { lineStarts, makeLocator, readCsvTable, type CsvCell, type CsvTable } from "./csv.ts";
+import { lineStarts, makeLocator, readCsvTable, type ColumnValueTest, type CsvCell, type CsvTable } from "./csv.ts";
 import { decodeCsv } from "./decode.ts";
 import { evaluateExpression, expressionNames, parseExpression, type Expression } from "./derive.ts";
 import { parseSidecar, type Sidecar } from "./sidecar.ts";
@@ -62,7 +62,8 @@ function readDataset(options: LoadDatasetOptions): LoadDatasetResult {
   const csvBytes = readFileSync(join(root, csvPath));
   const sidecarBytes = readFileSync(join(root, sidecarPath));
 
-  // 2. The sidecar; its encoding and header row are used even when other keys are wrong.
+  // 2. The sidecar; its encoding and header row are used even when other keys are wrong, and the
+  //    rest of it when its only mistakes change no cell's reading (an unknown key, a bad title).
   const parsed = parseSidecar({ source: new TextDecoder().decode(sidecarBytes), file: sidecarPath });
   diagnostics.push(...parsed.diagnostics.messages);
 
@@ -75,21 +76,20 @@ function readDataset(options: LoadDatasetOptions): LoadDatasetResult {
     else diagnostics.add("CsvEncodingMismatch", { actual, encoding: "windows-1252" }, place);
     return { messages: diagnostics.messages };
   }
-  const table = readCsvTable({ text: decoded.text, headerRow: parsed.settings.headerRow, file: csvPath, diagnostics });
   const sidecar = parsed.sidecar;
-  if (!table || !sidecar) return { messages: diagnostics.messages };
+  const context = sidecar ? cellContext(sidecar, options.today) : undefined;
+  // Notes rows straight under the table are told from data rows by the first column's type.
+  const isValue = sidecar && context ? columnValueTest(sidecar.fields, context) : undefined;
+  const headerRow = parsed.settings.headerRow;
+  const table = readCsvTable({ text: decoded.text, headerRow, file: csvPath, diagnostics, isValue });
+  // Without a readable sidecar (a bad field list, `missingValues`, `dateFormat`...) no column has a
+  // type to check its cells against: checking them anyway would report mistakes not in the CSV.
+  if (!table || !sidecar || !context) return { messages: diagnostics.messages };
 
   // 4. Columns against fields, derived expressions against columns, cells against types.
   const columns = matchColumns({ table, sidecar, csvPath, sidecarPath, diagnostics });
   const yaml = { yaml: parsed.yaml, yamlText: parsed.source };
   const derived = compileDerived({ sidecar, ...yaml, sidecarPath, diagnostics });
-  const reference = sidecar.source?.published ?? options.today ?? new Date().toISOString().slice(0, 10);
-  const context: CellContext = {
-    missingValues: sidecar.missingValues,
-    trueValues: sidecar.trueValues ?? DEFAULT_TRUE_VALUES,
-    falseValues: sidecar.falseValues ?? DEFAULT_FALSE_VALUES,
-    reference,
-  };
   const { rows, cells, invalid } = readRows({ table, sidecar, columns, context, csvPath, diagnostics });
   checkPrimaryKey({ table, sidecar, columns, rows, invalid, csvPath, diagnostics });
 
@@ -130,6 +130,24 @@ function readDataset(options: LoadDatasetOptions): LoadDatasetResult {
     if (sidecar[key] !== undefined) Object.assign(dataset, { [key]: sidecar[key] });
   }
   return { dataset, messages: diagnostics.messages };
+}
+
+/** What every cell is read with; two-digit years settle by the source's date, else the build date. */
+function cellContext(sidecar: Sidecar, today: string | undefined): CellContext {
+  return {
+    missingValues: sidecar.missingValues,
+    trueValues: sidecar.trueValues ?? DEFAULT_TRUE_VALUES,
+    falseValues: sidecar.falseValues ?? DEFAULT_FALSE_VALUES,
+    reference: sidecar.source?.published ?? today ?? new Date().toISOString().slice(0, 10),
+  };
+}
+
+/** Whether a text reads as a value of a column; an undeclared column's cannot be told, so it does. */
+function columnValueTest(fields: readonly Field[], context: CellContext): ColumnValueTest {
+  return (column, text) => {
+    const field = fields.find((f) => f.name === column);
+    return !field || "value" in coerceCell(text, field, context);
+  };
 }
 
 /** Reads every dataset in `<root>/data/`, sorted by id, with every problem in every file. */

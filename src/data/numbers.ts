@@ -18,16 +18,17 @@ export function currencyOfUnit(unit: string | undefined): string | undefined {
 
 export const isPercentUnit = (unit: string | undefined): boolean => /^(percent|per cent|%)$/i.test(unit?.trim() ?? "");
 
-/** The rules a number column is read by, after defaults: `,` groups, lenient unless told otherwise. */
-export function numberRules(field: Pick<Field, "groupChar" | "bareNumber" | "unit">) {
+/**
+ * The rules a number column is read by, after defaults: `,` groups, lenient unless told otherwise.
+ * The unit plays no part: a lenient column accepts any currency sign and `%` (PRODUCT.md), since
+ * councils write `£5` in a `pounds` column and `32.4%` in a `per cent of pupils` one.
+ */
+export function numberRules(field: Pick<Field, "groupChar" | "bareNumber">) {
   const groupChar = field.groupChar ?? ",";
   return {
     groupChar,
     decimalChar: groupChar === "." ? "," : ".",
     bare: field.bareNumber ?? groupChar !== ",",
-    /** Currency signs accepted: the unit's own, or any when there is no unit. */
-    currencies: field.unit === undefined ? SIGNS : (currencyOfUnit(field.unit) ?? ""),
-    percent: field.unit === undefined || isPercentUnit(field.unit),
   };
 }
 
@@ -63,11 +64,11 @@ const plain = (n: number): string => String(Number(n.toPrecision(15)));
  *   cell     = "(" body ")" | sign? body                  brackets mean negative
  *   body     = currency? sign? digits currency? "%"?      one currency sign at most
  *   sign     = "-" | "−" (U+2212) | "+"
- *   currency = "£" | "$" | "€"                            only the unit's own, or any without a unit
+ *   currency = "£" | "$" | "€"                            whatever the field's unit
  *   digits   = int (decimal fraction)? exponent?          exponent only without group separators
  *   int      = d{1,3} (group d{3})+ | d+                  group is `groupChar`, "," by default
  * With `bareNumber` (the default when `groupChar` is not ","): digits with an optional leading "-".
- * A `%` is dropped, not divided by: `32.4%` reads as 32.4 in a column whose unit is `percent`.
+ * A `%` is dropped, not divided by: `32.4%` reads as 32.4, as a `percent` column prints it.
  */
 export function parseNumberCell(text: string, field: Field): { value: number } | { problem: NumberProblem } {
   const rules = numberRules(field);
@@ -104,22 +105,6 @@ export function parseNumberCell(text: string, field: Field): { value: number } |
       problem: {
         expected: `a plain number (the field has ${field.bareNumber ? "`bareNumber: true`" : `\`groupChar: "${rules.groupChar}"\``})`,
         fix: `remove the ${extra} from the cell, or set \`bareNumber: false\` on the field to accept currency signs, \`%\` and brackets`,
-      },
-    };
-  }
-  if (currency && !rules.currencies.includes(currency)) {
-    return {
-      problem: {
-        expected: `${expected} without \`${currency}\` (the field's unit is \`${field.unit}\`)`,
-        fix: `remove the \`${currency}\`, or set the field's \`unit\` to the currency (e.g. \`GBP\`) if the column holds money`,
-      },
-    };
-  }
-  if (percent && !rules.percent) {
-    return {
-      problem: {
-        expected: `${expected} without \`%\` (the field's unit is \`${field.unit}\`)`,
-        fix: "remove the `%`, or set the field's `unit` to `percent`",
       },
     };
   }

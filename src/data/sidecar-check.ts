@@ -24,16 +24,26 @@ interface CheckOptions {
   diagnostics: Diagnostics;
 }
 
-/** Reports every mistake at the offending key or value in the sidecar. */
-export function checkSidecar(options: CheckOptions): void {
+/**
+ * Reports every mistake at the offending key or value in the sidecar. Returns whether the CSV can
+ * still be read by it: a print `format` that does not parse, or a key the field's type ignores,
+ * changes no cell's reading; a repeated name, a bad `dateFormat` or `groupChar`, a primary key that
+ * is not a field, or a word both true and false would.
+ */
+export function checkSidecar(options: CheckOptions): boolean {
   const { sidecar, yaml, file, diagnostics } = options;
+  let readable = true;
   const at = (path: readonly (string | number)[], target: "key" | "value" = "value") => ({
     file,
     ...yaml.placeOf(path, target),
   });
-  const invalid = (path: readonly (string | number)[], actual: string, expected: string, fix?: string): void => {
+  const report = (path: readonly (string | number)[], actual: string, expected: string, fix?: string): void => {
     const message = diagnostics.add("SidecarInvalidValue", { key: keyOf(path), actual, expected, fix }, at(path));
     message.expected = [expected];
+  };
+  const invalid: typeof report = (...args) => {
+    readable = false;
+    report(...args);
   };
 
   // Every name once, across declared and derived fields.
@@ -70,7 +80,7 @@ export function checkSidecar(options: CheckOptions): void {
       if ("error" in parsed)
         invalid([...path, "dateFormat"], field.dateFormat, "a date pattern such as `DD/MM/YYYY`", parsed.error);
     }
-    if (field.format !== undefined) checkFormat(field, [...path, "format"], invalid);
+    if (field.format !== undefined) checkFormat(field, [...path, "format"], report);
     if (field.groupChar !== undefined && /[\d+\-−eE]/.test(field.groupChar)) {
       invalid([...path, "groupChar"], field.groupChar, "a separator such as `,`, `.` or a space");
     }
@@ -92,6 +102,7 @@ export function checkSidecar(options: CheckOptions): void {
       invalid(["falseValues", i], word, "a word not in `trueValues`", "remove it from one of the two lists");
     }
   });
+  return readable;
 }
 
 /** The key a path ends in: `falseValues` for `["falseValues", 1]`. */

@@ -5,6 +5,7 @@ import { Diagnostics } from "../errors/diagnostic.ts";
 import { parseYamlSource, schemaProblems, type YamlSource } from "../errors/yaml.ts";
 import { isIsoDate } from "./dates.ts";
 import { checkSidecar } from "./sidecar-check.ts";
+import { readableSidecarValue } from "./sidecar-readable.ts";
 import type { Encoding } from "./decode.ts";
 import type { Field, FieldType, Source } from "./types.ts";
 
@@ -70,7 +71,15 @@ const schema = z.strictObject({
     .min(1, { error: "at least one field" }),
   derive: z.array(deriveSchema, { error: "a list of derived fields, each with `name` and `expression`" }).optional(),
 });
-type RawSidecar = z.infer<typeof schema>;
+/**
+ * What the CSV is read by: the schema with its required descriptive keys optional, since a sidecar
+ * whose only mistakes are descriptive (see sidecar-readable.ts) is read without them.
+ */
+const readingSchema = schema.extend({
+  title: schema.shape.title.optional(),
+  source: sourceSchema.partial({ name: true }).optional(),
+});
+type RawSidecar = z.infer<typeof readingSchema>;
 
 /** The keys allowed at each level, for "did you mean" and the list in the hint. */
 const KEYS = {
@@ -114,6 +123,11 @@ export interface CsvSettings {
 }
 
 export interface ParsedSidecar {
+  /**
+   * Present when the CSV can be read by it: the sidecar is valid, or its only mistakes (in
+   * `diagnostics`) change no cell's reading, such as an unknown key or a bad `title` (then empty).
+   * A dataset is built from it only when `diagnostics` has no errors.
+   */
   sidecar?: Sidecar;
   /** The sidecar's text, for positions inside a scalar (a derive expression). */
   source: string;
@@ -155,11 +169,14 @@ export function parseSidecar(options: { source: string; file: string }): ParsedS
         diagnostics.add("SidecarInvalidValue", params, place).expected = [problem.expected];
       }
     }
-    return { source, settings, yaml, diagnostics };
   }
-  const sidecar = normalize(result.data, yaml);
-  checkSidecar({ sidecar, yaml, file, diagnostics });
-  return { sidecar: diagnostics.hasErrors ? undefined : sidecar, source, settings, yaml, diagnostics };
+  // Mistakes that change no cell's reading are left out, so the CSV is still checked in this run.
+  const value = result.success ? raw : readableSidecarValue(raw, result.error.issues);
+  const readable = value === undefined ? undefined : readingSchema.safeParse(value);
+  if (!readable?.success) return { source, settings, yaml, diagnostics };
+  const sidecar = normalize(readable.data, yaml);
+  const cellsReadable = checkSidecar({ sidecar, yaml, file, diagnostics });
+  return { sidecar: cellsReadable ? sidecar : undefined, source, settings, yaml, diagnostics };
 }
 
 function allowedKeys(dotted: string): string[] {
@@ -183,9 +200,10 @@ function csvSettings(raw: unknown): CsvSettings {
 /** Fills in defaults; positions of fields come from the YAML. */
 function normalize(raw: RawSidecar, yaml: YamlSource): Sidecar {
   return {
-    title: raw.title,
+    // Empty only beside a reported mistake, when no dataset is built from the sidecar.
+    title: raw.title ?? "",
     description: raw.description,
-    source: raw.source,
+    source: raw.source && { ...raw.source, name: raw.source.name ?? "" },
     licence: raw.licence,
     notes: raw.notes === undefined ? [] : typeof raw.notes === "string" ? [raw.notes] : raw.notes,
     updated: raw.updated,

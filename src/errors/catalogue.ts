@@ -105,10 +105,12 @@ export const catalogue = {
   CsvRowRagged: {
     message: (p: { expected: number; actual: number }) =>
       `Unexpected ${p.actual} cell${p.actual === 1 ? "" : "s"} in this row, expected ${p.expected} like the header`,
-    hint: (p: { expected: number; actual: number }) =>
+    hint: (p: { expected: number; actual: number; noteLike?: boolean }) =>
       p.actual > p.expected
         ? "remove the extra cells, or put quotes around a cell that contains a comma"
-        : "add the missing cells (leave them empty if there is no value)",
+        : p.noteLike
+          ? "add the missing cells (leave them empty if there is no value); if this row is a note under the table, leave a blank row above it"
+          : "add the missing cells (leave them empty if there is no value)",
   },
   CsvRowRepeats: {
     message: (p: { count: number }) =>

@@ -70,23 +70,28 @@ describe("lenient numbers", () => {
     expect(read(text)).toBe(expected);
   });
 
-  it("accepts only the currency its unit names", () => {
+  it("accepts any currency sign, before or after, whatever the field's unit", () => {
+    expect(read("£5", { unit: "pounds" })).toBe(5);
+    expect(read("5€", { unit: "GBP" })).toBe(5);
+    expect(read("$12", { unit: "GBP" })).toBe(12);
     expect(read("£6,012", { unit: "GBP per week" })).toBe(6012);
-    expect(read("$5", { unit: "USD" })).toBe(5);
-    expect(read("£12", { unit: "count" })).toEqual({
-      expected: "a number without `£` (the field's unit is `count`)",
-      fix: "remove the `£`, or set the field's `unit` to the currency (e.g. `GBP`) if the column holds money",
-    });
-    expect(read("$12", { unit: "GBP" })).toMatchObject({
-      expected: "a number without `$` (the field's unit is `GBP`)",
-    });
+    expect(read("(£1,234)", { unit: "count" })).toBe(-1234);
   });
 
-  it("accepts `%` only without a unit or with unit percent", () => {
-    expect(read("12%", { unit: "percent" })).toBe(12);
-    expect(read("12%", { unit: "GBP" })).toEqual({
-      expected: "a number without `%` (the field's unit is `GBP`)",
-      fix: "remove the `%`, or set the field's `unit` to `percent`",
+  it("accepts a trailing `%` whatever the field's unit, reading `32.4%` as 32.4", () => {
+    expect(read("32.4%", { unit: "per cent of pupils" })).toBe(32.4);
+    expect(read("12%", { unit: "GBP" })).toBe(12);
+    expect(read("-3.5 %", { unit: "percentage points" })).toBe(-3.5);
+  });
+
+  it("still rejects a second currency sign or a word beside the sign, whatever the unit", () => {
+    expect(read("£5€", { unit: "GBP" })).toEqual({
+      expected: "a number",
+      fix: "remove `€` from the cell (put notes in the sidecar's `notes`), or declare the column `type: string`",
+    });
+    expect(read("£n/a", { unit: "pounds" })).toEqual({
+      expected: "a number",
+      fix: "write a number in digits; if `£n/a` means there is no value, add it to `missingValues` in the sidecar",
     });
   });
 
@@ -126,6 +131,15 @@ describe("strict numbers", () => {
     });
     expect(read("(5)", { bareNumber: true })).toMatchObject({ fix: expect.stringContaining("remove the brackets") });
     expect(read("5%", { bareNumber: true })).toMatchObject({ fix: expect.stringContaining("remove the `%`") });
+  });
+
+  it("keeps currency signs and `%` out of a strict column even when its unit names them", () => {
+    expect(read("£5", { bareNumber: true, unit: "GBP" })).toMatchObject({
+      expected: "a plain number (the field has `bareNumber: true`)",
+    });
+    expect(read("32.4%", { bareNumber: true, unit: "percent" })).toMatchObject({
+      fix: expect.stringContaining("remove the `%`"),
+    });
   });
 
   it("with another `groupChar` is strict and reads the other separator as the decimal point", () => {

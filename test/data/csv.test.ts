@@ -164,6 +164,69 @@ describe("the table's extent", () => {
   });
 });
 
+describe("notes rows straight under the table", () => {
+  const rowsOf = (text: string, sidecar?: string) => {
+    const { dataset, messages } = load(text, sidecar);
+    return { rows: dataset?.rows.map((r) => r.year), lines: dataset?.rowLines, messages: printed(messages) };
+  };
+
+  it("ends the table at notes rows padded with commas, as Excel exports them", () => {
+    const text = 'year,notes,budget\n2022/23,,12\n2023/24,,13\n"Note: 2023/24 figures are provisional",,\n';
+    expect(rowsOf(text)).toEqual({ rows: ["2022/23", "2023/24"], lines: [2, 3], messages: [] });
+  });
+
+  it("ends the table at a notes row with no commas after it", () => {
+    const text = "year,notes,budget\r\n2022/23,,12\r\nSource: Department for Education\r\n";
+    expect(rowsOf(text)).toEqual({ rows: ["2022/23"], lines: [2], messages: [] });
+  });
+
+  it("reads several notes rows, padded or not, then a blank row and more notes", () => {
+    const text =
+      "year,notes,budget\n2022/23,,12\nSource: DfE,,\nNotes:\n1. Figures rounded,\n ,,\n2. See the council's report\n";
+    expect(rowsOf(text)).toEqual({ rows: ["2022/23"], lines: [2], messages: [] });
+  });
+
+  it("still reports a truncated last row whose first cell is a value of the first column", () => {
+    expect(rowsOf("year,notes,budget\n2022/23,,12\n2023/24\nSource: DfE\n").messages).toEqual([
+      "data/budget.csv:3:8: error: Unexpected 1 cell in this row, expected 3 like the header  [CsvRowRagged]\n" +
+        "  hint: add the missing cells (leave them empty if there is no value); if this row is a note under the table, leave a blank row above it",
+    ]);
+    expect(where("year,notes,budget\n2022/23,,12\n2023/24,,\n2024/25,13\n")).toEqual([
+      "data/budget.csv:4:11 CsvRowRagged",
+    ]);
+  });
+
+  it("keeps a last row with only its first cell as a data row when its other cells are missing values", () => {
+    const { dataset, messages } = load("year,notes,budget\n2022/23,,12\n2023/24,,\n");
+    expect(messages).toEqual([]);
+    expect(dataset?.rows.at(-1)).toEqual({ year: "2023/24", notes: null, budget: null });
+    expect(where("year,notes,budget\n2022/23,,12\n2023/24,,\n", `missingValues: [n/a]\n${SIDECAR}`)).toEqual([
+      "data/budget.csv:3:10 CellInvalid",
+    ]);
+  });
+
+  it("reports a row that looks like a note when data rows follow it", () => {
+    expect(where("year,notes,budget\n2022/23,,12\nSource: DfE\n2023/24,,13\n")).toEqual([
+      "data/budget.csv:3:12 CsvRowRagged",
+    ]);
+    expect(where("year,notes,budget\n2022/23,,12\nSource: DfE,,\n2023/24,,13\n")).toEqual([
+      "data/budget.csv:3:1 CellInvalid",
+    ]);
+  });
+
+  it("needs a blank row above notes under a text first column, whose cells can hold any words", () => {
+    const sidecar = "title: Areas\nfields:\n  - { name: area, type: string }\n  - { name: pupils, type: integer }\n";
+    expect(printed(load("area,pupils\nCamden,12\nSource: DfE\n", sidecar).messages)).toEqual([
+      "data/budget.csv:3:12: error: Unexpected 1 cell in this row, expected 2 like the header  [CsvRowRagged]\n" +
+        "  hint: add the missing cells (leave them empty if there is no value); if this row is a note under the table, leave a blank row above it",
+    ]);
+  });
+
+  it("reports a header with only notes under it as a table without rows", () => {
+    expect(where("year,notes,budget\nSource: DfE\n")).toEqual(["data/budget.csv:1:1 CsvRowsMissing"]);
+  });
+});
+
 describe("repeated problems", () => {
   it("reports the first five bad cells of a column, then how many more", () => {
     const rows = Array.from({ length: 8 }, (_, i) => `20${10 + i},,x${i}`).join("\n");

@@ -94,6 +94,17 @@ describe("errors in the sidecar", () => {
     ]);
   });
 
+  it("reports an unknown key together with the CSV's bad cell and repeated key, not instead of them", () => {
+    expect(messagesOf("unknown-key-with-bad-cells")).toEqual([
+      "data/pk.csv:3:7: error: Unexpected `lots` in column `pupils`, expected a whole number  [CellInvalid]\n" +
+        "  hint: write a number in digits; if `lots` means there is no value, add it to `missingValues` in the sidecar",
+      "data/pk.csv:4:1: error: Unexpected repeated key `Abbey` in `school`, first used on line 2  [PrimaryKeyDuplicate]\n" +
+        "  hint: each row needs a different key: remove the duplicate row, or add a column to `primaryKey`",
+      "data/pk.yml:3:1: error: Unexpected key `colour` in sidecar  [SidecarUnknownKey]\n" +
+        "  hint: remove it or use one of `title`, `description`, `source`, `licence`, `notes`, `updated`, `headerRow`, `encoding`, `primaryKey`, `missingValues`, `trueValues`, `falseValues`, `fields`, `derive`",
+    ]);
+  });
+
   it("reports a derive naming a missing or non-numeric column at the name inside the expression", () => {
     expect(messagesOf("derive-unknown")).toEqual([
       "data/budget.yml:9:27: error: Unexpected name `budgett` in the expression for `overspend`, expected a numeric column  [DeriveUnknownColumn]\n" +

@@ -144,4 +144,50 @@ describe("sidecar and CSV together", () => {
       "data/x.yml:3:1 SidecarUnknownKey",
     ]);
   });
+
+  const together = (csv: string, sidecar: string) =>
+    loadDataset({ root: tempProject({ "x.csv": csv, "x.yml": sidecar }), id: "x" }).messages.map(
+      (m) => `${m.file}:${m.line}:${m.column} ${m.ruleId}`,
+    );
+  const BAD_CELL = "year,budget\n2023/24,lots\n";
+
+  it("checks the cells when the sidecar's only mistakes are descriptive: title, source, unit, print format", () => {
+    const sidecar = [
+      "description: no title",
+      "source: { url: council.gov.uk, publisher: C }",
+      "updated: 2024-02-30",
+      "fields:",
+      "  - { name: year, type: period, title: [Year] }",
+      "  - { name: budget, type: number, unit: 5, format: £0.0 per week, colour: red }",
+      "",
+    ].join("\n");
+    expect(together(BAD_CELL, sidecar)).toEqual([
+      "data/x.csv:2:9 CellInvalid",
+      "data/x.yml:1:1 SidecarMissingKey",
+      "data/x.yml:2:1 SidecarMissingKey",
+      "data/x.yml:2:16 SidecarInvalidValue",
+      "data/x.yml:2:32 SidecarUnknownKey",
+      "data/x.yml:3:10 SidecarInvalidValue",
+      "data/x.yml:5:40 SidecarInvalidValue",
+      "data/x.yml:6:41 SidecarInvalidValue",
+      "data/x.yml:6:52 SidecarInvalidValue",
+      "data/x.yml:6:67 SidecarUnknownKey",
+    ]);
+  });
+
+  it("stops at the sidecar when a field's type is wrong, since the column's cells cannot be checked without it", () => {
+    const sidecar = `title: T\nlicense: OGL\nfields:\n  - { name: year, type: period }\n  - { name: budget, type: money }\n`;
+    expect(together(BAD_CELL, sidecar)).toEqual([
+      "data/x.yml:2:1 SidecarUnknownKey",
+      "data/x.yml:5:27 SidecarInvalidValue",
+    ]);
+  });
+
+  it("stops at the sidecar when a key that changes how cells read is wrong, such as `missingValues` or `dateFormat`", () => {
+    const missing = `title: T\nmissingValues: n/a\n${FIELDS}`;
+    expect(together(BAD_CELL, missing)).toEqual(["data/x.yml:2:16 SidecarInvalidValue"]);
+    const dates =
+      "title: T\nfields:\n  - { name: year, type: date, dateFormat: DD/MM/YYYY hh }\n  - { name: budget, type: number }\n";
+    expect(together(BAD_CELL, dates)).toEqual(["data/x.yml:3:43 SidecarInvalidValue"]);
+  });
 });
