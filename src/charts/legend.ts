@@ -24,7 +24,8 @@ const SWATCH = 12;
 /** Where each key goes, or undefined when the chart needs none. */
 export function legendLayout(enc: Encoding): Legend | undefined {
   const { chart, layout } = enc;
-  if (chart.seriesNames.length < 2 || enc.highlighting || directlyLabelled.has(chart.spec.type)) return undefined;
+  // Highlighting keeps series colours (kinds/highlight.ts), so the key still holds.
+  if (chart.seriesNames.length < 2 || directlyLabelled.has(chart.spec.type)) return undefined;
   const rowHeight = Math.round(layout.fontSize * 1.5);
   const items: LegendItem[] = [];
   let x = 0;

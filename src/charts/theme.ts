@@ -22,6 +22,12 @@ export const primary = palette[0];
 export const accent = palette[1];
 /** The other categories when some are highlighted. */
 export const muted = "#7b8190";
+/**
+ * Opacity of the accent band behind highlighted categories on charts coloured by series. One
+ * fixed colour has to read on both pages: a pale peach over white, a dark rust over #15171c, and
+ * every series colour keeps 3:1 against the band on either (test/charts/palette.test.ts).
+ */
+export const bandOpacity = 0.09;
 
 /** A rendering size. Both are drawn; CSS shows `narrow` in containers under `breakpoint` px. */
 export interface Layout {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { accent, muted, palette, primary } from "../../src/charts/theme.ts";
+import { accent, bandOpacity, muted, palette, primary } from "../../src/charts/theme.ts";
 
 // Colour-vision deficiency simulation: Machado, Oliveira and Fernandes (2009), severity 1.0,
 // applied to linear RGB; distances are CIE76 ΔE in CIELAB (D65).
@@ -72,6 +72,27 @@ describe("the chart palette", () => {
           const d = matrix ? distance(lab(simulate(a, matrix)), lab(simulate(b, matrix))) : distance(lab(a), lab(b));
           expect(d, `${name}: ${palette[i]} vs ${palette[j]}`).toBeGreaterThanOrEqual(11);
         }
+      }
+    }
+  });
+
+  it("keeps 3:1 for every colour against the highlight band on the light and the dark page", () => {
+    // The band is the accent at `bandOpacity` over the page: composite it as the browser does.
+    const band = (page: string) =>
+      "#" +
+      [1, 3, 5]
+        .map((i) => {
+          const [under, over] = [page, accent].map((hex) => parseInt(hex.slice(i, i + 2), 16));
+          return Math.round(under! * (1 - bandOpacity) + over! * bandOpacity)
+            .toString(16)
+            .padStart(2, "0");
+        })
+        .join("");
+    for (const page of ["#ffffff", "#15171c"]) {
+      // Visible: the band differs from the page it lies on.
+      expect(distance(lab(linear(band(page))), lab(linear(page))), page).toBeGreaterThanOrEqual(6);
+      for (const colour of [...palette, primary, accent]) {
+        expect(contrast(colour, band(page)), `${colour} on ${band(page)}`).toBeGreaterThanOrEqual(3);
       }
     }
   });

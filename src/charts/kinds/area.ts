@@ -2,6 +2,7 @@
 import * as Plot from "@observablehq/plot";
 import type { Encoding } from "../encoding.ts";
 import type { Point } from "../resolve.ts";
+import { highlightBands, highlightDots, highlightRules } from "./highlight.ts";
 import { continuousX, continuousY, seriesLabelMargin } from "./line.ts";
 
 export function areaOptions(enc: Encoding): Plot.PlotOptions {
@@ -17,6 +18,7 @@ export function areaOptions(enc: Encoding): Plot.PlotOptions {
     x: continuousX(enc),
     y: y.scale,
     marks: [
+      ...highlightBands(enc, "x", { singleSeries: true }),
       Plot.areaY(chart.points, {
         x: "category",
         y: "value",
@@ -29,6 +31,8 @@ export function areaOptions(enc: Encoding): Plot.PlotOptions {
         ? Plot.lineY(chart.points, { x: "category", y: "value", stroke: color, strokeWidth: 2, className: "lines" })
         : [],
       Plot.ruleY([0], { className: "baseline" }),
+      ...highlightDots(enc),
+      ...highlightRules(enc),
       single
         ? []
         : Plot.text(

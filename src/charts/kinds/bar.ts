@@ -3,9 +3,10 @@
 // (always on the narrow layout), as newsrooms lay out bar charts on phones.
 import * as Plot from "@observablehq/plot";
 import { missingMarks, valueAxis, valueLabels, type Encoding } from "../encoding.ts";
-import type { CategoryKey, Point } from "../resolve.ts";
+import type { CategoryKey } from "../resolve.ts";
 import { textWidth, wrapText } from "../theme.ts";
 import { wholeChartGridX, wholeChartZeroX } from "../whole-chart-rules.ts";
+import { fillOf, highlightBands } from "./highlight.ts";
 
 /** Height of one bar in px. */
 export const BAR = 24;
@@ -73,13 +74,14 @@ export function barOptions(enc: Encoding): Plot.PlotOptions {
     y: { domain: chart.seriesNames, axis: null, padding: 0.08, insetTop: labelHeight },
     x: { domain: axis.domain, ticks: axis.ticks, tickFormat: axis.tickFormat, label: null, axis: "top" },
     marks: [
+      ...highlightBands(enc, "fy"),
       // The grid and the zero line once down the whole chart, not once per category.
       wholeChartGridX(axis.ticks),
       Plot.barX(drawn, {
         fy: "category",
         y: "series",
         x: "value",
-        fill: (p: Point) => enc.colorOf(p),
+        fill: fillOf(enc),
         title: enc.tip,
         className: "bars",
       }),

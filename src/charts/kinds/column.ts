@@ -1,8 +1,9 @@
 // Vertical bars: one per category, grouped side by side when there are several series.
 import * as Plot from "@observablehq/plot";
 import { missingMarks, valueAxis, valueLabels, type Encoding } from "../encoding.ts";
-import type { CategoryKey, Point } from "../resolve.ts";
+import type { CategoryKey } from "../resolve.ts";
 import { wrapText } from "../theme.ts";
+import { fillOf, highlightBands } from "./highlight.ts";
 
 export function columnOptions(enc: Encoding): Plot.PlotOptions {
   const { chart, layout } = enc;
@@ -21,14 +22,14 @@ export function columnOptions(enc: Encoding): Plot.PlotOptions {
         fx: "category",
         x: "series",
         y: "value",
-        fill: (p: Point) => enc.colorOf(p),
+        fill: fillOf(enc),
         title: enc.tip,
         className: "bars",
       })
     : Plot.barY(drawn, {
         x: "category",
         y: "value",
-        fill: (p: Point) => enc.colorOf(p),
+        fill: fillOf(enc),
         title: enc.tip,
         className: "bars",
       });
@@ -48,6 +49,7 @@ export function columnOptions(enc: Encoding): Plot.PlotOptions {
       : { x: { ...categoryAxis, type: "band", axis: null } }),
     y: { domain: axis.domain, ticks: axis.ticks, tickFormat: axis.tickFormat, grid: true, label: null },
     marks: [
+      ...highlightBands(enc, grouped ? "fx" : "x"),
       bars,
       Plot.ruleY([0], { className: "baseline" }),
       grouped

@@ -1,7 +1,7 @@
 // Dots: values per category without bars, for figures that do not start from zero.
 import * as Plot from "@observablehq/plot";
 import type { Encoding } from "../encoding.ts";
-import type { Point } from "../resolve.ts";
+import { fillOf, highlightBands } from "./highlight.ts";
 import { baseline, continuousX, continuousY, seriesLabelMargin, seriesLabels } from "./line.ts";
 
 export function dotOptions(enc: Encoding): Plot.PlotOptions {
@@ -15,10 +15,11 @@ export function dotOptions(enc: Encoding): Plot.PlotOptions {
     x: continuousX(enc),
     y: y.scale,
     marks: [
+      ...highlightBands(enc, "x"),
       ...baseline(y.axis),
       Plot.dot(
         chart.points.filter((p) => p.value !== null),
-        { x: "category", y: "value", fill: (p: Point) => enc.colorOf(p), r: 5, title: enc.tip, className: "points" },
+        { x: "category", y: "value", fill: fillOf(enc), r: 5, title: enc.tip, className: "points" },
       ),
       ...seriesLabels(enc),
     ],

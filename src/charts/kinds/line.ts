@@ -3,6 +3,7 @@ import * as Plot from "@observablehq/plot";
 import { stackExtents, valueAxis, type Encoding, type ValueAxis } from "../encoding.ts";
 import type { Point } from "../resolve.ts";
 import { textWidth } from "../theme.ts";
+import { highlightBands, highlightDots } from "./highlight.ts";
 
 /**
  * The x scale for a continuous chart: time for dates, linear for numbers, points for labels.
@@ -99,6 +100,7 @@ export function lineOptions(enc: Encoding): Plot.PlotOptions {
     x: continuousX(enc),
     y: y.scale,
     marks: [
+      ...highlightBands(enc, "x", { singleSeries: true }),
       ...baseline(y.axis),
       Plot.lineY(chart.points, {
         x: "category",
@@ -114,6 +116,7 @@ export function lineOptions(enc: Encoding): Plot.PlotOptions {
             { x: "category", y: "value", fill: stroke, r: 3.5, title: enc.tip, className: "points" },
           )
         : [],
+      ...highlightDots(enc),
       ...seriesLabels(enc),
     ],
   };

@@ -2,8 +2,8 @@
 // negative values downward from zero and positive ones upward, so mixed signs draw correctly.
 import * as Plot from "@observablehq/plot";
 import { stackExtents, valueAxis, type Encoding } from "../encoding.ts";
-import type { Point } from "../resolve.ts";
 import { textWidth } from "../theme.ts";
+import { fillOf, highlightBands } from "./highlight.ts";
 
 export function stackedColumnOptions(enc: Encoding): Plot.PlotOptions {
   const { chart } = enc;
@@ -15,10 +15,11 @@ export function stackedColumnOptions(enc: Encoding): Plot.PlotOptions {
     x: { type: "band", domain: chart.categories, tickFormat: enc.labelOf, label: null, padding: 0.25, tickSize: 0 },
     y: { domain: axis.domain, ticks: axis.ticks, tickFormat: axis.tickFormat, grid: true, label: null },
     marks: [
+      ...highlightBands(enc, "x"),
       Plot.barY(drawn, {
         x: "category",
         y: "value",
-        fill: (p: Point) => enc.seriesColor(p.series),
+        fill: fillOf(enc),
         order: chart.seriesNames,
         title: enc.tip,
         className: "bars",
@@ -47,10 +48,11 @@ export function stackedBarOptions(enc: Encoding): Plot.PlotOptions {
     y: { type: "band", domain: chart.categories, tickFormat: enc.labelOf, label: null, padding: 0.25, tickSize: 0 },
     x: { domain: axis.domain, ticks: axis.ticks, tickFormat: axis.tickFormat, grid: true, label: null, axis: "top" },
     marks: [
+      ...highlightBands(enc, "y"),
       Plot.barX(drawn, {
         y: "category",
         x: "value",
-        fill: (p: Point) => enc.seriesColor(p.series),
+        fill: fillOf(enc),
         order: chart.seriesNames,
         title: enc.tip,
         className: "bars",
