@@ -1,6 +1,10 @@
 // Writes a chart's text description from its data: what kind of chart, what it measures over
 // which range, the extremes and the direction of change. Used when the author gives no `alt`.
+// A custom chart, which Plotline did not lay out, is described from its dataset, rows, x and y.
+import { comparePeriods, formatValue } from "../data/index.ts";
+import type { CellValue, Dataset, Field, Row } from "../data/types.ts";
 import type { ChartData, Point } from "./resolve.ts";
+import type { ChartSpec } from "./spec.ts";
 
 const kindNames: Record<string, string> = {
   column: "Column chart",
@@ -97,4 +101,57 @@ function describeExtremes(points: Point[], format: (n: number) => string): strin
   const min = known.reduce((a, b) => (b.value < a.value ? b : a));
   if (max.value === min.value) return `Every value is ${format(max.value)}.`;
   return `The largest is ${max.label} at ${format(max.value)}; the smallest is ${min.label} at ${format(min.value)}.`;
+}
+
+/**
+ * "Chart of budget and forecast by budget line: 4 rows of Spending by budget line. Budget is
+ * highest for ... at ... and lowest for ... at ...." Without x or y, the title and the rows.
+ */
+export function describeCustomChart(options: { spec: ChartSpec; dataset: Dataset; rows: Row[] }): string {
+  const { spec, dataset, rows } = options;
+  const fieldOf = (name: string) => dataset.fields.find((f) => f.name === name)!;
+  const [xs, ys] = [spec.x.map(fieldOf), spec.y.map(fieldOf)];
+  const drawn = `${rows.length} ${rows.length === 1 ? "row" : "rows"} of ${dataset.title}`;
+  if (!xs.length && !ys.length) return `Chart: ${spec.title.replace(/[.!?]+$/, "")}. Drawn from ${drawn}.`;
+  // One x column is what the values are read against; with several there is no single one.
+  const x = xs.length === 1 ? xs[0] : undefined;
+  const ordered = x !== undefined && ["date", "period", "number", "integer"].includes(x.type);
+  const of = ys.length ? ` of ${joinWords(ys.map((y) => lowerFirst(y.title)))}` : "";
+  const by = xs.length ? ` by ${joinWords(xs.map((f) => lowerFirst(f.title)))}` : "";
+  const sentences = [`Chart${of}${by}${x && ordered ? spanOf(rows, x) : ""}: ${drawn}.`];
+  for (const y of ys.filter((f) => f.type === "number" || f.type === "integer").slice(0, 4)) {
+    sentences.push(extremesOf(rows, { y, x, ordered, format: spec.format }));
+  }
+  return sentences.filter(Boolean).join(" ");
+}
+
+/** ", 2020/21 to 2023/24": the first and last values of an ordered column. */
+function spanOf(rows: Row[], x: Field): string {
+  const values = rows.map((r) => r[x.name] ?? null).filter((v): v is Exclude<CellValue, null> => v !== null);
+  if (!values.length) return "";
+  const sorted = [...values].sort((a, b) =>
+    a instanceof Date && b instanceof Date
+      ? a.getTime() - b.getTime()
+      : typeof a === "number" && typeof b === "number"
+        ? a - b
+        : comparePeriods(String(a), String(b)),
+  );
+  const [first, last] = [formatValue(sorted[0], x), formatValue(sorted[sorted.length - 1], x)];
+  return first === last ? `, ${first}` : `, ${first} to ${last}`;
+}
+
+/** "Budget is highest in 2023/24 at £153.0m and lowest in 2020/21 at £120.5m." */
+function extremesOf(rows: Row[], options: { y: Field; x?: Field; ordered: boolean; format?: string }): string {
+  const { y, x, ordered, format } = options;
+  const known = rows.filter((r) => typeof r[y.name] === "number");
+  if (!known.length) return "";
+  const value = (r: Row) => r[y.name] as number;
+  const print = (r: Row) => formatValue(value(r), y, format);
+  const max = known.reduce((a, b) => (value(b) > value(a) ? b : a));
+  const min = known.reduce((a, b) => (value(b) < value(a) ? b : a));
+  const name = y.title.charAt(0).toUpperCase() + y.title.slice(1);
+  if (value(max) === value(min)) return `${name} is ${print(max)} in every row.`;
+  if (!x) return `${name} ranges from ${print(min)} to ${print(max)}.`;
+  const where = (r: Row) => `${ordered ? "in" : "for"} ${formatValue(r[x.name] ?? null, x)}`;
+  return `${name} is highest ${where(max)} at ${print(max)} and lowest ${where(min)} at ${print(min)}.`;
 }

@@ -1,10 +1,11 @@
 // Joins a validated spec to its dataset: checks columns and types, filters, aggregates and
 // orders the rows, and returns the long-form points every chart kind draws from.
-import { comparePeriods, formatValue } from "../data/index.ts";
+import { comparePeriods, DEFAULT_DATE_FORMAT, formatValue, parseDatePattern } from "../data/index.ts";
 import type { CellValue, Dataset, Field, Row } from "../data/types.ts";
 import { closest } from "../errors/closest.ts";
 import { Diagnostics, type VFileMessage } from "../errors/diagnostic.ts";
 import { loadCustomChart } from "./custom.ts";
+import { describeCustomChart } from "./describe.ts";
 import { palette } from "./theme.ts";
 import type { Aggregate, ChartSpec } from "./spec.ts";
 
@@ -40,6 +41,9 @@ export interface ChartData {
 
 const MAX_SERIES = palette.length;
 const numeric = (field: Field) => field.type === "number" || field.type === "integer";
+/** Kinds that join their points in order, and the column types that have one. */
+const orderedKinds = new Set<string>(["line", "area"]);
+const orderedTypes = new Set<string>(["date", "period", "number", "integer"]);
 
 /** Resolves a spec against the datasets; every problem is reported at its key in the block. */
 export function resolveChart(
@@ -90,37 +94,24 @@ export function resolveChart(
     return found;
   };
 
-  // Roles: one category column, one or more value columns (none for aggregate: count).
-  const categoryNames = spec[categoryKey];
-  if (categoryNames.length !== 1) {
-    if (categoryNames.length === 0) {
-      diagnostics.add(
-        "ChartMissingKey",
-        { key: categoryKey, example: `${categoryKey}: year` },
-        { file: spec.file, line: spec.fenceLine, column: 1 },
-      );
-    } else {
-      diagnostics.add(
-        "ChartInvalidValue",
-        {
-          key: categoryKey,
-          actual: categoryNames.join(", "),
-          expected: "one column",
-          fix: `list several columns on \`${valueKey}\` instead; \`${categoryKey}\` holds the categories`,
-        },
-        at([categoryKey]),
-      );
-    }
-  }
-  const category = categoryNames.length === 1 ? field(categoryNames[0]!, [categoryKey]) : undefined;
-  const valueNames = spec[valueKey];
-  if (valueNames.length === 0 && spec.aggregate !== "count") {
+  // Roles: one category column, one or more value columns (none for aggregate: count). How
+  // many columns each key names was checked with the block; here they meet the dataset.
+  const [categoryName] = spec[categoryKey];
+  const category = categoryName === undefined ? undefined : field(categoryName, [categoryKey]);
+  if (category && orderedKinds.has(spec.type) && !orderedTypes.has(category.type)) {
     diagnostics.add(
-      "ChartMissingKey",
-      { key: valueKey, example: `${valueKey}: overspend` },
-      { file: spec.file, line: spec.fenceLine, column: 1 },
+      "ChartColumnType",
+      {
+        key: categoryKey,
+        actual: category.name,
+        type: category.type,
+        expected: "a date, period, number or integer column",
+        fix: `a ${spec.type} chart joins its points in time or number order, which ${category.type} values do not have: use \`type: column\` (or \`dot\`) for categories, or declare \`${category.name}\` as \`type: period\` or \`date\` in \`${dataset.sidecarPath}\` if it holds periods or dates`,
+      },
+      at([categoryKey]),
     );
   }
+  const valueNames = spec[valueKey];
   const measures = valueNames.map((name, i) => field(name, valueNames.length > 1 ? [valueKey, i] : [valueKey]));
   measures.forEach((measure, i) => {
     if (measure && !numeric(measure) && spec.aggregate !== "count") {
@@ -138,18 +129,6 @@ export function resolveChart(
     }
   });
   const series = spec.series ? field(spec.series, ["series"]) : undefined;
-  if (series && valueNames.length > 1) {
-    diagnostics.add(
-      "ChartInvalidValue",
-      {
-        key: "series",
-        actual: series.name,
-        expected: `one value column when \`series\` is set`,
-        fix: `either list several columns on \`${valueKey}\` or split by \`series\`, not both`,
-      },
-      at(["series"]),
-    );
-  }
   const filters = spec.filter.map((f) => ({ ...f, field: field(f.column, ["filter", f.column]) }));
   if (diagnostics.hasErrors || !category) return { messages: diagnostics.messages };
 
@@ -170,7 +149,12 @@ export function resolveChart(
   const seriesOf = (row: Row, measure: Field) =>
     series ? formatValue(row[series.name] ?? null, series) : measureFields.length > 1 ? measure.title : "";
   let points: Point[] = [];
-  const keyOf = (value: CellValue) => categoryKeyOf(value, category);
+  // Grouping by x groups dates as x prints them: by month for `MMM YYYY`, by year for `YYYY`.
+  const bucket = spec.aggregate ? dateBucket(category) : undefined;
+  const keyOf = (value: CellValue) => {
+    const key = categoryKeyOf(value, category);
+    return bucket && key instanceof Date ? bucket(key) : key;
+  };
   if (spec.aggregate) {
     const groups = new Map<
       string,
@@ -183,7 +167,7 @@ export function resolveChart(
         const id = `${String(cat instanceof Date ? cat.getTime() : cat)}\u0000${name}`;
         const group = groups.get(id) ?? {
           category: cat,
-          label: formatValue(row[category.name] ?? null, category),
+          label: formatValue(cat instanceof Date ? cat : (row[category.name] ?? null), category),
           series: name,
           values: [],
           rows: 0,
@@ -340,6 +324,20 @@ function reduce(aggregate: Aggregate, values: number[], rows: number): number | 
   }
 }
 
+/**
+ * For a date column printed without its day, the start of the month or year it prints, so that
+ * dates printed alike fall in one group; undefined when the day is printed (or not a date).
+ */
+function dateBucket(field: Field): ((date: Date) => Date) | undefined {
+  if (field.type !== "date") return undefined;
+  const parsed = parseDatePattern(field.format ?? DEFAULT_DATE_FORMAT, "print");
+  const kinds = "tokens" in parsed ? parsed.tokens.map((t) => t.kind) : ["D"];
+  if (kinds.some((k) => k === "D" || k === "DD")) return undefined;
+  if (kinds.some((k) => k.startsWith("M"))) return (d) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1));
+  if (kinds.some((k) => k.startsWith("Y"))) return (d) => new Date(Date.UTC(d.getUTCFullYear(), 0, 1));
+  return undefined;
+}
+
 function categoryKeyOf(value: CellValue, field: Field): CategoryKey {
   if (value instanceof Date || typeof value === "number") return value;
   if (value === null) return "";
@@ -427,9 +425,12 @@ function resolveCustom(
   }
   const columns = [...spec.x, ...spec.y].map((name) => dataset.fields.find((f) => f.name === name)!);
   const fields = columns.length ? columns : dataset.fields;
+  // The renderer takes a custom chart's description from `alt`: without the author's, the one
+  // written from what Plotline knows of it (its dataset, rows and the columns on x and y).
+  const alt = spec.alt ?? describeCustomChart({ spec, dataset, rows });
   return {
     chart: {
-      spec,
+      spec: { ...spec, alt },
       dataset,
       orientation: "vertical",
       category: fields[0]!,

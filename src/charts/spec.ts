@@ -73,6 +73,7 @@ export interface ChartSpec {
   format?: string;
   notes: string[];
   source?: string;
+  /** The author's `alt`; a custom chart's resolved spec carries its default here (see resolve.ts). */
   alt?: string;
   height?: number;
   aggregate?: Aggregate;
@@ -116,35 +117,16 @@ export function parseChartBlock(
     diagnostics.add("ChartNotMapping", {}, { file, line: origin.fenceLine, column: 1 });
     return { messages: diagnostics.messages };
   }
+  // Every problem of the block at once: the schema's, then the rules between keys, whether or
+  // not the schema passed (a missing title must not hide a missing y).
   const result = schema.safeParse(raw);
   if (!result.success) {
     reportSchemaProblems(result.error.issues, source, raw, { file, fenceLine: origin.fenceLine }, diagnostics);
-    return { messages: diagnostics.messages };
   }
+  reportRoleProblems(raw as Record<string, unknown>, source, { file, fenceLine: origin.fenceLine }, diagnostics);
+  if (!result.success || diagnostics.hasErrors) return { messages: diagnostics.messages };
   const data = result.data;
-  const typePlace = source.placeOf(["type"]);
-  if (!(chartTypes as readonly string[]).includes(data.type)) {
-    diagnostics.add(
-      "ChartUnknownType",
-      { actual: data.type, allowed: chartTypes, suggestion: closest(data.type, chartTypes) },
-      { file, ...typePlace },
-    );
-  }
-  if (data.type === "custom" && !data.module) {
-    diagnostics.add("ChartMissingKey", { key: "module", example: "module: budget-gap" }, { file, ...typePlace });
-  }
-  // Plotline cannot describe a chart it did not lay out, so a custom chart brings its own.
-  if (data.type === "custom" && !data.alt) {
-    diagnostics.add(
-      "ChartMissingKey",
-      { key: "alt", example: "alt: Line chart of ..., showing ..." },
-      { file, ...typePlace },
-    );
-  }
-  if (diagnostics.hasErrors) return { messages: diagnostics.messages };
 
-  const asList = <T>(value: T | T[] | undefined): T[] =>
-    value === undefined ? [] : Array.isArray(value) ? value : [value];
   const spec: ChartSpec = {
     id: data.id ?? origin.defaultId,
     data: data.data,
@@ -170,6 +152,82 @@ export function parseChartBlock(
     placeOf: source.placeOf,
   };
   return { spec, messages: diagnostics.messages };
+}
+
+const asList = <T>(value: T | T[] | undefined): T[] =>
+  value === undefined ? [] : Array.isArray(value) ? value : [value];
+
+/**
+ * The rules between keys, read from the raw block so they hold beside schema problems: a known
+ * type, a module for a custom chart, and for the built-in types one category column and the
+ * value columns (on `x` and `y`, or `y` and `x` for bars). A key whose own value is malformed is
+ * left to the schema's message.
+ */
+function reportRoleProblems(
+  raw: Record<string, unknown>,
+  source: YamlSource,
+  origin: { file: string; fenceLine: number },
+  diagnostics: Diagnostics,
+): void {
+  const file = origin.file;
+  const fence = { file, line: origin.fenceLine, column: 1 };
+  const at = (path: PropertyKey[]) => ({ file, ...source.placeOf(path) });
+  if (typeof raw.type !== "string") return;
+  const type = raw.type;
+  if (!(chartTypes as readonly string[]).includes(type)) {
+    diagnostics.add(
+      "ChartUnknownType",
+      { actual: type, allowed: chartTypes, suggestion: closest(type, chartTypes) },
+      at(["type"]),
+    );
+    return;
+  }
+  if (type === "custom") {
+    if (raw.module === undefined)
+      diagnostics.add("ChartMissingKey", { key: "module", example: "module: budget-gap" }, at(["type"]));
+    return;
+  }
+  const horizontal = type === "bar" || type === "stacked-bar";
+  const categoryKey = horizontal ? "y" : "x";
+  const valueKey = horizontal ? "x" : "y";
+  const columns = (key: string): string[] | undefined => {
+    const parsed = columnList.safeParse(raw[key]);
+    return parsed.success ? asList(parsed.data) : undefined;
+  };
+  const categories = columns(categoryKey);
+  if (raw[categoryKey] === undefined) {
+    diagnostics.add("ChartMissingKey", { key: categoryKey, example: `${categoryKey}: year` }, fence);
+  } else if (categories && categories.length > 1) {
+    diagnostics.add(
+      "ChartInvalidValue",
+      {
+        key: categoryKey,
+        actual: categories.join(", "),
+        expected: "one column",
+        fix: `list several columns on \`${valueKey}\` instead; \`${categoryKey}\` holds the categories`,
+      },
+      at([categoryKey]),
+    );
+  }
+  // A misspelt aggregate may have meant `count`, which needs no values: its own message is enough.
+  const aggregate = raw.aggregate;
+  const aggregateKnown = aggregate === undefined || (aggregates as readonly unknown[]).includes(aggregate);
+  if (raw[valueKey] === undefined && aggregateKnown && aggregate !== "count") {
+    diagnostics.add("ChartMissingKey", { key: valueKey, example: `${valueKey}: overspend` }, fence);
+  }
+  const values = columns(valueKey);
+  if (typeof raw.series === "string" && raw.series && values && values.length > 1) {
+    diagnostics.add(
+      "ChartInvalidValue",
+      {
+        key: "series",
+        actual: raw.series,
+        expected: `one value column when \`series\` is set`,
+        fix: `either list several columns on \`${valueKey}\` or split by \`series\`, not both`,
+      },
+      at(["series"]),
+    );
+  }
 }
 
 function reportSchemaProblems(

@@ -23,6 +23,15 @@ const cases: Record<string, string> = {
   "bar-annotation":
     "data: lines\ntype: bar\ny: line\nx: forecast\ntitle: T\nannotations: [{ x: Fostering, text: In-house carers }]",
   "stacked-column-mixed-signs": "data: mixed\ntype: stacked-column\nx: year\ny: amount\nseries: part\ntitle: T",
+  "grouped-column-series-highlight":
+    "data: staff\ntype: grouped-column\nx: month\ny: vacancies\nseries: team\nhighlight: 2024-02-29\ntitle: T",
+  "stacked-column-highlight":
+    "data: staff\ntype: stacked-column\nx: month\ny: vacancies\nseries: team\nhighlight: 2024-02-29\ntitle: T",
+  "line-series-highlight":
+    "data: staff\ntype: line\nx: month\ny: vacancies\nseries: team\nhighlight: 2024-02-29\ntitle: T",
+  "line-highlight": "data: budget\ntype: line\nx: year\ny: budget\nhighlight: 2022/23\ntitle: T",
+  "area-series-highlight":
+    "data: staff\ntype: area\nx: month\ny: vacancies\nseries: team\nhighlight: 2024-02-29\ntitle: T",
 };
 
 describe("renderChart", () => {
@@ -116,8 +125,9 @@ describe("custom charts", () => {
     ]);
   });
 
-  it("requires alt text, since Plotline cannot describe a chart it did not lay out", () => {
-    const { messages } = draw(block.replace(/\nalt: .*/, ""));
-    expect(lines(messages)).toEqual(["story.md:12:7: Missing required key `alt` in chart"]);
+  it("without alt, is described from its data, as every chart is", () => {
+    const { chart, messages } = draw(block.replace(/\nalt: .*/, ""));
+    expect(messages).toEqual([]);
+    for (const drawing of chart!.drawings) expect(drawing.svg).toMatch(/<desc[^>]*>[^<]*Budget[^<]*<\/desc>/);
   });
 });
