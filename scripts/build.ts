@@ -18,12 +18,12 @@ import {
 } from "node:fs";
 import { rm } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
+import * as pagefind from "pagefind";
 import { defaultCacheDir, fileChartCache } from "../src/charts/cache.ts";
 import { pngCachePath } from "../src/charts/png-cache.ts";
 import { openPngKeyMemo } from "../src/charts/png-keys.ts";
 import { PNGS_BY_BUILD_ENV, startPngPool } from "../src/charts/png-pool.ts";
 import { standaloneSvg } from "../src/charts/standalone.ts";
-import { searchDocument } from "../src/components/search-document.ts";
 import { contentRoot } from "../src/config.ts";
 import { sortMessages } from "../src/errors/diagnostic.ts";
 import { BUILD_PID_ENV, forgetChild, noteChild, stopOrphanedChild } from "../src/build-child.ts";
@@ -47,7 +47,6 @@ import {
   writeState,
   type BuildState,
 } from "./build-plan.ts";
-import { indexForSearch, writeSearchIndex } from "./search-index.ts";
 
 const project = process.cwd();
 const root = contentRoot();
@@ -237,13 +236,6 @@ if (partial && plan.kind === "partial") {
   writePartial({ ...partial, datasets: [...rebuiltDatasets].sort() });
 }
 
-// The search index is built from the content, not from Astro's pages (see
-// src/components/search-document.ts), in one order whatever changed, as its bytes depend on it.
-// A partial build indexes beside Astro; a full one after it, as the indexer's memory (290 MB
-// at 1,000 stories) would add to the peak while Astro holds the whole site.
-const searchDocuments = site.stories.map(searchDocument).sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
-const searchRun = plan.kind === "partial" ? indexForSearch(searchDocuments) : undefined;
-
 // 3. PNGs and Astro at once: the PNGs started above go on being drawn into the cache by content
 //    while Astro builds the pages, then are linked into place. The URL checked above is handed
 //    on, so Astro's config reads the same one.
@@ -282,9 +274,11 @@ if (astroStatus !== 0) {
 moveInto(astroOut, next);
 phase("Astro");
 
-// 4. Search, beside the last PNGs (a full build's index starts now), then the PNGs are linked
-//    into place once all are drawn.
-const [indexed, drawn] = await Promise.all([searchRun ?? indexForSearch(searchDocuments), pngRun]);
+// 4. Search, beside the last PNGs: Pagefind indexes the new folder (only elements marked
+//    data-pagefind-body: the stories) and writes dist/pagefind/, which /search/ loads from the
+//    same origin. It reads only story pages, so the PNGs can still be on their way; they are
+//    linked into place once all are drawn.
+const [indexed, drawn] = await Promise.all([searchIndex(next), pngRun]);
 if (!pngsDoneFirst) linkPngs();
 if (drawn.drawn) {
   mkdirSync(defaultCacheDir(), { recursive: true });
@@ -299,7 +293,6 @@ if (indexed.errors.length) {
   console.error(`Search indexing failed:\n${indexed.errors.join("\n")}\n\nBuild failed. ${keptSite()}`);
   process.exit(1);
 }
-writeSearchIndex(indexed, next);
 
 // 5. Swap: the new site replaces the old one in two renames; remember what it was built from.
 //    The state goes first, so a build stopped between the renames leads to a full build.
@@ -373,6 +366,38 @@ async function stopAstro(): Promise<void> {
   astro!.kill("SIGKILL");
   await astroExit;
   rmSync(astroOut, { recursive: true, force: true });
+}
+
+async function searchIndex(dir: string): Promise<{ pages: number; errors: string[] }> {
+  try {
+    const created = await pagefind.createIndex({
+      // The drawings' axis labels and the share panels' code are not words a reader searches for.
+      excludeSelectors: [".chart-drawings", ".chart-share"],
+    });
+    if (!created.index) return { pages: 0, errors: created.errors };
+    // Only story pages are indexed (data-pagefind-body), so only they need reading.
+    const added = await created.index.addDirectory({ path: dir, glob: "stories/**/*.html" });
+    // Not `writeFiles`: it can answer before its files are all on disk, and `close()` below then
+    // stops the writer (a truncated pagefind-entry.json in about one build in six at 1,000
+    // stories). The files come back in memory and are written here, whole, before we go on.
+    const index = await created.index.getFiles();
+    const errors = [...created.errors, ...added.errors, ...index.errors];
+    if (errors.length) return { pages: 0, errors };
+    let entryFile: Uint8Array | undefined;
+    for (const file of index.files) {
+      const path = join(dir, "pagefind", file.path);
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, file.content);
+      if (file.path === "pagefind-entry.json") entryFile = file.content;
+    }
+    // Pagefind reads every page but indexes only those with data-pagefind-body: count those.
+    const entry = JSON.parse(new TextDecoder().decode(entryFile)) as {
+      languages: Record<string, { page_count: number }>;
+    };
+    return { pages: Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0), errors };
+  } finally {
+    await pagefind.close();
+  }
 }
 
 /** Moves everything under the folder `from` into the folder `to`, merging folders both have. */
