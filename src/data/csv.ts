@@ -119,15 +119,23 @@ const isBlank = (cells: readonly { text: string }[]): boolean => cells.every((c)
 
 /**
  * A row that may be a note under the table (`Source: DfE`, or `"Note: provisional",,` as Excel pads
- * it): text in its first cell only, no more cells than the header, and that text not a value of the
- * first column. Under a `period` column `2024/25` is a value, so a truncated last row is still
- * reported; under a `string` column everything is, so notes there need a blank row above them.
+ * it): in a table of two columns or more, text in its first cell only, no more cells than the
+ * header, words rather than a figure (see NOTE_TEXT), and not a value of the first column. So a
+ * mistyped figure (`2025 (provisional)`, `2024-13-01`, `£1.2bn`) is still reported, and so is a
+ * truncated last row (`2024/25` is a value of a `period` column); in a one-column table every row
+ * is text in its first cell only, and under a `string` column every text is a value, so notes
+ * there need a blank row above them.
  */
 function mayBeNote(cells: readonly CsvCell[], header: readonly CsvCell[], isValue: ColumnValueTest): boolean {
   const [first, ...rest] = cells;
-  if (!first || first.text.trim() === "" || cells.length > header.length || !isBlank(rest)) return false;
-  return !isValue(header[0]!.text, first.text);
+  if (!first || header.length < 2 || cells.length > header.length || !isBlank(rest)) return false;
+  return NOTE_TEXT.test(first.text.trim()) && !isValue(header[0]!.text, first.text);
 }
+
+// Words, as a note is written: either a numbered note (`1. Figures are rounded`, `2) See ...`), or
+// a letter somewhere and not the start of a figure (a digit, a sign, a currency sign, a bracket or
+// a decimal point), so `2025 (provisional)` is not a note.
+const NOTE_TEXT = /^\d{1,2}[.)]\s+\p{L}|^(?![\d+\-−£$€(.])(?=.*\p{L})/su;
 
 /** Whether `text` reads as a value of the column named `column` (a declared missing value counts). */
 export type ColumnValueTest = (column: string, text: string) => boolean;

@@ -10,25 +10,42 @@ export interface NumberProblem {
 const CURRENCIES: Record<string, string> = { GBP: "£", USD: "$", EUR: "€" };
 const SIGNS = "£$€";
 
-/** The currency sign a unit names (`GBP`, `GBP per week` → `£`), if any. */
+// A money unit as newsrooms write it: a code, a sign or a word, then anything (`GBP per week`,
+// `pounds per child`, `£ per hour`).
+const MONEY_UNIT = /^(?:(GBP|USD|EUR)\b|(£|\$|€)|(pounds?|sterling|dollars?|euros?)\b)/i;
+const CURRENCY_WORDS: Record<string, string> = { pound: "£", sterling: "£", dollar: "$", euro: "€" };
+
+/** The currency sign a unit names (`GBP`, `GBP per week`, `pounds`, `£ per hour` → `£`), if any. */
 export function currencyOfUnit(unit: string | undefined): string | undefined {
-  const code = /^(GBP|USD|EUR)\b/i.exec(unit?.trim() ?? "")?.[1]?.toUpperCase();
-  return code ? CURRENCIES[code] : undefined;
+  const [, code, sign, word] = MONEY_UNIT.exec(unit?.trim() ?? "") ?? [];
+  return code
+    ? CURRENCIES[code.toUpperCase()]
+    : (sign ?? (word && CURRENCY_WORDS[word.toLowerCase().replace(/s$/, "")]));
 }
 
-export const isPercentUnit = (unit: string | undefined): boolean => /^(percent|per cent|%)$/i.test(unit?.trim() ?? "");
+/**
+ * Whether a unit is a share in hundredths: `percent`, `per cent of pupils`, `% of budget`; not
+ * `percentage points`, a difference of two shares, which prints without `%`.
+ */
+export const isPercentUnit = (unit: string | undefined): boolean =>
+  /^(?:percent|per cent)\b|^%/i.test(unit?.trim() ?? "");
 
 /**
  * The rules a number column is read by, after defaults: `,` groups, lenient unless told otherwise.
- * The unit plays no part: a lenient column accepts any currency sign and `%` (PRODUCT.md), since
- * councils write `£5` in a `pounds` column and `32.4%` in a `per cent of pupils` one.
+ * Lenient is about how a figure is written, not what it is: a column whose unit names a currency
+ * takes that currency's sign only (a `€` in a `GBP` column is a figure in another currency, and
+ * reading it as pounds would draw a silently wrong chart), a share takes `%` but no currency, and
+ * a column with no unit takes either.
  */
-export function numberRules(field: Pick<Field, "groupChar" | "bareNumber">) {
+export function numberRules(field: Pick<Field, "groupChar" | "bareNumber" | "unit">) {
   const groupChar = field.groupChar ?? ",";
   return {
     groupChar,
     decimalChar: groupChar === "." ? "," : ".",
     bare: field.bareNumber ?? groupChar !== ",",
+    /** Currency signs accepted: the unit's own, or any when there is no unit. */
+    currencies: field.unit === undefined ? SIGNS : (currencyOfUnit(field.unit) ?? ""),
+    percent: field.unit === undefined || isPercentUnit(field.unit),
   };
 }
 
@@ -64,11 +81,11 @@ const plain = (n: number): string => String(Number(n.toPrecision(15)));
  *   cell     = "(" body ")" | sign? body                  brackets mean negative
  *   body     = currency? sign? digits currency? "%"?      one currency sign at most
  *   sign     = "-" | "−" (U+2212) | "+"
- *   currency = "£" | "$" | "€"                            whatever the field's unit
+ *   currency = "£" | "$" | "€"                            only the unit's own, or any without a unit
  *   digits   = int (decimal fraction)? exponent?          exponent only without group separators
  *   int      = d{1,3} (group d{3})+ | d+                  group is `groupChar`, "," by default
  * With `bareNumber` (the default when `groupChar` is not ","): digits with an optional leading "-".
- * A `%` is dropped, not divided by: `32.4%` reads as 32.4, as a `percent` column prints it.
+ * A `%` is dropped, not divided by: `32.4%` reads as 32.4 in a column whose unit is `percent`.
  */
 export function parseNumberCell(text: string, field: Field): { value: number } | { problem: NumberProblem } {
   const rules = numberRules(field);
@@ -105,6 +122,30 @@ export function parseNumberCell(text: string, field: Field): { value: number } |
       problem: {
         expected: `a plain number (the field has ${field.bareNumber ? "`bareNumber: true`" : `\`groupChar: "${rules.groupChar}"\``})`,
         fix: `remove the ${extra} from the cell, or set \`bareNumber: false\` on the field to accept currency signs, \`%\` and brackets`,
+      },
+    };
+  }
+  if (currency && percent) {
+    return {
+      problem: {
+        expected: `${expected} with a currency sign or \`%\`, not both`,
+        fix: "remove the one that does not belong: a sum of money is not a share",
+      },
+    };
+  }
+  if (currency && !rules.currencies.includes(currency)) {
+    return {
+      problem: {
+        expected: `${expected} without \`${currency}\` (the field's unit is \`${field.unit}\`)`,
+        fix: `remove the \`${currency}\`, or set the field's \`unit\` to the currency (e.g. \`GBP\`) if the column holds money`,
+      },
+    };
+  }
+  if (percent && !rules.percent) {
+    return {
+      problem: {
+        expected: `${expected} without \`%\` (the field's unit is \`${field.unit}\`)`,
+        fix: "remove the `%`, or set the field's `unit` to `percent`",
       },
     };
   }

@@ -171,7 +171,7 @@ export function parseSidecar(options: { source: string; file: string }): ParsedS
     }
   }
   // Mistakes that change no cell's reading are left out, so the CSV is still checked in this run.
-  const value = result.success ? raw : readableSidecarValue(raw, result.error.issues);
+  const value = result.success ? raw : readableSidecarValue(raw, result.error.issues, keysAt);
   const readable = value === undefined ? undefined : readingSchema.safeParse(value);
   if (!readable?.success) return { source, settings, yaml, diagnostics };
   const sidecar = normalize(readable.data, yaml);
@@ -183,6 +183,14 @@ function allowedKeys(dotted: string): string[] {
   if (dotted.startsWith("source.")) return KEYS.source;
   if (/^fields\[\d+\]\./.test(dotted)) return KEYS.fields;
   if (/^derive\[\d+\]\./.test(dotted)) return KEYS.derive;
+  return KEYS.root;
+}
+
+/** The keys allowed at a place in the sidecar: its top level, `source`, or a field or derived column. */
+function keysAt(path: readonly PropertyKey[]): string[] {
+  const [first, index] = path;
+  if (first === "source") return KEYS.source;
+  if ((first === "fields" || first === "derive") && typeof index === "number") return KEYS[first];
   return KEYS.root;
 }
 

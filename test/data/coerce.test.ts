@@ -70,21 +70,53 @@ describe("lenient numbers", () => {
     expect(read(text)).toBe(expected);
   });
 
-  it("accepts any currency sign, before or after, whatever the field's unit", () => {
-    expect(read("£5", { unit: "pounds" })).toBe(5);
-    expect(read("5€", { unit: "GBP" })).toBe(5);
-    expect(read("$12", { unit: "GBP" })).toBe(12);
+  it("accepts the currency its unit names, as a code, a sign or a word", () => {
     expect(read("£6,012", { unit: "GBP per week" })).toBe(6012);
-    expect(read("(£1,234)", { unit: "count" })).toBe(-1234);
+    expect(read("£5", { unit: "pounds" })).toBe(5);
+    expect(read("5 £", { unit: "£ per hour" })).toBe(5);
+    expect(read("$5", { unit: "USD" })).toBe(5);
+    expect(read("€1,200", { unit: "euros" })).toBe(1200);
+    expect(read("(£1,234)")).toBe(-1234);
   });
 
-  it("accepts a trailing `%` whatever the field's unit, reading `32.4%` as 32.4", () => {
+  it("refuses another currency's sign, which would silently mix currencies", () => {
+    expect(read("$12", { unit: "GBP" })).toEqual({
+      expected: "a number without `$` (the field's unit is `GBP`)",
+      fix: "remove the `$`, or set the field's `unit` to the currency (e.g. `GBP`) if the column holds money",
+    });
+    expect(read("5€", { unit: "pounds" })).toMatchObject({
+      expected: "a number without `€` (the field's unit is `pounds`)",
+    });
+    expect(read("£12", { unit: "count" })).toMatchObject({
+      expected: "a number without `£` (the field's unit is `count`)",
+    });
+  });
+
+  it("accepts `%` in a share, however its unit says so, and not in money", () => {
     expect(read("32.4%", { unit: "per cent of pupils" })).toBe(32.4);
-    expect(read("12%", { unit: "GBP" })).toBe(12);
-    expect(read("-3.5 %", { unit: "percentage points" })).toBe(-3.5);
+    expect(read("12%", { unit: "percent" })).toBe(12);
+    expect(read("7 %", { unit: "% of budget" })).toBe(7);
+    expect(read("12%")).toBe(12);
+    expect(read("12%", { unit: "GBP" })).toEqual({
+      expected: "a number without `%` (the field's unit is `GBP`)",
+      fix: "remove the `%`, or set the field's `unit` to `percent`",
+    });
+    expect(read("-3.5%", { unit: "percentage points" })).toMatchObject({
+      expected: expect.stringContaining("without `%`"),
+    });
   });
 
-  it("still rejects a second currency sign or a word beside the sign, whatever the unit", () => {
+  it("refuses a currency sign in a share, and a cell with both", () => {
+    expect(read("£5", { unit: "percent" })).toMatchObject({
+      expected: "a number without `£` (the field's unit is `percent`)",
+    });
+    expect(read("£5%")).toEqual({
+      expected: "a number with a currency sign or `%`, not both",
+      fix: "remove the one that does not belong: a sum of money is not a share",
+    });
+  });
+
+  it("rejects a second currency sign or a word beside the sign", () => {
     expect(read("£5€", { unit: "GBP" })).toEqual({
       expected: "a number",
       fix: "remove `€` from the cell (put notes in the sidecar's `notes`), or declare the column `type: string`",

@@ -222,6 +222,19 @@ describe("notes rows straight under the table", () => {
     ]);
   });
 
+  it("still reports a mistyped figure under a typed first column, and never takes notes in a one-column table", () => {
+    expect(where("year,notes,budget\n2022/23,,12\n2025 (provisional),,\n")).toEqual([
+      "data/budget.csv:3:1 CellInvalid",
+    ]);
+    const dates = "title: Dates\nfields:\n  - { name: day, type: date }\n  - { name: amount, type: number }\n";
+    expect(where("day,amount\n2024-01-02,5\n2024-13-01,\n", dates)).toEqual(["data/budget.csv:3:1 CellInvalid"]);
+    const amounts = "title: Amounts\nfields:\n  - { name: amount, type: number }\n";
+    expect(where("amount\n100\n200\n£1.2bn\nn/a\n", amounts)).toEqual([
+      "data/budget.csv:4:1 CellInvalid",
+      "data/budget.csv:5:1 CellInvalid",
+    ]);
+  });
+
   it("reports a header with only notes under it as a table without rows", () => {
     expect(where("year,notes,budget\nSource: DfE\n")).toEqual(["data/budget.csv:1:1 CsvRowsMissing"]);
   });

@@ -154,7 +154,7 @@ describe("sidecar and CSV together", () => {
   it("checks the cells when the sidecar's only mistakes are descriptive: title, source, unit, print format", () => {
     const sidecar = [
       "description: no title",
-      "source: { url: council.gov.uk, publisher: C }",
+      "source: { url: council.gov.uk, organisation: C }",
       "updated: 2024-02-30",
       "fields:",
       "  - { name: year, type: period, title: [Year] }",
@@ -181,6 +181,16 @@ describe("sidecar and CSV together", () => {
       "data/x.yml:2:1 SidecarUnknownKey",
       "data/x.yml:5:27 SidecarInvalidValue",
     ]);
+  });
+
+  it("stops at the sidecar when an unknown key is a typo of one that changes how cells read", () => {
+    expect(together(BAD_CELL, `title: T\nmissingValue: [lots]\n${FIELDS}`)).toEqual([
+      "data/x.yml:2:1 SidecarUnknownKey",
+    ]);
+    expect(together(BAD_CELL, `title: T\nheaderrow: 2\n${FIELDS}`)).toEqual(["data/x.yml:2:1 SidecarUnknownKey"]);
+    const field =
+      "title: T\nfields:\n  - { name: year, type: period }\n  - { name: budget, type: number, groupchar: '.' }\n";
+    expect(together(BAD_CELL, field)).toEqual(["data/x.yml:4:35 SidecarUnknownKey"]);
   });
 
   it("stops at the sidecar when a key that changes how cells read is wrong, such as `missingValues` or `dateFormat`", () => {
