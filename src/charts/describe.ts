@@ -1,9 +1,11 @@
 // Writes a chart's text description from its data: what kind of chart, what it measures over
-// which range, the extremes and the direction of change. Used when the author gives no `alt`.
+// which range, the extremes and the direction of change, then what the author pointed out with
+// `highlight` and `annotations`, which the chart shows only by colour and by labels drawn in it.
+// Used when the author gives no `alt`.
 // A custom chart, which Plotline did not lay out, is described from its dataset, rows, x and y.
 import { comparePeriods, formatValue } from "../data/index.ts";
 import type { CellValue, Dataset, Field, Row } from "../data/types.ts";
-import type { ChartData, Point } from "./resolve.ts";
+import { sameValue, type ChartData, type Point } from "./resolve.ts";
 import type { ChartSpec } from "./spec.ts";
 
 const kindNames: Record<string, string> = {
@@ -57,7 +59,25 @@ export function describeChart(chart: ChartData, format: (n: number) => string): 
       `No figure for ${joinWords(missing.map((p) => (chart.seriesNames.length > 1 ? `${p.series} in ${p.label}` : p.label)))}.`,
     );
   }
-  return sentences.join(" ");
+  return [...sentences, ...pointedOut(chart)].join(" ");
+}
+
+/** "2022/23 and 2023/24 are highlighted. At 2022/23: New contract." */
+function pointedOut(chart: ChartData): string[] {
+  const { spec } = chart;
+  // Each as the x axis prints it, in the chart's order.
+  const labelOf = (wanted: string | number | boolean) =>
+    chart.points.find((p) => sameValue(p.category, wanted) || p.label === String(wanted))?.label ?? String(wanted);
+  const rank = (label: string) => chart.points.findIndex((p) => p.label === label);
+  const highlighted = [...new Set(spec.highlight.map(labelOf))].sort((a, b) => rank(a) - rank(b));
+  const sentences: string[] = [];
+  if (highlighted.length)
+    sentences.push(`${joinWords(highlighted)} ${highlighted.length === 1 ? "is" : "are"} highlighted.`);
+  for (const a of spec.annotations) {
+    const text = a.text.trim();
+    sentences.push(`At ${labelOf(a.x)}: ${/[.!?…]["'”’)]*$/.test(text) ? text : `${text}.`}`);
+  }
+  return sentences;
 }
 
 /** "It rises …" becomes "Spending rises …"; "The largest …" becomes "Spending: the largest …". */

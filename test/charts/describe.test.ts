@@ -34,6 +34,33 @@ describe("the description written from the data", () => {
     );
   });
 
+  it("names a highlighted value as the x axis prints it", () => {
+    expect(description("data: budget\ntype: column\nx: year\ny: overspend\nhighlight: 2022/23\ntitle: T")).toBe(
+      "Column chart of overspend by financial year, 2020/21 to 2023/24. It rises from −£1.2m in 2020/21 to £20.9m in 2022/23, its highest. No figure for 2023/24. 2022/23 is highlighted.",
+    );
+  });
+
+  it("lists several highlighted values in the chart's order, dates as printed", () => {
+    const block = "data: staff\ntype: line\nx: month\ny: vacancies\nseries: team\ntitle: T\n";
+    expect(description(`${block}highlight: [2024-03-31, 2024-01-31]`)).toMatch(
+      /\. 31 January 2024 and 31 March 2024 are highlighted\.$/,
+    );
+    expect(description(`${block}highlight: [2024-03-31, 2024-01-31, 2024-02-29]`)).toMatch(
+      /\. 31 January 2024, 29 February 2024 and 31 March 2024 are highlighted\.$/,
+    );
+  });
+
+  it("gives each annotation's text at the category it points to", () => {
+    const block =
+      "data: budget\ntype: column\nx: year\ny: overspend\ntitle: T\nhighlight: 2021/22\nannotations:\n  - { x: 2022/23, text: The first year after the councils split }\n  - { x: 2020/21, text: An underspend! }";
+    expect(description(block)).toMatch(
+      /No figure for 2023\/24\. 2021\/22 is highlighted\. At 2022\/23: The first year after the councils split\. At 2020\/21: An underspend!$/,
+    );
+    // The SVG's <desc> is the same text, so a screen reader hears the notes drawn in the chart.
+    for (const drawing of draw(block).chart!.drawings)
+      expect(drawing.svg).toContain("At 2020/21: An underspend!</desc>");
+  });
+
   it("uses the author's alt when there is one", () => {
     expect(description("data: budget\ntype: column\nx: year\ny: overspend\ntitle: T\nalt: Written by hand.")).toBe(
       "Written by hand.",

@@ -3,19 +3,21 @@ import * as Plot from "@observablehq/plot";
 import type { Encoding } from "../encoding.ts";
 import type { Point } from "../resolve.ts";
 import { highlightBands, highlightDots, highlightRules } from "./highlight.ts";
-import { continuousX, continuousY, seriesLabelMargin } from "./line.ts";
+import { categoryAxis } from "./category-axis.ts";
+import { continuousY, seriesLabelMargin } from "./line.ts";
 
 export function areaOptions(enc: Encoding): Plot.PlotOptions {
   const { chart } = enc;
   const single = chart.seriesNames.length < 2;
   const y = continuousY(enc, { zero: true, stacked: !single });
+  const x = categoryAxis(enc, { marginLeft: y.marginLeft, marginRight: seriesLabelMargin(enc) });
   const color = (p: Point) => enc.seriesColor(p.series);
   return {
     height: enc.height,
-    marginLeft: y.marginLeft,
-    marginRight: seriesLabelMargin(enc),
+    marginLeft: x.marginLeft,
+    marginRight: x.marginRight,
     marginBottom: 44,
-    x: continuousX(enc),
+    x: x.scale,
     y: y.scale,
     marks: [
       ...highlightBands(enc, "x", { singleSeries: true }),

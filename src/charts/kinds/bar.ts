@@ -37,8 +37,8 @@ export function barOptions(enc: Encoding): Plot.PlotOptions {
   const longest = Math.max(...chart.categories.map((c) => textWidth(enc.labelOf(c), layout.fontSize)));
   const labels = valueLabels(enc, chart.points, "horizontal");
   const widestValue = Math.max(...drawn.map((p) => textWidth(enc.format(p.value!), layout.fontSize)));
-  // Room for value labels, or at least for half the last tick label of the top axis.
-  const marginRight = labels.length ? Math.ceil(widestValue) + 12 : Math.ceil(layout.fontSize * 2.2);
+  // Room for value labels, or at least for half the last tick label of the top axis (below).
+  let marginRight = labels.length ? Math.ceil(widestValue) + 12 : Math.ceil(layout.fontSize * 2.2);
   const axisFor = (marginLeft: number) =>
     valueAxis(enc, {
       values: drawn.map((p) => p.value!),
@@ -50,6 +50,10 @@ export function barOptions(enc: Encoding): Plot.PlotOptions {
   const firstTick = (axis: ReturnType<typeof axisFor>) =>
     textWidth(axis.tickFormat(axis.ticks[0] ?? 0), layout.fontSize) / 2;
   const marginLeft = above ? Math.ceil(firstTick(axisFor(20))) + 2 : Math.ceil(longest) + 14;
+  // The last tick label is centred on its tick: half of it must fit in the right margin.
+  const lastTick = (axis: ReturnType<typeof axisFor>) =>
+    textWidth(axis.tickFormat(axis.ticks.at(-1) ?? 0), layout.fontSize) / 2;
+  marginRight = Math.max(marginRight, Math.ceil(lastTick(axisFor(marginLeft))) + 2);
   const axis = axisFor(marginLeft);
   const categoryLabels = above
     ? Plot.text(chart.categories, {

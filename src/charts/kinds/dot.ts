@@ -2,17 +2,19 @@
 import * as Plot from "@observablehq/plot";
 import type { Encoding } from "../encoding.ts";
 import { fillOf, highlightBands } from "./highlight.ts";
-import { baseline, continuousX, continuousY, seriesLabelMargin, seriesLabels } from "./line.ts";
+import { categoryAxis } from "./category-axis.ts";
+import { baseline, continuousY, seriesLabelMargin, seriesLabels } from "./line.ts";
 
 export function dotOptions(enc: Encoding): Plot.PlotOptions {
   const { chart } = enc;
   const y = continuousY(enc, { zero: false });
+  const x = categoryAxis(enc, { marginLeft: y.marginLeft, marginRight: seriesLabelMargin(enc) });
   return {
     height: enc.height,
-    marginLeft: y.marginLeft,
-    marginRight: seriesLabelMargin(enc),
+    marginLeft: x.marginLeft,
+    marginRight: x.marginRight,
     marginBottom: 44,
-    x: continuousX(enc),
+    x: x.scale,
     y: y.scale,
     marks: [
       ...highlightBands(enc, "x"),

@@ -26,7 +26,7 @@ export const fillOf =
     severalSeries(enc) ? enc.seriesColor(p.series) : enc.colorOf(p);
 
 /** Positions, in drawing order, of the categories the author highlighted. */
-function highlightedIndexes(enc: Encoding): number[] {
+export function highlightedIndexes(enc: Encoding): number[] {
   const indexes: number[] = [];
   enc.chart.categories.forEach((category, i) => {
     if (enc.isHighlighted({ category, label: enc.labelOf(category), series: "", value: null })) indexes.push(i);

@@ -1,44 +1,11 @@
 // Lines over time or ordered categories; several series are labelled at their last point.
+// The y scale and series labels here, and the x axis in category-axis.ts, serve area and dot too.
 import * as Plot from "@observablehq/plot";
 import { stackExtents, valueAxis, type Encoding, type ValueAxis } from "../encoding.ts";
 import type { Point } from "../resolve.ts";
 import { textWidth } from "../theme.ts";
+import { categoryAxis } from "./category-axis.ts";
 import { highlightBands, highlightDots } from "./highlight.ts";
-
-/**
- * The x scale for a continuous chart: time for dates, linear for numbers, points for labels.
- * Few categories are each a tick, printed as the data prints them; many get the scale's own ticks.
- */
-export function continuousX(enc: Encoding): Plot.ScaleOptions {
-  const { chart, layout } = enc;
-  const room = layout.width - 80;
-  const widest = Math.max(...chart.categories.map((c) => textWidth(enc.labelOf(c), layout.fontSize)));
-  const everyCategory = chart.categories.length * (widest + 12) <= room;
-  const count = Math.max(2, Math.floor(room / (widest + 24)));
-  if (chart.category.type === "date") {
-    return everyCategory
-      ? { type: "utc", label: null, ticks: chart.categories as Date[], tickFormat: enc.labelOf }
-      : { type: "utc", label: null, ticks: count };
-  }
-  if (chart.category.type === "number" || chart.category.type === "integer") {
-    return {
-      type: "linear",
-      label: null,
-      ticks: everyCategory ? (chart.categories as number[]) : count,
-      tickFormat: (n: number) => enc.labelOf(n),
-    };
-  }
-  // Periods and text: every label fits, or every nth is shown.
-  const step = everyCategory ? 1 : Math.ceil(chart.categories.length / count);
-  return {
-    type: "point",
-    domain: chart.categories,
-    label: null,
-    padding: 0.3,
-    ticks: chart.categories.filter((_, i) => i % step === 0),
-    tickFormat: enc.labelOf,
-  };
-}
 
 /** Room on the right for end-of-line series labels. */
 export function seriesLabelMargin(enc: Encoding): number {
@@ -92,12 +59,13 @@ export function lineOptions(enc: Encoding): Plot.PlotOptions {
   const { chart } = enc;
   const stroke = (p: Point) => enc.seriesColor(p.series);
   const y = continuousY(enc, { zero: false });
+  const x = categoryAxis(enc, { marginLeft: y.marginLeft, marginRight: seriesLabelMargin(enc) });
   return {
     height: enc.height,
-    marginLeft: y.marginLeft,
-    marginRight: seriesLabelMargin(enc),
+    marginLeft: x.marginLeft,
+    marginRight: x.marginRight,
     marginBottom: 44,
-    x: continuousX(enc),
+    x: x.scale,
     y: y.scale,
     marks: [
       ...highlightBands(enc, "x", { singleSeries: true }),

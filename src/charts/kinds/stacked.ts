@@ -1,8 +1,9 @@
 // Stacked bars: the parts of a total per category, vertical or horizontal. Plot stacks
 // negative values downward from zero and positive ones upward, so mixed signs draw correctly.
 import * as Plot from "@observablehq/plot";
-import { stackExtents, valueAxis, type Encoding } from "../encoding.ts";
-import { textWidth } from "../theme.ts";
+import { stackExtents, valueAxis, type Encoding, type ValueAxis } from "../encoding.ts";
+import type { CategoryKey } from "../resolve.ts";
+import { textWidth, wrapText } from "../theme.ts";
 import { fillOf, highlightBands } from "./highlight.ts";
 
 export function stackedColumnOptions(enc: Encoding): Plot.PlotOptions {
@@ -32,18 +33,25 @@ export function stackedColumnOptions(enc: Encoding): Plot.PlotOptions {
 export function stackedBarOptions(enc: Encoding): Plot.PlotOptions {
   const { chart, layout } = enc;
   const drawn = chart.points.filter((p) => p.value !== null);
-  const longest = Math.max(...chart.categories.map((c) => textWidth(enc.labelOf(c), layout.fontSize)));
-  const marginLeft = Math.min(Math.ceil(longest) + 14, Math.round(layout.width * 0.42));
-  const axis = valueAxis(enc, {
-    values: stackExtents(drawn),
-    zero: true,
-    room: layout.width - marginLeft - 20,
-    horizontal: true,
-  });
+  // Category labels wrap to at most 42% of the width (a word longer than that widens the margin).
+  const wrapped = (c: CategoryKey) => wrapText(enc.labelOf(c), layout.width * 0.42 - 14, layout.fontSize);
+  const longest = Math.max(...chart.categories.flatMap((c) => wrapped(c).map((l) => textWidth(l, layout.fontSize))));
+  const marginLeft = Math.ceil(longest) + 14;
+  const axisFor = (marginRight: number) =>
+    valueAxis(enc, {
+      values: stackExtents(drawn),
+      zero: true,
+      room: layout.width - marginLeft - marginRight,
+      horizontal: true,
+    });
+  // Room on the right for half the last tick label of the top axis, which is centred on its tick.
+  const lastTick = (axis: ValueAxis) => textWidth(axis.tickFormat(axis.ticks.at(-1) ?? 0), layout.fontSize) / 2;
+  const marginRight = Math.max(20, Math.ceil(lastTick(axisFor(20))) + 2);
+  const axis = axisFor(marginRight);
   return {
     height: enc.height,
     marginLeft,
-    marginRight: 20,
+    marginRight,
     marginTop: 30,
     y: { type: "band", domain: chart.categories, tickFormat: enc.labelOf, label: null, padding: 0.25, tickSize: 0 },
     x: { domain: axis.domain, ticks: axis.ticks, tickFormat: axis.tickFormat, grid: true, label: null, axis: "top" },
@@ -58,12 +66,7 @@ export function stackedBarOptions(enc: Encoding): Plot.PlotOptions {
         className: "bars",
       }),
       Plot.ruleX([0], { className: "baseline" }),
-      Plot.axisY({
-        lineWidth: (marginLeft - 14) / (layout.fontSize * 0.6),
-        tickSize: 0,
-        label: null,
-        tickFormat: enc.labelOf,
-      }),
+      Plot.axisY({ tickSize: 0, label: null, tickFormat: (c: CategoryKey) => wrapped(c).join("\n") }),
     ],
   };
 }
