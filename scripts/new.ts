@@ -91,7 +91,7 @@ function describe(guess: SidecarGuess): string {
     ["encoding", guess.encoding === "utf-8" ? "UTF-8" : "Windows-1252 (not UTF-8: probably saved by Excel)"],
     [
       "rows",
-      `${guess.rows}${guess.notesLines ? `; ${guess.notesLines} line(s) after the first blank row are read as notes` : ""}`,
+      `${guess.rows}${guess.notesLines ? `; ${guess.notesLines} line(s) under the table are read as notes` : ""}`,
     ],
     ["missing values", guess.missingValues.map((v) => (v === "" ? "empty cells" : `\`${v}\``)).join(", ")],
     ["primary key", guess.primaryKey ?? "none (no column is filled in and different in every row)"],

@@ -1,5 +1,6 @@
 // Joins a validated spec to its dataset: checks columns and types, filters, aggregates and
-// orders the rows, and returns the long-form points every chart kind draws from.
+// orders the rows, and returns the long-form points every chart kind draws from. A block with
+// errors gets the same checks, as far as its valid keys allow (`checkChartDraft`).
 import { comparePeriods, DEFAULT_DATE_FORMAT, formatValue, parseDatePattern } from "../data/index.ts";
 import type { CellValue, Dataset, Field, Row } from "../data/types.ts";
 import { closest } from "../errors/closest.ts";
@@ -7,7 +8,7 @@ import { Diagnostics, type VFileMessage } from "../errors/diagnostic.ts";
 import { loadCustomChart } from "./custom.ts";
 import { describeCustomChart } from "./describe.ts";
 import { palette } from "./theme.ts";
-import type { Aggregate, ChartSpec } from "./spec.ts";
+import { chartKeys, type Aggregate, type ChartDraft, type ChartSpec } from "./spec.ts";
 
 /** What a category is keyed by in Plot: labels for text and periods, numbers, or dates. */
 export type CategoryKey = string | number | Date;
@@ -45,6 +46,25 @@ const numeric = (field: Field) => field.type === "number" || field.type === "int
 const orderedKinds = new Set<string>(["line", "area"]);
 const orderedTypes = new Set<string>(["date", "period", "number", "integer"]);
 
+/** The keys of a block that decide what is drawn: what the checks against the rows read. */
+type ChartQuery = Pick<ChartSpec, "type" | "x" | "y" | "series" | "filter" | "aggregate" | "module"> &
+  Pick<ChartSpec, "sort" | "highlight" | "annotations" | "file" | "placeOf">;
+
+/** The columns a block names, as found in its dataset (undefined where one is not). */
+interface Columns {
+  category?: Field;
+  measures: Array<Field | undefined>;
+  series?: Field;
+}
+
+/** What a chart draws, once its columns are known to fit. */
+type Drawn = Pick<ChartData, "measures" | "points" | "categories" | "seriesNames" | "rows">;
+
+const isHorizontal = (type: string) => type === "bar" || type === "stacked-bar";
+const placer =
+  (block: Pick<ChartSpec, "file" | "placeOf">) =>
+  (path: PropertyKey[], target: "key" | "value" = "value") => ({ file: block.file, ...block.placeOf(path, target) });
+
 /** Resolves a spec against the datasets; every problem is reported at its key in the block. */
 export function resolveChart(
   spec: ChartSpec,
@@ -52,31 +72,93 @@ export function resolveChart(
   invalidDatasets: ReadonlySet<string> = new Set(),
 ): { chart?: ChartData; messages: VFileMessage[] } {
   const diagnostics = new Diagnostics();
-  const at = (path: PropertyKey[], target: "key" | "value" = "value") => ({
-    file: spec.file,
-    ...spec.placeOf(path, target),
-  });
-  const dataset = datasets.get(spec.data);
-  if (!dataset) {
-    if (invalidDatasets.has(spec.data)) diagnostics.add("ChartDatasetInvalid", { actual: spec.data }, at(["data"]));
-    else {
-      const ids = [...datasets.keys(), ...invalidDatasets];
-      diagnostics.add(
-        "ChartUnknownDataset",
-        { actual: spec.data, datasets: ids, suggestion: closest(spec.data, ids) },
-        at(["data"]),
-      );
-    }
-    return { messages: diagnostics.messages };
-  }
-
+  const dataset = findDataset(spec, datasets, invalidDatasets, diagnostics);
+  if (!dataset) return { messages: diagnostics.messages };
+  const columns = checkColumns({ ...spec, problems: new Set() }, dataset, diagnostics);
   if (spec.type === "custom") return resolveCustom(spec, dataset, diagnostics);
+  const category = columns.category;
+  if (diagnostics.hasErrors || !category) return { messages: diagnostics.messages };
+  const drawn = drawPoints(spec, dataset, { ...columns, category }, diagnostics);
+  if (!drawn) return { messages: diagnostics.messages };
+  const orientation = isHorizontal(spec.type) ? "horizontal" : "vertical";
+  return {
+    chart: { spec, dataset, orientation, category, series: columns.series, ...drawn },
+    messages: diagnostics.messages,
+  };
+}
 
-  const horizontal = spec.type === "bar" || spec.type === "stacked-bar";
-  const categoryKey = horizontal ? "y" : "x";
-  const valueKey = horizontal ? "x" : "y";
+/** Keys whose mistakes leave what is drawn unknown; the others only change what is said about it. */
+const shapingKeys = new Set(["data", "type", "x", "y", "series", "filter", "aggregate", "module"]);
+
+/**
+ * The dataset checks a block with errors can still have, so a build reports them with the rest:
+ * the columns its valid keys name and, when every wrong key is one that does not decide what is
+ * drawn (a missing title, a bad height or highlight), the checks against the rows too. No check
+ * runs on a key whose own value was wrong, nor one that depends on it (a numeric `y` when the
+ * `aggregate` is misspelt, or anything drawn when a key is unknown: it may be a misspelt `filter`),
+ * so no message is only a consequence of another.
+ */
+export function checkChartDraft(
+  draft: ChartDraft,
+  datasets: ReadonlyMap<string, Dataset>,
+  invalidDatasets: ReadonlySet<string> = new Set(),
+): VFileMessage[] {
+  const diagnostics = new Diagnostics();
+  if (draft.data === undefined) return [];
+  const dataset = findDataset({ ...draft, data: draft.data }, datasets, invalidDatasets, diagnostics);
+  if (!dataset) return diagnostics.messages;
+  const columns = checkColumns(draft, dataset, diagnostics);
+  const blocked = [...draft.problems].some((key) => shapingKeys.has(key) || !chartKeys.includes(key));
+  if (blocked || draft.type === undefined) return diagnostics.messages;
+  const query: ChartQuery = {
+    ...draft,
+    type: draft.type,
+    x: draft.x ?? [],
+    y: draft.y ?? [],
+    filter: draft.filter ?? [],
+    highlight: draft.highlight ?? [],
+    annotations: draft.annotations ?? [],
+  };
+  // As in resolveChart: a custom chart's module is checked beside its columns; rows only after both.
+  if (query.type === "custom") customRows(query, dataset, diagnostics);
+  else if (columns.category && !diagnostics.hasErrors)
+    drawPoints(query, dataset, { ...columns, category: columns.category }, diagnostics);
+  return diagnostics.messages;
+}
+
+/** The dataset `data` names, or undefined with a message: unknown, or there but with errors. */
+function findDataset(
+  block: Pick<ChartSpec, "data" | "file" | "placeOf">,
+  datasets: ReadonlyMap<string, Dataset>,
+  invalidDatasets: ReadonlySet<string>,
+  diagnostics: Diagnostics,
+): Dataset | undefined {
+  const dataset = datasets.get(block.data);
+  const at = placer(block);
+  if (dataset) return dataset;
+  if (invalidDatasets.has(block.data)) diagnostics.add("ChartDatasetInvalid", { actual: block.data }, at(["data"]));
+  else {
+    const ids = [...datasets.keys(), ...invalidDatasets];
+    diagnostics.add(
+      "ChartUnknownDataset",
+      { actual: block.data, datasets: ids, suggestion: closest(block.data, ids) },
+      at(["data"]),
+    );
+  }
+  return undefined;
+}
+
+/**
+ * The columns a block names, against its dataset: each must exist (a custom chart's x and y too,
+ * and those of a block whose type is wrong); for the built-in types the category must have an
+ * order when the kind joins its points, and the values must be numbers unless rows are counted.
+ * A key with a problem of its own names no column to check.
+ */
+function checkColumns(draft: ChartDraft, dataset: Dataset, diagnostics: Diagnostics): Columns {
+  const at = placer(draft);
+  const usable = (key: string) => !draft.problems.has(key);
   const fieldNames = dataset.fields.map((f) => f.name);
-  const field = (name: string, path: PropertyKey[]): Field | undefined => {
+  const field = (name: string, path: PropertyKey[], target: "key" | "value" = "value"): Field | undefined => {
     const found = dataset.fields.find((f) => f.name === name);
     if (!found) {
       diagnostics.add(
@@ -88,17 +170,26 @@ export function resolveChart(
           columns: fieldNames,
           suggestion: closest(name, fieldNames),
         },
-        at(path),
+        at(path, target),
       );
     }
     return found;
   };
+  const builtIn = draft.type !== undefined && draft.type !== "custom";
+  const horizontal = isHorizontal(draft.type ?? "");
+  const categoryKey = horizontal ? "y" : "x";
+  const valueKey = horizontal ? "x" : "y";
+  const pathOf = (key: string, count: number, i: number) => (count > 1 ? [key, i] : [key]);
+  const fieldsOf = (key: "x" | "y") => {
+    const names = usable(key) ? (draft[key] ?? []) : [];
+    return names.map((name, i) => field(name, pathOf(key, names.length, i)));
+  };
 
   // Roles: one category column, one or more value columns (none for aggregate: count). How
   // many columns each key names was checked with the block; here they meet the dataset.
-  const [categoryName] = spec[categoryKey];
-  const category = categoryName === undefined ? undefined : field(categoryName, [categoryKey]);
-  if (category && orderedKinds.has(spec.type) && !orderedTypes.has(category.type)) {
+  const categories = fieldsOf(categoryKey);
+  const category = builtIn ? categories[0] : undefined;
+  if (category && orderedKinds.has(draft.type!) && !orderedTypes.has(category.type)) {
     diagnostics.add(
       "ChartColumnType",
       {
@@ -106,15 +197,17 @@ export function resolveChart(
         actual: category.name,
         type: category.type,
         expected: "a date, period, number or integer column",
-        fix: `a ${spec.type} chart joins its points in time or number order, which ${category.type} values do not have: use \`type: column\` (or \`dot\`) for categories, or declare \`${category.name}\` as \`type: period\` or \`date\` in \`${dataset.sidecarPath}\` if it holds periods or dates`,
+        fix: `a ${draft.type} chart joins its points in time or number order, which ${category.type} values do not have: use \`type: column\` (or \`dot\`) for categories, or declare \`${category.name}\` as \`type: period\` or \`date\` in \`${dataset.sidecarPath}\` if it holds periods or dates`,
       },
       at([categoryKey]),
     );
   }
-  const valueNames = spec[valueKey];
-  const measures = valueNames.map((name, i) => field(name, valueNames.length > 1 ? [valueKey, i] : [valueKey]));
+  const values = fieldsOf(valueKey);
+  const measures = builtIn ? values : [];
+  // A misspelt aggregate may have meant `count`, which takes any column.
+  const counted = draft.aggregate === "count" || !usable("aggregate");
   measures.forEach((measure, i) => {
-    if (measure && !numeric(measure) && spec.aggregate !== "count") {
+    if (measure && !numeric(measure) && !counted) {
       diagnostics.add(
         "ChartColumnType",
         {
@@ -124,28 +217,60 @@ export function resolveChart(
           expected: "a number or integer column",
           fix: `draw a numeric column on \`${valueKey}\`, or use \`aggregate: count\` to count rows`,
         },
-        at(valueNames.length > 1 ? [valueKey, i] : [valueKey]),
+        at(pathOf(valueKey, measures.length, i)),
       );
     }
   });
-  const series = spec.series ? field(spec.series, ["series"]) : undefined;
-  const filters = spec.filter.map((f) => ({ ...f, field: field(f.column, ["filter", f.column]) }));
-  if (diagnostics.hasErrors || !category) return { messages: diagnostics.messages };
+  const series =
+    draft.series && draft.type !== "custom" && usable("series") ? field(draft.series, ["series"]) : undefined;
+  // A filter names its column as a key: `filter: { team: West }`.
+  if (usable("filter")) for (const f of draft.filter ?? []) field(f.column, ["filter", f.column], "key");
+  return { category, measures, series };
+}
+
+/**
+ * Filters, groups and orders the rows into points, and checks what that leaves against the
+ * block: some rows, one row per category and series, some figures, few enough series, and
+ * highlights and annotations that point at something drawn. Undefined after any problem.
+ */
+function drawPoints(
+  spec: ChartQuery,
+  dataset: Dataset,
+  columns: Columns & { category: Field },
+  diagnostics: Diagnostics,
+): Drawn | undefined {
+  const { category, series } = columns;
+  const at = placer(spec);
+  const categoryKey = isHorizontal(spec.type) ? "y" : "x";
+  const valueKey = isHorizontal(spec.type) ? "x" : "y";
 
   // Filter.
   let rows = dataset.rows.filter((row) =>
-    filters.every((f) => f.values.some((v) => sameValue(row[f.column] ?? null, v))),
+    spec.filter.every((f) => f.values.some((v) => sameValue(row[f.column] ?? null, v))),
   );
   if (rows.length === 0) {
     const fix = spec.filter.length
       ? `no row matches the \`filter\`; check its values against the dataset (e.g. ${sampleValues(dataset, spec.filter[0]!.column)})`
       : `add rows to \`${dataset.csvPath}\``;
     diagnostics.add("ChartEmpty", { dataset: dataset.id, fix }, at(spec.filter.length ? ["filter"] : ["data"]));
-    return { messages: diagnostics.messages };
+    return undefined;
+  }
+  // A format without a year (`MMMM`, `D MMM`) prints March 2023 and March 2024 alike. Drawn
+  // apart they would be two bars labelled `March`; grouped by label, a sum over every March that
+  // reads as one year's month, while a line, area or dot chart's time axis has no place for a
+  // month of no year. So dates from several years need a year in the format; within one year
+  // such a format is fine (and aggregates group by month as ever).
+  const years = printsYear(category) ? [] : yearsOf(rows, category);
+  if (years.length > 1) {
+    const format = category.format ?? DEFAULT_DATE_FORMAT;
+    const params = { column: category.name, format, years, sidecar: dataset.sidecarPath };
+    diagnostics.add("ChartDateYearMissing", params, at([categoryKey]));
+    return undefined;
   }
 
   // Points: one per row and measure, or one per group when aggregating.
-  const measureFields: Field[] = spec.aggregate === "count" ? [countField] : (measures as Field[]);
+  const measures = columns.measures.filter((m): m is Field => m !== undefined);
+  const measureFields: Field[] = spec.aggregate === "count" ? [countField] : measures;
   const seriesOf = (row: Row, measure: Field) =>
     series ? formatValue(row[series.name] ?? null, series) : measureFields.length > 1 ? measure.title : "";
   let points: Point[] = [];
@@ -217,12 +342,12 @@ export function resolveChart(
         },
         at([categoryKey]),
       );
-      return { messages: diagnostics.messages };
+      return undefined;
     }
   }
   if (points.every((p) => p.value === null)) {
     diagnostics.add("ChartAllMissing", { column: measureFields.map((m) => m.name).join(", ") }, at([valueKey]));
-    return { messages: diagnostics.messages };
+    return undefined;
   }
 
   const seriesNames = unique(points.map((p) => p.series));
@@ -232,7 +357,7 @@ export function resolveChart(
       { column: series?.name ?? valueKey, count: seriesNames.length, max: MAX_SERIES },
       at(series ? ["series"] : [valueKey]),
     );
-    return { messages: diagnostics.messages };
+    return undefined;
   }
 
   // Order: the author's sort, else file order for text and natural order for time and numbers.
@@ -268,7 +393,7 @@ export function resolveChart(
     (h, i) => inData(h) || notInData("highlight", spec.highlight.length > 1 ? ["highlight", i] : ["highlight"], h),
   );
   spec.annotations.forEach((a, i) => inData(a.x) || notInData(`annotations[${i}].x`, ["annotations", i, "x"], a.x));
-  if (diagnostics.hasErrors) return { messages: diagnostics.messages };
+  if (diagnostics.hasErrors) return undefined;
 
   const rank = new Map(categories.map((c, i) => [keyString(c), i]));
   points.sort((a, b) => rank.get(keyString(a.category))! - rank.get(keyString(b.category))!);
@@ -277,21 +402,7 @@ export function resolveChart(
       rank.get(keyString(keyOf(a[category.name] ?? null)))! - rank.get(keyString(keyOf(b[category.name] ?? null)))!,
   );
 
-  return {
-    chart: {
-      spec,
-      dataset,
-      orientation: horizontal ? "horizontal" : "vertical",
-      category,
-      measures: measureFields,
-      series,
-      points,
-      categories,
-      seriesNames,
-      rows,
-    },
-    messages: diagnostics.messages,
-  };
+  return { measures: measureFields, points, categories, seriesNames, rows };
 }
 
 const countField: Field = {
@@ -326,7 +437,9 @@ function reduce(aggregate: Aggregate, values: number[], rows: number): number | 
 
 /**
  * For a date column printed without its day, the start of the month or year it prints, so that
- * dates printed alike fall in one group; undefined when the day is printed (or not a date).
+ * dates printed alike fall in one group; undefined when the day is printed (or not a date). A
+ * format without a year groups by month and year too: the dates drawn are then all of one year
+ * (see `drawPoints`), so those are the months it prints.
  */
 function dateBucket(field: Field): ((date: Date) => Date) | undefined {
   if (field.type !== "date") return undefined;
@@ -336,6 +449,23 @@ function dateBucket(field: Field): ((date: Date) => Date) | undefined {
   if (kinds.some((k) => k.startsWith("M"))) return (d) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1));
   if (kinds.some((k) => k.startsWith("Y"))) return (d) => new Date(Date.UTC(d.getUTCFullYear(), 0, 1));
   return undefined;
+}
+
+/** Whether a column prints the year of its dates; true for other types, which have none to drop. */
+function printsYear(field: Field): boolean {
+  if (field.type !== "date") return true;
+  const parsed = parseDatePattern(field.format ?? DEFAULT_DATE_FORMAT, "print");
+  return !("tokens" in parsed) || parsed.tokens.some((t) => t.kind.startsWith("Y"));
+}
+
+/** The years of a date column's cells in these rows, in order. */
+function yearsOf(rows: readonly Row[], field: Field): string[] {
+  const years = new Set<number>();
+  for (const row of rows) {
+    const value = row[field.name];
+    if (value instanceof Date) years.add(value.getUTCFullYear());
+  }
+  return [...years].sort((a, b) => a - b).map(String);
 }
 
 function categoryKeyOf(value: CellValue, field: Field): CategoryKey {
@@ -386,43 +516,14 @@ function sampleValues(dataset: Dataset, column: string): string {
   );
 }
 
-/** A custom chart gets the filtered rows; its x and y, if given, must be columns. */
+/** A custom chart gets the filtered rows; its x and y, if given, were checked to be columns. */
 function resolveCustom(
   spec: ChartSpec,
   dataset: Dataset,
   diagnostics: Diagnostics,
 ): { chart?: ChartData; messages: VFileMessage[] } {
-  const names = dataset.fields.map((f) => f.name);
-  const at = (path: PropertyKey[]) => ({ file: spec.file, ...spec.placeOf(path) });
-  const check = (key: "x" | "y" | "series", name: string, path: PropertyKey[]) => {
-    if (!names.includes(name)) {
-      diagnostics.add(
-        "ChartUnknownColumn",
-        { key, actual: name, dataset: dataset.id, columns: names, suggestion: closest(name, names) },
-        at(path),
-      );
-    }
-  };
-  spec.x.forEach((name, i) => check("x", name, spec.x.length > 1 ? ["x", i] : ["x"]));
-  spec.y.forEach((name, i) => check("y", name, spec.y.length > 1 ? ["y", i] : ["y"]));
-  for (const f of spec.filter) check("x", f.column, ["filter", f.column]);
-  if (spec.module) {
-    const loaded = loadCustomChart(spec.module);
-    if ("reason" in loaded)
-      diagnostics.add("ChartCustomModule", { module: spec.module, reason: loaded.reason }, at(["module"]));
-  }
-  if (diagnostics.hasErrors) return { messages: diagnostics.messages };
-  const rows = dataset.rows.filter((row) =>
-    spec.filter.every((f) => f.values.some((v) => sameValue(row[f.column] ?? null, v))),
-  );
-  if (!rows.length) {
-    diagnostics.add(
-      "ChartEmpty",
-      { dataset: dataset.id, fix: "no row matches the `filter`" },
-      at(spec.filter.length ? ["filter"] : ["data"]),
-    );
-    return { messages: diagnostics.messages };
-  }
+  const rows = customRows(spec, dataset, diagnostics);
+  if (!rows) return { messages: diagnostics.messages };
   const columns = [...spec.x, ...spec.y].map((name) => dataset.fields.find((f) => f.name === name)!);
   const fields = columns.length ? columns : dataset.fields;
   // The renderer takes a custom chart's description from `alt`: without the author's, the one
@@ -442,4 +543,27 @@ function resolveCustom(
     },
     messages: diagnostics.messages,
   };
+}
+
+/** A custom chart's module and its rows after `filter`; undefined after any problem (or before). */
+function customRows(spec: ChartQuery, dataset: Dataset, diagnostics: Diagnostics): Row[] | undefined {
+  const at = placer(spec);
+  if (spec.module) {
+    const loaded = loadCustomChart(spec.module);
+    if ("reason" in loaded)
+      diagnostics.add("ChartCustomModule", { module: spec.module, reason: loaded.reason }, at(["module"]));
+  }
+  if (diagnostics.hasErrors) return undefined;
+  const rows = dataset.rows.filter((row) =>
+    spec.filter.every((f) => f.values.some((v) => sameValue(row[f.column] ?? null, v))),
+  );
+  if (!rows.length) {
+    diagnostics.add(
+      "ChartEmpty",
+      { dataset: dataset.id, fix: "no row matches the `filter`" },
+      at(spec.filter.length ? ["filter"] : ["data"]),
+    );
+    return undefined;
+  }
+  return rows;
 }

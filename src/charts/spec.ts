@@ -84,6 +84,17 @@ export interface ChartSpec {
   placeOf(path: readonly PropertyKey[], target?: "key" | "value"): YamlPoint;
 }
 
+/**
+ * What a block with errors still says for sure: each key whose own value passed its checks (the
+ * others absent), and the keys that did not, so the dataset checks can run on the rest without
+ * reporting what only follows from those mistakes (see `checkChartDraft` in resolve.ts).
+ */
+export type ChartDraft = Partial<ChartSpec> &
+  Pick<ChartSpec, "file" | "fenceLine" | "placeOf"> & {
+    /** Top-level keys with a problem of their own: unknown, missing or with a bad value. */
+    problems: ReadonlySet<string>;
+  };
+
 export interface ChartBlockOrigin {
   file: string;
   /** The line of the opening fence in the story. */
@@ -100,13 +111,18 @@ const examples: Record<string, string> = {
   type: "type: column",
 };
 
-/** Parses and validates one ```chart block; never throws for bad content. */
+/**
+ * Parses and validates one ```chart block; never throws for bad content. A block with errors
+ * gives no spec but, when it is a mapping, a draft of its valid keys for the dataset checks.
+ */
 export function parseChartBlock(
   text: string,
   origin: ChartBlockOrigin,
-): { spec?: ChartSpec; messages: VFileMessage[] } {
+): { spec?: ChartSpec; draft?: ChartDraft; messages: VFileMessage[] } {
   const diagnostics = new Diagnostics();
   const file = origin.file;
+  // Where a message about the whole block goes: the opening fence (indented in a list item).
+  const fence = { file, fenceLine: origin.fenceLine, fenceColumn: origin.fenceColumn ?? 1 };
   const source = parseYamlSource(text, { file, line: origin.fenceLine + 1, column: origin.fenceColumn });
   for (const error of source.syntaxErrors) {
     diagnostics.add("ChartYamlInvalid", { reason: error.reason }, { file, ...error });
@@ -114,23 +130,48 @@ export function parseChartBlock(
   if (source.syntaxErrors.length) return { messages: diagnostics.messages };
   const raw = source.value;
   if (raw === null || typeof raw !== "object" || Array.isArray(raw)) {
-    diagnostics.add("ChartNotMapping", {}, { file, line: origin.fenceLine, column: 1 });
+    diagnostics.add("ChartNotMapping", {}, { file, line: fence.fenceLine, column: fence.fenceColumn });
     return { messages: diagnostics.messages };
   }
   // Every problem of the block at once: the schema's, then the rules between keys, whether or
   // not the schema passed (a missing title must not hide a missing y).
+  const problems = new Set<string>();
   const result = schema.safeParse(raw);
   if (!result.success) {
-    reportSchemaProblems(result.error.issues, source, raw, { file, fenceLine: origin.fenceLine }, diagnostics);
+    reportSchemaProblems(result.error.issues, source, raw, fence, diagnostics);
+    for (const issue of result.error.issues) {
+      const keys = issue.path.length ? [issue.path[0]] : issue.code === "unrecognized_keys" ? issue.keys : [];
+      for (const key of keys) problems.add(String(key));
+    }
   }
-  reportRoleProblems(raw as Record<string, unknown>, source, { file, fenceLine: origin.fenceLine }, diagnostics);
-  if (!result.success || diagnostics.hasErrors) return { messages: diagnostics.messages };
+  const record = raw as Record<string, unknown>;
+  reportRoleProblems(record, source, fence, diagnostics, problems);
+  const place = { file, fenceLine: origin.fenceLine, placeOf: source.placeOf };
+  if (!result.success || diagnostics.hasErrors) {
+    // The keys that passed, read as the spec reads them; a strict partial schema accepts them all.
+    const valid = Object.fromEntries(Object.entries(record).filter(([key]) => !problems.has(key)));
+    const partial = schema.partial().safeParse(valid);
+    const draft: ChartDraft = { ...(partial.success ? specFields(partial.data) : {}), ...place, problems };
+    return { draft, messages: diagnostics.messages };
+  }
   const data = result.data;
-
   const spec: ChartSpec = {
+    ...specFields(data),
     id: data.id ?? origin.defaultId,
     data: data.data,
     type: data.type as ChartType,
+    title: data.title,
+    ...place,
+  };
+  return { spec, messages: diagnostics.messages };
+}
+
+/** The spec's shape of the keys a block gives: lists for the keys that take one or several. */
+function specFields(data: Partial<z.infer<typeof schema>>) {
+  return {
+    id: data.id,
+    data: data.data,
+    type: data.type as ChartType | undefined,
     x: asList(data.x),
     y: asList(data.y),
     series: data.series,
@@ -147,11 +188,7 @@ export function parseChartBlock(
     height: data.height,
     aggregate: data.aggregate,
     module: data.module,
-    file,
-    fenceLine: origin.fenceLine,
-    placeOf: source.placeOf,
   };
-  return { spec, messages: diagnostics.messages };
 }
 
 const asList = <T>(value: T | T[] | undefined): T[] =>
@@ -161,20 +198,22 @@ const asList = <T>(value: T | T[] | undefined): T[] =>
  * The rules between keys, read from the raw block so they hold beside schema problems: a known
  * type, a module for a custom chart, and for the built-in types one category column and the
  * value columns (on `x` and `y`, or `y` and `x` for bars). A key whose own value is malformed is
- * left to the schema's message.
+ * left to the schema's message. Each key reported joins `problems`.
  */
 function reportRoleProblems(
   raw: Record<string, unknown>,
   source: YamlSource,
-  origin: { file: string; fenceLine: number },
+  origin: { file: string; fenceLine: number; fenceColumn: number },
   diagnostics: Diagnostics,
+  problems: Set<string>,
 ): void {
   const file = origin.file;
-  const fence = { file, line: origin.fenceLine, column: 1 };
+  const fence = { file, line: origin.fenceLine, column: origin.fenceColumn };
   const at = (path: PropertyKey[]) => ({ file, ...source.placeOf(path) });
   if (typeof raw.type !== "string") return;
   const type = raw.type;
   if (!(chartTypes as readonly string[]).includes(type)) {
+    problems.add("type");
     diagnostics.add(
       "ChartUnknownType",
       { actual: type, allowed: chartTypes, suggestion: closest(type, chartTypes) },
@@ -183,8 +222,10 @@ function reportRoleProblems(
     return;
   }
   if (type === "custom") {
-    if (raw.module === undefined)
+    if (raw.module === undefined) {
+      problems.add("module");
       diagnostics.add("ChartMissingKey", { key: "module", example: "module: budget-gap" }, at(["type"]));
+    }
     return;
   }
   const horizontal = type === "bar" || type === "stacked-bar";
@@ -196,8 +237,10 @@ function reportRoleProblems(
   };
   const categories = columns(categoryKey);
   if (raw[categoryKey] === undefined) {
+    problems.add(categoryKey);
     diagnostics.add("ChartMissingKey", { key: categoryKey, example: `${categoryKey}: year` }, fence);
   } else if (categories && categories.length > 1) {
+    problems.add(categoryKey);
     diagnostics.add(
       "ChartInvalidValue",
       {
@@ -213,10 +256,12 @@ function reportRoleProblems(
   const aggregate = raw.aggregate;
   const aggregateKnown = aggregate === undefined || (aggregates as readonly unknown[]).includes(aggregate);
   if (raw[valueKey] === undefined && aggregateKnown && aggregate !== "count") {
+    problems.add(valueKey);
     diagnostics.add("ChartMissingKey", { key: valueKey, example: `${valueKey}: overspend` }, fence);
   }
   const values = columns(valueKey);
   if (typeof raw.series === "string" && raw.series && values && values.length > 1) {
+    problems.add("series");
     diagnostics.add(
       "ChartInvalidValue",
       {
@@ -234,7 +279,7 @@ function reportSchemaProblems(
   issues: readonly z.core.$ZodIssue[],
   source: YamlSource,
   raw: unknown,
-  origin: { file: string; fenceLine: number },
+  origin: { file: string; fenceLine: number; fenceColumn: number },
   diagnostics: Diagnostics,
 ): void {
   for (const problem of schemaProblems(issues, source, raw)) {
@@ -249,7 +294,9 @@ function reportSchemaProblems(
     } else if (problem.kind === "missing-key") {
       // A missing top-level key is reported at the fence: there is no line of its own to point at.
       const place =
-        problem.key.includes(".") || problem.key.includes("[") ? problem.place : { line: origin.fenceLine, column: 1 };
+        problem.key.includes(".") || problem.key.includes("[")
+          ? problem.place
+          : { line: origin.fenceLine, column: origin.fenceColumn };
       diagnostics.add(
         "ChartMissingKey",
         { key: problem.key, example: examples[problem.key] ?? `${problem.key}: ...` },
@@ -278,6 +325,7 @@ function describeExpected(key: string, zodMessage: string): string {
     filter: "`column: value` pairs, where a value may be a list",
     annotations: "a list of `{ x: ..., text: ... }` entries",
     module: "a module name in kebab-case",
+    data: "a dataset id such as `nct-budget`",
   };
-  return words[top] ?? zodMessage.replace(/^Invalid input: /, "");
+  return words[top] ?? zodMessage.replace(/^Invalid input: /, "").replace(/^expected /, "");
 }

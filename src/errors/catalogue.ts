@@ -274,6 +274,12 @@ export const catalogue = {
       `Unexpected ${p.count} rows with \`${p.key}\` value \`${p.actual}\`, expected one row per ${p.key === "series" ? "series" : "category"}`,
     hint: (p: { key: string; actual: string; count: number; fix: string }) => p.fix,
   },
+  ChartDateYearMissing: {
+    message: (p: { column: string; format: string; years: readonly string[] }) =>
+      `Unexpected dates from ${p.years.length} years in \`${p.column}\`, printed without the year by format \`${p.format}\``,
+    hint: (p: { column: string; format: string; years: readonly string[]; sidecar: string }) =>
+      `add the year to the \`format\` of \`${p.column}\` in \`${p.sidecar}\`, e.g. \`${p.format} YYYY\`: the chart has dates from ${p.years[0]} to ${p.years[p.years.length - 1]}, and without the year they print alike`,
+  },
   ChartNotInData: {
     message: (p: { key: string; actual: string; column: string }) =>
       `Unexpected \`${p.actual}\` for \`${p.key}\`, not a value of \`${p.column}\` in the chart`,

@@ -9,7 +9,7 @@ import { chartKey, noChartCache, type ChartCache } from "../charts/cache.ts";
 import { diagnostic } from "../errors/diagnostic.ts";
 import { customModuleSource } from "../charts/custom.ts";
 import { renderChart, type RenderedChart } from "../charts/render.ts";
-import { resolveChart } from "../charts/resolve.ts";
+import { checkChartDraft, resolveChart } from "../charts/resolve.ts";
 import { parseChartBlock } from "../charts/spec.ts";
 
 export interface RemarkChartOptions {
@@ -44,13 +44,15 @@ export const remarkChart: Plugin<[RemarkChartOptions], Root> = (options) => (tre
     n++;
     const fenceLine = node.position?.start.line ?? 1;
     const file_ = file.path ?? "<story>";
-    const { spec, messages } = parseChartBlock(node.value, {
+    const { spec, draft, messages } = parseChartBlock(node.value, {
       file: file_,
       fenceLine,
       fenceColumn: node.position?.start.column,
       defaultId: `${options.slug}-${n}`,
     });
     file.messages.push(...messages);
+    // A block with errors is still checked against its dataset, so one build reports them all.
+    if (draft) file.messages.push(...checkChartDraft(draft, options.datasets, options.invalidDatasets));
     let replacement: unknown = { type: "html", value: "" };
     if (spec) {
       const resolved = resolveChart(spec, options.datasets, options.invalidDatasets);

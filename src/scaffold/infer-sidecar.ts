@@ -1,9 +1,9 @@
 // Guesses a sidecar for a CSV a journalist has just downloaded: encoding, header row (skipping
 // title rows), each column's type and unit, missing-value markers and a primary key. Every guess
 // carries its reason, because the journalist reviews it. Cells are tried with the data layer's own
-// parsers, so whatever is guessed loads.
+// parsers, and the table is read as the data layer will read it, so whatever is guessed loads.
 import { coerceCell, DEFAULT_FALSE_VALUES, DEFAULT_TRUE_VALUES, type CellContext } from "../data/coerce.ts";
-import { readCsvTable, type CsvTable } from "../data/csv.ts";
+import { readCsvTable, type ColumnValueTest, type CsvTable } from "../data/csv.ts";
 import { decodeCsv, type Encoding } from "../data/decode.ts";
 import type { Field, FieldType } from "../data/types.ts";
 import { Diagnostics } from "../errors/diagnostic.ts";
@@ -31,7 +31,7 @@ export interface SidecarGuess {
   primaryKey?: string;
   fields: ColumnGuess[];
   rows: number;
-  /** Lines after the table's first blank row: read as notes, not data. */
+  /** Lines under the table's last row (straight under it or after a blank row): notes, not data. */
   notesLines: number;
 }
 
@@ -76,7 +76,7 @@ export function inferSidecar(options: {
 
   const found = findHeader(text);
   if (!found) return { problem: "no line of the file looks like a header row followed by rows of data" };
-  const { table, headerRow } = found;
+  const { headerRow } = found;
   const lines = text.split(/\r\n|\r|\n/);
   const titleLines = lines
     .slice(0, headerRow - 1)
@@ -88,21 +88,22 @@ export function inferSidecar(options: {
     falseValues: DEFAULT_FALSE_VALUES,
     reference: options.today,
   };
+  const titleText = titleLines.join(" ");
 
-  const usedMarkers = new Set<string>();
-  const fields = table.header.map((cell, index) => {
-    const cells = table.records.map((r) => r.cells[index]?.text.trim() ?? "");
-    const guess = guessColumn(cell.text, cells, context, titleLines.join(" "));
-    if (guess.type !== "string") for (const c of cells) if (MISSING_MARKERS.includes(c)) usedMarkers.add(c);
-    return guess;
-  });
+  // Notes rows straight under the table are told from rows by the first column's type (see
+  // `mayBeNote` in src/data/csv.ts): guess the types from the rows above any such notes, read the
+  // table again with the test the build will make of the guessed sidecar, and guess from that.
+  const first = guessColumns(found.table, context, titleText);
+  const isValue = columnValueTest(first, options.today);
+  const table = readCsvTable({ text, headerRow, file: "", diagnostics: new Diagnostics(), isValue }) ?? found.table;
+  const { fields, missingValues } = guessColumns(table, context, titleText);
 
   return {
     title: titleLines.length ? titleLines.join(": ") : humanize(options.id),
     encoding,
     headerRow,
     titleLines,
-    missingValues: ["", ...MISSING_MARKERS.filter((m) => usedMarkers.has(m))],
+    missingValues,
     primaryKey: primaryKeyOf(fields, table),
     fields,
     rows: table.records.length,
@@ -110,14 +111,52 @@ export function inferSidecar(options: {
   };
 }
 
+/** Each column's guess, and the missing-value markers the typed columns use. */
+function guessColumns(
+  table: CsvTable,
+  context: CellContext,
+  titleText: string,
+): { fields: ColumnGuess[]; missingValues: string[] } {
+  const usedMarkers = new Set<string>();
+  const fields = table.header.map((cell, index) => {
+    const cells = table.records.map((r) => r.cells[index]?.text.trim() ?? "");
+    const guess = guessColumn(cell.text, cells, context, titleText);
+    if (guess.type !== "string") for (const c of cells) if (MISSING_MARKERS.includes(c)) usedMarkers.add(c);
+    return guess;
+  });
+  return { fields, missingValues: ["", ...MISSING_MARKERS.filter((m) => usedMarkers.has(m))] };
+}
+
+/**
+ * Whether a text reads as a value of a column, as the data layer will decide it from the sidecar
+ * written from these guesses: the same cell reader, field and missing values.
+ */
+function columnValueTest(guess: { fields: ColumnGuess[]; missingValues: string[] }, today: string): ColumnValueTest {
+  const context: CellContext = {
+    missingValues: guess.missingValues,
+    trueValues: DEFAULT_TRUE_VALUES,
+    falseValues: DEFAULT_FALSE_VALUES,
+    reference: today,
+  };
+  return (column, text) => {
+    const found = guess.fields.find((f) => f.name === column);
+    if (!found) return true;
+    const { name, type, title, unit, scale, dateFormat } = found;
+    const field: Field = { name, type, title, unit, scale: scale ?? 1, dateFormat, line: 0, column: 0 };
+    return "value" in coerceCell(text, field, context);
+  };
+}
+
 /**
  * The first line (of the first ten) that reads as a header: every cell named, none a figure, and
  * every row below it as wide as it is. Title rows above it are one cell wide and fail that test.
+ * Rows that may be notes (text in the first cell only) at the end of the table are left out for
+ * now: which of them are notes depends on the first column's type, not yet guessed.
  */
 function findHeader(text: string): { table: CsvTable; headerRow: number } | undefined {
   for (let headerRow = 1; headerRow <= MAX_TITLE_ROWS; headerRow++) {
     const diagnostics = new Diagnostics();
-    const table = readCsvTable({ text, headerRow, file: "", diagnostics });
+    const table = readCsvTable({ text, headerRow, file: "", diagnostics, isValue: () => false });
     if (!table || table.records.length === 0 || table.header.length < 2) continue;
     if (diagnostics.messages.some((m) => m.ruleId === "CsvRowRagged" || m.ruleId === "CsvQuoteUnterminated")) continue;
     const names = table.header.map((c) => c.text);
@@ -211,7 +250,7 @@ function primaryKeyOf(fields: ColumnGuess[], table: CsvTable): string | undefine
   return order.find(([, i]) => unique(i))?.[0].name;
 }
 
-/** Non-empty lines after the first blank row under the table. */
+/** Non-empty lines under the table's last row: its notes, with or without a blank row above them. */
 function countNotes(lines: string[], lastTableLine: number): number {
   return lines.slice(lastTableLine).filter((l) => l.replace(/,/g, "").trim() !== "").length;
 }

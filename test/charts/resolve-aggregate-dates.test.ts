@@ -1,7 +1,19 @@
 // `aggregate` groups rows by x as x prints: a date column printed as a month groups by month,
 // so a register of decisions becomes decisions per month.
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { resolveChart } from "../../src/charts/resolve.ts";
+import { parseChartBlock } from "../../src/charts/spec.ts";
+import { loadDatasets } from "../../src/data/index.ts";
 import { draw, lines } from "./helpers.ts";
+
+// Applications received from March 2023 to March 2024, printed `MMMM`; decided in 2024, `D MMM`.
+const months = loadDatasets({ root: join(import.meta.dirname, "..", "fixtures", "charts-months") });
+const resolveMonths = (block: string) => {
+  const { spec, messages } = parseChartBlock(block, { file: "story.md", fenceLine: 10, defaultId: "story-1" });
+  expect(lines(messages)).toEqual([]);
+  return resolveChart(spec!, months.datasets);
+};
 
 const utc = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
@@ -72,5 +84,41 @@ describe("aggregate over a date column", () => {
     const { data, messages } = draw("data: register\ntype: line\nx: received\ny: fee\ntitle: T\n");
     expect(lines(messages)).toEqual([]);
     expect(data!.points).toHaveLength(12);
+  });
+
+  it("refuses dates from several years printed by a format without a year, aggregated or not", () => {
+    expect(months.messages).toEqual([]);
+    const counted = resolveMonths("data: applications\ntype: column\nx: received\naggregate: count\ntitle: T\n");
+    expect(lines(counted.messages)).toEqual([
+      "story.md:13:4: Unexpected dates from 2 years in `received`, printed without the year by format `MMMM`",
+    ]);
+    expect(counted.messages[0]!.note).toBe(
+      "add the year to the `format` of `received` in `data/applications.yml`, e.g. `MMMM YYYY`: the chart has dates from 2023 to 2024, and without the year they print alike",
+    );
+    expect(counted.chart).toBeUndefined();
+    const drawn = resolveMonths("data: applications\ntype: line\nx: received\ny: fee\ntitle: T\n");
+    expect(lines(drawn.messages)).toEqual([
+      "story.md:13:4: Unexpected dates from 2 years in `received`, printed without the year by format `MMMM`",
+    ]);
+  });
+
+  it("groups by month a format without a year when the chart's dates are all of one year", () => {
+    const { chart, messages } = resolveMonths(
+      "data: applications\ntype: column\nx: received\naggregate: count\nfilter: { reference: [24/0010, 24/0001, 24/0002] }\ntitle: T\n",
+    );
+    expect(lines(messages)).toEqual([]);
+    expect(chart!.points.map((p) => [p.category, p.label, p.value])).toEqual([
+      [utc("2024-01-01"), "January", 2],
+      [utc("2024-03-01"), "March", 1],
+    ]);
+    const days = resolveMonths("data: applications\ntype: column\nx: decided\ny: fee\naggregate: sum\ntitle: T\n");
+    expect(lines(days.messages)).toEqual([]);
+    expect(days.chart!.points.map((p) => [p.label, p.value])).toEqual([
+      ["15 Jan", 462],
+      ["2 Feb", 578],
+      ["19 Feb", 258],
+      ["4 Mar", 462 + 578],
+      ["22 Apr", 462],
+    ]);
   });
 });

@@ -65,6 +65,31 @@ describe("every error of a chart block at once", () => {
     ]);
   });
 
+  it("gives a block with errors no spec but a draft of its valid keys, naming the keys that failed", () => {
+    const { spec, draft } = parseChartBlock(
+      "data: budget\ntype: column\nx: [year, budget]\ny: overspend\nsort: biggest\ncolour: red\n",
+      { file: "story.md", fenceLine: 10, defaultId: "story-1" },
+    );
+    expect(spec).toBeUndefined();
+    expect([...draft!.problems].sort()).toEqual(["colour", "sort", "title", "x"]);
+    expect(draft).toMatchObject({ data: "budget", type: "column", y: ["overspend"], x: [], file: "story.md" });
+    expect(draft!.sort).toBeUndefined();
+    expect(draft!.placeOf(["y"])).toEqual({ line: 14, column: 4 });
+  });
+
+  it("reports the missing keys of a block in a list item at its indented fence", () => {
+    const { messages } = parseChartBlock("data: budget\ntype: column\nx: year\n", {
+      file: "story.md",
+      fenceLine: 10,
+      fenceColumn: 3,
+      defaultId: "story-1",
+    });
+    expect(lines(messages).sort()).toEqual([
+      "story.md:10:3: Missing required key `title` in chart",
+      "story.md:10:3: Missing required key `y` in chart",
+    ]);
+  });
+
   it("reports the unknown columns of a block in one pass", () => {
     expect(lines(draw("data: budget\ntype: column\nx: yaer\ny: overspent\ntitle: T\n").messages)).toEqual([
       "story.md:13:4: Unexpected column `yaer` for `x`, not in dataset `budget`",

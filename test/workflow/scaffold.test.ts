@@ -144,6 +144,66 @@ describe("npm run new -- dataset", () => {
     expect(loaded.dataset!.rows[1]).toEqual({ band: "B", annual: 1440.32, change: 4.99, properties: null });
   });
 
+  it("reads notes rows straight under the table as the build will, and writes a sidecar that loads", () => {
+    const root = tempRoot();
+    mkdirSync(join(root, "data"));
+    const source = join(tempRoot(), "children in care.csv");
+    writeFileSync(
+      source,
+      [
+        "Children in care at 31 March",
+        "year,children,rate",
+        '2021/22,"1,020",64.1',
+        '2022/23,"1,065",66.0',
+        '2023/24,"1,110",68.2',
+        "Source: DfE children looked after return",
+        '"Note: 2023/24 figures are provisional",,',
+        "",
+      ].join("\r\n"),
+    );
+    const result = runScript("new", ["dataset", source], root);
+    expect(result.stderr).toBe("");
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/header row +line 2 \(above it, a title: "Children in care at 31 March"\)/);
+    expect(result.stdout).toMatch(/rows +3; 2 line\(s\) under the table are read as notes/);
+    expect(result.stdout).toMatch(/year +period/);
+    const loaded = loadDataset({ root, id: "children-in-care" });
+    expect(loaded.messages).toEqual([]);
+    expect(loaded.dataset!.rows).toEqual([
+      { year: "2021/22", children: 1020, rate: 64.1 },
+      { year: "2022/23", children: 1065, rate: 66 },
+      { year: "2023/24", children: 1110, rate: 68.2 },
+    ]);
+  });
+
+  it("does not guess a column's type from notes padded to the table's width", () => {
+    const result = guess(
+      [
+        "year,households",
+        "2022/23,486",
+        "2023/24,512",
+        '"Source: housing committee",',
+        '"Note: figures are provisional",',
+      ].join("\n"),
+    );
+    expect(result.fields.map((f) => [f.name, f.type])).toEqual([
+      ["year", "period"],
+      ["households", "integer"],
+    ]);
+    expect(result.rows).toBe(2);
+    expect(result.primaryKey).toBe("year");
+    expect(result.notesLines).toBe(2);
+  });
+
+  it("keeps rows under a text first column as rows, as the build reads them", () => {
+    const result = guess(["ward,households", "Abbey,12", "Castle,7", '"Totals to follow",'].join("\n"));
+    expect(result.fields.map((f) => [f.name, f.type])).toEqual([
+      ["ward", "string"],
+      ["households", "integer"],
+    ]);
+    expect(result.rows).toBe(3);
+  });
+
   it("refuses to replace an existing dataset unless told to", () => {
     const root = tempRoot();
     mkdirSync(join(root, "data"));
