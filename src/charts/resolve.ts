@@ -1,14 +1,15 @@
 // Joins a validated spec to its dataset: checks columns and types, filters, aggregates and
 // orders the rows, and returns the long-form points every chart kind draws from. A block with
 // errors gets the same checks, as far as its valid keys allow (`checkChartDraft`).
-import { comparePeriods, DEFAULT_DATE_FORMAT, formatValue, parseDatePattern } from "../data/index.ts";
+import { comparePeriods, DEFAULT_DATE_FORMAT, formatValue } from "../data/index.ts";
 import type { CellValue, Dataset, Field, Row } from "../data/types.ts";
 import { closest } from "../errors/closest.ts";
 import { Diagnostics, type VFileMessage } from "../errors/diagnostic.ts";
 import { loadCustomChart } from "./custom.ts";
+import { aggregatePoints, countField, dateBucket, printsYear, yearsOf } from "./aggregate.ts";
 import { describeCustomChart } from "./describe.ts";
 import { palette } from "./theme.ts";
-import { chartKeys, type Aggregate, type ChartDraft, type ChartSpec } from "./spec.ts";
+import { chartKeys, type ChartDraft, type ChartSpec } from "./spec.ts";
 
 /** What a category is keyed by in Plot: labels for text and periods, numbers, or dates. */
 export type CategoryKey = string | number | Date;
@@ -278,37 +279,25 @@ function drawPoints(
   const bucket = spec.aggregate ? dateBucket(category) : undefined;
   const keyOf = (value: CellValue) => {
     const key = categoryKeyOf(value, category);
-    return bucket && key instanceof Date ? bucket(key) : key;
+    return bucket && key instanceof Date ? bucket.start(key) : key;
   };
   if (spec.aggregate) {
-    const groups = new Map<
-      string,
-      { category: CategoryKey; label: string; series: string; values: number[]; rows: number }
-    >();
-    for (const row of rows) {
-      for (const measure of measureFields) {
-        const cat = keyOf(row[category.name] ?? null);
-        const name = seriesOf(row, measure);
-        const id = `${String(cat instanceof Date ? cat.getTime() : cat)}\u0000${name}`;
-        const group = groups.get(id) ?? {
-          category: cat,
-          label: formatValue(cat instanceof Date ? cat : (row[category.name] ?? null), category),
-          series: name,
-          values: [],
-          rows: 0,
-        };
-        group.rows++;
-        const v = row[measure.name];
-        if (typeof v === "number") group.values.push(v);
-        groups.set(id, group);
-      }
-    }
-    points = [...groups.values()].map((g) => ({
-      category: g.category,
-      label: g.label,
-      series: g.series,
-      value: reduce(spec.aggregate!, g.values, g.rows),
-    }));
+    points = aggregatePoints({
+      aggregate: spec.aggregate,
+      entries: rows.flatMap((row) =>
+        measureFields.map((measure) => {
+          const key = keyOf(row[category.name] ?? null);
+          const value = row[measure.name];
+          return {
+            category: key,
+            label: formatValue(key instanceof Date ? key : (row[category.name] ?? null), category),
+            series: seriesOf(row, measure),
+            value: typeof value === "number" ? value : null,
+          };
+        }),
+      ),
+      bucket: bucket && { ...bucket, label: (date: Date) => formatValue(date, category) },
+    });
   } else {
     const seen = new Map<string, number>();
     for (const row of rows) {
@@ -373,7 +362,13 @@ function drawPoints(
     );
     if (descending) categories.reverse();
   }
-  // Highlights and annotations must point at something drawn.
+  // Highlights and annotations must point at something drawn. A date in a chart grouped by month
+  // or year is not: the hint names its month or year as drawn.
+  const periodOf = (wanted: string | number | boolean) => {
+    const date =
+      bucket && /^\d{4}-\d{2}-\d{2}$/.test(String(wanted)) ? new Date(`${String(wanted)}T00:00:00Z`) : undefined;
+    return date && !Number.isNaN(date.getTime()) ? formatValue(bucket!.start(date), category) : undefined;
+  };
   const labels = points.map((p) => p.label);
   const inData = (wanted: string | number | boolean) =>
     categories.some((c) => sameValue(c, wanted)) || labels.includes(String(wanted));
@@ -385,7 +380,7 @@ function drawPoints(
         actual: String(wanted),
         column: category.name,
         values: unique(labels),
-        suggestion: closest(String(wanted), unique(labels)),
+        suggestion: periodOf(wanted) ?? closest(String(wanted), unique(labels)),
       },
       at(path),
     );
@@ -403,69 +398,6 @@ function drawPoints(
   );
 
   return { measures: measureFields, points, categories, seriesNames, rows };
-}
-
-const countField: Field = {
-  name: "count",
-  type: "integer",
-  title: "Number of rows",
-  unit: "count",
-  scale: 1,
-  line: 0,
-  column: 0,
-};
-
-function reduce(aggregate: Aggregate, values: number[], rows: number): number | null {
-  if (aggregate === "count") return rows;
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  switch (aggregate) {
-    case "sum":
-      return values.reduce((s, v) => s + v, 0);
-    case "mean":
-      return values.reduce((s, v) => s + v, 0) / values.length;
-    case "median": {
-      const mid = sorted.length >> 1;
-      return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-    }
-    case "min":
-      return sorted[0]!;
-    case "max":
-      return sorted[sorted.length - 1]!;
-  }
-}
-
-/**
- * For a date column printed without its day, the start of the month or year it prints, so that
- * dates printed alike fall in one group; undefined when the day is printed (or not a date). A
- * format without a year groups by month and year too: the dates drawn are then all of one year
- * (see `drawPoints`), so those are the months it prints.
- */
-function dateBucket(field: Field): ((date: Date) => Date) | undefined {
-  if (field.type !== "date") return undefined;
-  const parsed = parseDatePattern(field.format ?? DEFAULT_DATE_FORMAT, "print");
-  const kinds = "tokens" in parsed ? parsed.tokens.map((t) => t.kind) : ["D"];
-  if (kinds.some((k) => k === "D" || k === "DD")) return undefined;
-  if (kinds.some((k) => k.startsWith("M"))) return (d) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1));
-  if (kinds.some((k) => k.startsWith("Y"))) return (d) => new Date(Date.UTC(d.getUTCFullYear(), 0, 1));
-  return undefined;
-}
-
-/** Whether a column prints the year of its dates; true for other types, which have none to drop. */
-function printsYear(field: Field): boolean {
-  if (field.type !== "date") return true;
-  const parsed = parseDatePattern(field.format ?? DEFAULT_DATE_FORMAT, "print");
-  return !("tokens" in parsed) || parsed.tokens.some((t) => t.kind.startsWith("Y"));
-}
-
-/** The years of a date column's cells in these rows, in order. */
-function yearsOf(rows: readonly Row[], field: Field): string[] {
-  const years = new Set<number>();
-  for (const row of rows) {
-    const value = row[field.name];
-    if (value instanceof Date) years.add(value.getUTCFullYear());
-  }
-  return [...years].sort((a, b) => a - b).map(String);
 }
 
 function categoryKeyOf(value: CellValue, field: Field): CategoryKey {

@@ -226,6 +226,12 @@ function reportRoleProblems(
       problems.add("module");
       diagnostics.add("ChartMissingKey", { key: "module", example: "module: budget-gap" }, at(["type"]));
     }
+    // Plotline describes a custom chart from the columns on x and y (describe.ts); with neither,
+    // it knows nothing of what the module draws, so the author says it.
+    if (raw.alt === undefined && raw.x === undefined && raw.y === undefined) {
+      problems.add("alt");
+      diagnostics.add("ChartMissingKey", { key: "alt", example: "alt: What the chart shows, in a sentence" }, fence);
+    }
     return;
   }
   const horizontal = type === "bar" || type === "stacked-bar";

@@ -102,6 +102,32 @@ describe("aggregate over a date column", () => {
     ]);
   });
 
+  it("draws the months with no rows between the first and the last: 0 counted or summed, no mean", () => {
+    const quiet = "filter: { reference: [24/0001, 24/0010] }\ntitle: T\n";
+    const count = resolveMonths(`data: applications\ntype: column\nx: received\naggregate: count\n${quiet}`);
+    expect(lines(count.messages)).toEqual([]);
+    expect(count.chart!.points.map((p) => [p.label, p.value])).toEqual([
+      ["January", 1],
+      ["February", 0],
+      ["March", 1],
+    ]);
+    const mean = resolveMonths(`data: applications\ntype: line\nx: received\ny: fee\naggregate: mean\n${quiet}`);
+    expect(mean.chart!.points.map((p) => [p.label, p.value])).toEqual([
+      ["January", 462],
+      ["February", null],
+      ["March", 462],
+    ]);
+    const sum = resolveMonths(`data: applications\ntype: column\nx: received\ny: fee\naggregate: sum\n${quiet}`);
+    expect(sum.chart!.points.map((p) => p.value)).toEqual([462, 0, 462]);
+  });
+
+  it("names the month drawn when a highlight is a date of a chart grouped by month", () => {
+    const { messages } = resolveMonths(
+      "data: applications\ntype: column\nx: received\naggregate: count\nfilter: { reference: [24/0001, 24/0010] }\nhighlight: 2024-01-08\ntitle: T\n",
+    );
+    expect(messages.map((m) => m.note)).toEqual(["did you mean `January`?"]);
+  });
+
   it("groups by month a format without a year when the chart's dates are all of one year", () => {
     const { chart, messages } = resolveMonths(
       "data: applications\ntype: column\nx: received\naggregate: count\nfilter: { reference: [24/0010, 24/0001, 24/0002] }\ntitle: T\n",
@@ -109,6 +135,7 @@ describe("aggregate over a date column", () => {
     expect(lines(messages)).toEqual([]);
     expect(chart!.points.map((p) => [p.category, p.label, p.value])).toEqual([
       [utc("2024-01-01"), "January", 2],
+      [utc("2024-02-01"), "February", 0],
       [utc("2024-03-01"), "March", 1],
     ]);
     const days = resolveMonths("data: applications\ntype: column\nx: decided\ny: fee\naggregate: sum\ntitle: T\n");

@@ -32,10 +32,9 @@ describe("the default alt of a custom chart", () => {
     );
   });
 
-  it("falls back to the title, the dataset and the rows when there is no x or y", () => {
-    expect(description("data: lines\ntype: custom\nmodule: budget-gap\ntitle: Every line overran")).toBe(
-      "Chart: Every line overran. Drawn from 4 rows of Test spending by budget line.",
-    );
+  it("asks for alt when there is no x or y, since nothing then says what the module draws", () => {
+    const { messages } = draw("data: lines\ntype: custom\nmodule: budget-gap\ntitle: Every line overran");
+    expect(lines(messages)).toEqual(["story.md:10:1: Missing required key `alt` in chart"]);
   });
 
   it("gives the span of y alone, and counts the rows left by a filter", () => {

@@ -43,8 +43,9 @@ describe("every error of a chart block at once", () => {
     ]);
   });
 
-  it("reports a custom chart's missing module with its missing title", () => {
+  it("reports a custom chart's missing module and alt with its missing title", () => {
     expect(parse("data: lines\ntype: custom\n")).toEqual([
+      "story.md:10:1: Missing required key `alt` in chart",
       "story.md:10:1: Missing required key `title` in chart",
       "story.md:12:7: Missing required key `module` in chart",
     ]);
