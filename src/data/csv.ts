@@ -120,22 +120,30 @@ const isBlank = (cells: readonly { text: string }[]): boolean => cells.every((c)
 /**
  * A row that may be a note under the table (`Source: DfE`, or `"Note: provisional",,` as Excel pads
  * it): in a table of two columns or more, text in its first cell only, no more cells than the
- * header, words rather than a figure (see NOTE_TEXT), and not a value of the first column. So a
- * mistyped figure (`2025 (provisional)`, `2024-13-01`, `£1.2bn`) is still reported, and so is a
- * truncated last row (`2024/25` is a value of a `period` column); in a one-column table every row
- * is text in its first cell only, and under a `string` column every text is a value, so notes
- * there need a blank row above them.
+ * header, words rather than a figure (see NOTE_TEXT), and not a value of the first column, or
+ * opening as a note does (`Source:`, `Note:`, `*`; see NOTE_LEAD). So a mistyped figure
+ * (`2025 (provisional)`, `2024-13-01`, `£1.2bn`) is still reported, and so is a truncated last
+ * row (`2024/25` is a value of a `period` column); in a one-column table every row is text in its
+ * first cell only, and under a `string` column any other words are a value, so such notes there
+ * need a blank row above them.
  */
 function mayBeNote(cells: readonly CsvCell[], header: readonly CsvCell[], isValue: ColumnValueTest): boolean {
   const [first, ...rest] = cells;
   if (!first || header.length < 2 || cells.length > header.length || !isBlank(rest)) return false;
-  return NOTE_TEXT.test(first.text.trim()) && !isValue(header[0]!.text, first.text);
+  const text = first.text.trim();
+  return NOTE_TEXT.test(text) && (!isValue(header[0]!.text, first.text) || NOTE_LEAD.test(text));
 }
 
 // Words, as a note is written: either a numbered note (`1. Figures are rounded`, `2) See ...`), or
 // a letter somewhere and not the start of a figure (a digit, a sign, a currency sign, a bracket or
 // a decimal point), so `2025 (provisional)` is not a note.
 const NOTE_TEXT = /^\d{1,2}[.)]\s+\p{L}|^(?![\d+\-−£$€(.])(?=.*\p{L})/su;
+
+// How a note opens (`Source: DfE`, `Note: provisional`, `* Estimated`, `© Crown copyright`): a
+// note even under a text column, where any words would be a value, since no school or council is
+// called `Source: ...`.
+const NOTE_LEAD =
+  /^(?:(?:sources?|notes?|n\.?b\.?|footnotes?|caveats?)\s*[:.]\s*\S|[*†‡]+\s*\p{L}|(?:©|copyright\b))/iu;
 
 /** Whether `text` reads as a value of the column named `column` (a declared missing value counts). */
 export type ColumnValueTest = (column: string, text: string) => boolean;
@@ -159,8 +167,10 @@ export function readCsvTable(options: {
   diagnostics: Diagnostics;
   /** Tells a first cell that is a value of its column; without it, only a blank row ends the table. */
   isValue?: ColumnValueTest;
+  /** Columns of text (`string`), whose every cell is a value: not evidence that a row is data. */
+  textColumns?: ReadonlySet<string>;
 }): CsvTable | undefined {
-  const { text, headerRow, file, diagnostics, isValue } = options;
+  const { text, headerRow, file, diagnostics, isValue, textColumns } = options;
   const locate = makeLocator(text);
   const at = (offset: number) => ({ file, ...locate(offset) });
   const starts = lineStarts(text);
@@ -244,28 +254,40 @@ export function readCsvTable(options: {
   if (records.length === 0 && ragged.length === 0 && !unterminated) {
     diagnostics.add("CsvRowsMissing", { headerRow }, { file, line: header[0]!.line, column: 1 });
   }
-  if (blank !== undefined)
-    warnRowsAfterBlank({ text, from: next, blank, width: header.length, file, diagnostics, locate });
+  if (blank !== undefined) {
+    const typed = (index: number, cell: string) =>
+      isValue !== undefined && !textColumns?.has(header[index]!.text) && isValue(header[index]!.text, cell);
+    warnRowsAfterBlank({ text, from: next, blank, width: header.length, typed, file, diagnostics, locate });
+  }
   return { header, records };
 }
 
-/** Warns at the first line after the blank row that fills at least half a table row. */
+/**
+ * Warns at the first line after the blank row that looks like a table row: as wide as the table
+ * and at least half filled, with two cells or more, or (in a narrow table, a one-column register
+ * of dates say) with every filled cell a value of a number, date or other typed column.
+ */
 function warnRowsAfterBlank(options: {
   text: string;
   from: number;
   blank: number;
   width: number;
+  /** Whether a cell of the column at `index` reads as a value of a column that not every text fits. */
+  typed: (index: number, cell: string) => boolean;
   file: string;
   diagnostics: Diagnostics;
   locate: (offset: number) => Position;
 }): void {
-  const { text, blank, width, file, diagnostics, locate } = options;
+  const { text, blank, width, typed, file, diagnostics, locate } = options;
   let next = options.from;
   while (next < text.length) {
     const row = scanRecord(text, next);
     if ("unterminated" in row) return;
-    const filled = row.cells.filter((c) => c.text.trim() !== "").length;
-    if (row.cells.length === width && filled >= Math.max(2, Math.ceil(width / 2))) {
+    const cells = row.cells.map((c, index) => ({ text: c.text.trim(), index })).filter((c) => c.text !== "");
+    const filled = cells.length;
+    const enough = filled >= Math.ceil(width / 2);
+    const valuesOnly = filled > 0 && cells.every((c) => typed(c.index, c.text));
+    if (row.cells.length === width && enough && (filled >= 2 || valuesOnly)) {
       diagnostics.warn("CsvRowAfterBlank", { blankLine: blank }, { file, ...locate(row.cells[0]!.offset) });
       return;
     }

@@ -81,7 +81,8 @@ function readDataset(options: LoadDatasetOptions): LoadDatasetResult {
   // Notes rows straight under the table are told from data rows by the first column's type.
   const isValue = sidecar && context ? columnValueTest(sidecar.fields, context) : undefined;
   const headerRow = parsed.settings.headerRow;
-  const table = readCsvTable({ text: decoded.text, headerRow, file: csvPath, diagnostics, isValue });
+  const textColumns = new Set(sidecar?.fields.filter((f) => f.type === "string").map((f) => f.name));
+  const table = readCsvTable({ text: decoded.text, headerRow, file: csvPath, diagnostics, isValue, textColumns });
   // Without a readable sidecar (a bad field list, `missingValues`, `dateFormat`...) no column has a
   // type to check its cells against: checking them anyway would report mistakes not in the CSV.
   if (!table || !sidecar || !context) return { messages: diagnostics.messages };

@@ -57,7 +57,17 @@ const monthIndex = (name: string, kind: string): number => {
   return lower.length === 3 ? MONTHS.findIndex((m) => m.slice(0, 3).toLowerCase() === lower) : -1;
 };
 
-export const daysInMonth = (year: number, month: number): number => new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+/**
+ * Midnight UTC of a day. Not `Date.UTC` alone: it reads years 0 to 99 as 1900 to 1999, so
+ * `0024-01-05` would quietly become 1924. Months and days past their end roll over as in Date.UTC.
+ */
+export function utcDate(year: number, month: number, day: number): Date {
+  const date = new Date(Date.UTC(2000, 0, 1));
+  date.setUTCFullYear(year, month, day);
+  return date;
+}
+
+export const daysInMonth = (year: number, month: number): number => utcDate(year, month + 1, 0).getUTCDate();
 
 /** Why a cell is not a date, with what to write instead. */
 export interface DateProblem {
@@ -111,7 +121,7 @@ export function parseDateCell(options: {
       },
     };
   }
-  return { value: new Date(Date.UTC(year, month, day)) };
+  return { value: utcDate(year, month, day) };
 }
 
 /** The century that puts the date closest on or before `reference` (YYYY-MM-DD). */

@@ -108,10 +108,52 @@ export function schemaProblems(issues: readonly core.$ZodIssue[], source: YamlSo
       key: dotted(issue.path),
       place: source.placeOf(issue.path, "value"),
       actual: actualValue === undefined ? undefined : showValue(actualValue),
-      expected: issue.message,
+      expected: expectedWords(issue),
     });
   }
   return problems;
+}
+
+// zod's own messages ("Invalid input: expected boolean, received string") are for programmers; a
+// schema's own messages (a regex's "a date written YYYY-MM-DD") are already words for authors.
+const ZOD_DEFAULT = /^(Invalid input|Invalid option|Invalid string|Too small|Too big)\b/;
+const TYPE_WORDS: Record<string, string> = {
+  string: "text",
+  number: "a number",
+  int: "a whole number",
+  boolean: "`true` or `false`",
+  array: "a list",
+  object: "a mapping of keys",
+  record: "a mapping of keys",
+};
+
+/** What an issue expected, in words an author can act on. */
+export function expectedWords(issue: core.$ZodIssue): string {
+  if (!ZOD_DEFAULT.test(issue.message)) return issue.message;
+  switch (issue.code) {
+    case "invalid_type":
+      return TYPE_WORDS[issue.expected] ?? issue.expected;
+    case "invalid_value":
+      return `one of ${issue.values.map((v) => `\`${String(v)}\``).join(", ")}`;
+    case "too_small":
+    case "too_big": {
+      const bound = Number(issue.code === "too_small" ? issue.minimum : issue.maximum);
+      const least = issue.code === "too_small" ? "at least" : "at most";
+      if (issue.origin === "array" || issue.origin === "set")
+        return bound === 1 && issue.code === "too_small"
+          ? "a list of one item or more"
+          : `a list of ${least} ${bound} items`;
+      if (issue.origin === "string")
+        return bound === 1 && issue.code === "too_small" ? "some text" : `text of ${least} ${bound} characters`;
+      return `a number ${least} ${bound}`;
+    }
+    case "invalid_union": {
+      const options = issue.errors.map((branch) => (branch[0] ? expectedWords(branch[0]) : "")).filter(Boolean);
+      return options.length ? [...new Set(options)].join(" or ") : "another kind of value";
+    }
+    default:
+      return issue.message.replace(/^Invalid (input|string): /, "").replace(/^expected /, "");
+  }
 }
 
 function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {

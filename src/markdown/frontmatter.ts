@@ -4,6 +4,7 @@ import * as z from "zod";
 import { Diagnostics, type VFileMessage } from "../errors/diagnostic.ts";
 import { closest } from "../errors/closest.ts";
 import { parseYamlSource, schemaProblems } from "../errors/yaml.ts";
+import { utcDate } from "../data/dates.ts";
 
 // YYYY-MM-DD, checked for being a real day below.
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -12,7 +13,8 @@ const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const isoDate = z
   .string()
   .regex(ISO_DATE, "a date written YYYY-MM-DD")
-  .refine((text) => isRealDate(text), "a real calendar date");
+  // Only a date written YYYY-MM-DD is checked for being real: one mistake, one message.
+  .refine((text) => !ISO_DATE.test(text) || isRealDate(text), "a real calendar date");
 
 const schema = z
   .object({
@@ -45,7 +47,20 @@ const examples: Record<string, string> = {
   dek: "dek: One sentence that says what the story found",
   byline: "byline: [Jane Smith]",
   published: "published: 2024-03-14",
+  date: "date: 2024-03-15",
+  text: "text: What was wrong, and what is right",
 };
+
+// The keys of a mapping inside the frontmatter (a correction), for hints about its own keys.
+const correctionKeys = Object.keys(schema.shape.corrections.unwrap().element.shape);
+
+/** The keys allowed beside `key` (a dotted path such as `corrections[0].txt`), and its own name. */
+function siblings(key: string): { name: string; allowed: string[]; nested: boolean } {
+  const nested = /^corrections\[\d+\]\./.exec(key);
+  return nested
+    ? { name: key.slice(nested[0].length), allowed: correctionKeys, nested: true }
+    : { name: key, allowed: frontmatterKeys, nested: false };
+}
 
 // The opening `---` line, the YAML, and the closing `---` line.
 const FENCE = /^---[ \t]*(?:\r\n|\r|\n)([\s\S]*?)(?:\r\n|\r|\n)---[ \t]*(?:\r\n|\r|\n|$)/;
@@ -55,6 +70,8 @@ export function parseStoryFile(
   file: string,
 ): { frontmatter?: Frontmatter; body: string; messages: VFileMessage[] } {
   const diagnostics = new Diagnostics();
+  // Some Windows editors save UTF-8 with a byte-order mark, which is not part of the `---` line.
+  if (text.startsWith("\uFEFF")) text = text.slice(1);
   const match = FENCE.exec(text);
   if (!match) {
     diagnostics.add("FrontmatterMissing", {}, { file, line: 1, column: 1 });
@@ -72,18 +89,21 @@ export function parseStoryFile(
   const result = schema.safeParse(raw);
   if (!result.success) {
     for (const problem of schemaProblems(result.error.issues, source, raw)) {
+      const { name, allowed, nested } = siblings(problem.key);
       if (problem.kind === "unknown-key") {
-        const suggestion = closest(problem.key, frontmatterKeys);
+        const suggestion = closest(name, allowed);
         diagnostics.add(
           "FrontmatterUnknownKey",
-          { key: problem.key, allowed: suggestion ? [suggestion] : frontmatterKeys },
+          { key: problem.key, allowed: suggestion ? [suggestion] : allowed },
           { file, ...problem.place },
         );
       } else if (problem.kind === "missing-key") {
+        // A key missing from the whole frontmatter has no line of its own: the opening `---`. One
+        // missing from a correction goes where that correction starts.
         diagnostics.add(
           "FrontmatterMissingKey",
-          { key: problem.key, example: examples[problem.key] ?? `${problem.key}: ...` },
-          { file, line: 1, column: 1 },
+          { key: problem.key, example: examples[name] ?? `${name}: ...` },
+          nested ? { file, ...problem.place } : { file, line: 1, column: 1 },
         );
       } else {
         diagnostics.add(
@@ -114,6 +134,6 @@ export function parseStoryFile(
 
 function isRealDate(text: string): boolean {
   const [y, m, d] = text.split("-").map(Number) as [number, number, number];
-  const date = new Date(Date.UTC(y, m - 1, d));
+  const date = utcDate(y, m - 1, d);
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }

@@ -156,6 +156,20 @@ describe("the table's extent", () => {
     expect(dataset?.rows).toHaveLength(1);
   });
 
+  it("warns of rows stranded below a blank line in a one-column register, where no row fills two cells", () => {
+    const dates = "title: Decisions\nfields:\n  - { name: decided, type: date }\n";
+    const { dataset, messages } = load("decided\n2024-01-03\n2024-01-09\n\n2024-02-11\n2024-02-15\n", dates);
+    expect(messages.map((m) => `${m.line}:${m.column} ${m.ruleId} ${m.fatal === false ? "warning" : "error"}`)).toEqual(
+      ["5:1 CsvRowAfterBlank warning"],
+    );
+    expect(dataset?.rows).toHaveLength(2);
+    // Notes after the blank line are not values of the column: no warning.
+    expect(load("decided\n2024-01-03\n\nSource: the council's register\n", dates).messages).toEqual([]);
+    // Under a text column any words are a value, so they are no sign of a stranded row.
+    const names = "title: Names\nfields:\n  - { name: name, type: string }\n";
+    expect(load("name\nAshfield\n\nCompiled by the newsroom\n", names).messages).toEqual([]);
+  });
+
   it("reports a header with no rows under it, and the rows stranded below a blank line", () => {
     expect(where("year,notes,budget\n\n2022/23,,12\n")).toEqual([
       "data/budget.csv:1:1 CsvRowsMissing",
@@ -214,12 +228,19 @@ describe("notes rows straight under the table", () => {
     ]);
   });
 
-  it("needs a blank row above notes under a text first column, whose cells can hold any words", () => {
+  it("takes rows opening as notes do under a text first column, but other words there need a blank row", () => {
     const sidecar = "title: Areas\nfields:\n  - { name: area, type: string }\n  - { name: pupils, type: integer }\n";
-    expect(printed(load("area,pupils\nCamden,12\nSource: DfE\n", sidecar).messages)).toEqual([
-      "data/budget.csv:3:12: error: Unexpected 1 cell in this row, expected 2 like the header  [CsvRowRagged]\n" +
+    const notes =
+      'area,pupils\nAshfield,120\nBrook Lane,95\nSource: DfE school census,\n"Note: 2024 is provisional",\n* Estimated\n';
+    const loaded = load(notes, sidecar);
+    expect(loaded.messages).toEqual([]);
+    expect(loaded.dataset?.rows.map((r) => r.area)).toEqual(["Ashfield", "Brook Lane"]);
+    expect(printed(load("area,pupils\nCamden,12\nFigures from the DfE\n", sidecar).messages)).toEqual([
+      "data/budget.csv:3:21: error: Unexpected 1 cell in this row, expected 2 like the header  [CsvRowRagged]\n" +
         "  hint: add the missing cells (leave them empty if there is no value); if this row is a note under the table, leave a blank row above it",
     ]);
+    // A row opening like a note, with data rows after it, is a row: the table does not end there.
+    expect(load("area,pupils\nCamden,12\nNote: see below,\nIslington,9\n", sidecar).dataset?.rows).toHaveLength(3);
   });
 
   it("still reports a mistyped figure under a typed first column, and never takes notes in a one-column table", () => {

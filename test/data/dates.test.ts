@@ -33,6 +33,7 @@ describe("the dates module", () => {
       "parseDateCell",
       "parseDatePattern",
       "resolveTwoDigitYear",
+      "utcDate",
     ]);
   });
 });
@@ -79,6 +80,11 @@ describe("reading dates", () => {
     });
     expect(read("05-Jnu-24", "DD-MMM-YY")).toMatchObject({ expected: "a date written `DD-MMM-YY`" });
     expect(read("2024-01-05T10:00", "YYYY-MM-DD")).toMatchObject({ expected: "a date written `YYYY-MM-DD`" });
+  });
+
+  it("reads a four-digit year below 100 as written, not as a year of the 1900s", () => {
+    expect(read("0024-01-05", "YYYY-MM-DD")).toBe("0024-01-05");
+    expect(read("29/02/0004", "DD/MM/YYYY")).toBe("0004-02-29");
   });
 
   it("refuses dates that do not exist", () => {
