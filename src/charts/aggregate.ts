@@ -2,6 +2,7 @@
 // column prints them (a month for `MMM YYYY`, a year for `YYYY`), with the months or years that
 // have no rows drawn too, so a register's quiet month is a zero, not a missing bar.
 import { DEFAULT_DATE_FORMAT, parseDatePattern } from "../data/index.ts";
+import { utcDate } from "../data/dates.ts";
 import type { Field, Row } from "../data/types.ts";
 import type { Aggregate } from "./spec.ts";
 import type { CategoryKey, Point } from "./resolve.ts";
@@ -26,7 +27,8 @@ export interface DateBucket {
 /**
  * Points grouped by category and series, each with its rows' aggregate. With `bucket` (dates
  * grouped by month or year), every period from the first to the last is drawn for every series:
- * one with no rows has a count or sum of 0, and no mean, median, min or max.
+ * one with no rows has a count or sum of 0, and no mean, median, min or max. A group with a row
+ * that has no figure has no sum, mean, median, min or max either (drawn as a gap, with a note).
  */
 export function aggregatePoints(options: {
   aggregate: Aggregate;
@@ -69,7 +71,8 @@ function reduce(aggregate: Aggregate, values: number[], rows: number): number | 
   if (aggregate === "count") return rows;
   // A period with no rows sums to 0; rows whose values are all missing sum to nothing known.
   if (aggregate === "sum" && rows === 0) return 0;
-  if (values.length === 0) return null;
+  // A row with no figure makes its group's figure unknown: a sum or mean of the rest would be wrong.
+  if (values.length === 0 || values.length < rows) return null;
   const sorted = [...values].sort((a, b) => a - b);
   switch (aggregate) {
     case "sum":
@@ -100,14 +103,14 @@ export function dateBucket(field: Field): DateBucket | undefined {
   if (kinds.some((k) => k === "D" || k === "DD")) return undefined;
   if (kinds.some((k) => k.startsWith("M"))) {
     return {
-      start: (d) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1)),
-      next: (d) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1)),
+      start: (d) => utcDate(d.getUTCFullYear(), d.getUTCMonth(), 1),
+      next: (d) => utcDate(d.getUTCFullYear(), d.getUTCMonth() + 1, 1),
     };
   }
   if (kinds.some((k) => k.startsWith("Y"))) {
     return {
-      start: (d) => new Date(Date.UTC(d.getUTCFullYear(), 0, 1)),
-      next: (d) => new Date(Date.UTC(d.getUTCFullYear() + 1, 0, 1)),
+      start: (d) => utcDate(d.getUTCFullYear(), 0, 1),
+      next: (d) => utcDate(d.getUTCFullYear() + 1, 0, 1),
     };
   }
   return undefined;

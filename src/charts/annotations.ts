@@ -4,7 +4,8 @@
 // `x` names a category (as drawn); `y` is optional and defaults to the top of what is drawn there.
 import * as Plot from "@observablehq/plot";
 import type { Encoding } from "./encoding.ts";
-import { sameValue, type CategoryKey } from "./resolve.ts";
+import { sameValue } from "./filter.ts";
+import type { CategoryKey } from "./resolve.ts";
 import { wrapText } from "./theme.ts";
 
 export interface PlacedAnnotation {

@@ -5,7 +5,8 @@
 // A custom chart, which Plotline did not lay out, is described from its dataset, rows, x and y.
 import { comparePeriods, formatValue } from "../data/index.ts";
 import type { CellValue, Dataset, Field, Row } from "../data/types.ts";
-import { sameValue, type ChartData, type Point } from "./resolve.ts";
+import { sameValue } from "./filter.ts";
+import type { ChartData, Point } from "./resolve.ts";
 import type { ChartSpec } from "./spec.ts";
 
 const kindNames: Record<string, string> = {

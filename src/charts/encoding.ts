@@ -2,7 +2,8 @@
 // and the value labels newsrooms print on bars.
 import * as Plot from "@observablehq/plot";
 import { numberFormatter } from "../data/index.ts";
-import { sameValue, type CategoryKey, type ChartData, type Point } from "./resolve.ts";
+import { sameValue } from "./filter.ts";
+import type { CategoryKey, ChartData, Point } from "./resolve.ts";
 import { extent, nice, ticks } from "d3-array";
 import { accent, muted, palette, primary, textWidth, type Layout } from "./theme.ts";
 

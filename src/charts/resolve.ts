@@ -7,6 +7,7 @@ import { closest } from "../errors/closest.ts";
 import { Diagnostics, type VFileMessage } from "../errors/diagnostic.ts";
 import { loadCustomChart } from "./custom.ts";
 import { aggregatePoints, countField, dateBucket, printsYear, yearsOf } from "./aggregate.ts";
+import { filterRows, sameValue } from "./filter.ts";
 import { describeCustomChart } from "./describe.ts";
 import { palette } from "./theme.ts";
 import { chartKeys, type ChartDraft, type ChartSpec } from "./spec.ts";
@@ -245,17 +246,9 @@ function drawPoints(
   const categoryKey = isHorizontal(spec.type) ? "y" : "x";
   const valueKey = isHorizontal(spec.type) ? "x" : "y";
 
-  // Filter.
-  let rows = dataset.rows.filter((row) =>
-    spec.filter.every((f) => f.values.some((v) => sameValue(row[f.column] ?? null, v))),
-  );
-  if (rows.length === 0) {
-    const fix = spec.filter.length
-      ? `no row matches the \`filter\`; check its values against the dataset (e.g. ${sampleValues(dataset, spec.filter[0]!.column)})`
-      : `add rows to \`${dataset.csvPath}\``;
-    diagnostics.add("ChartEmpty", { dataset: dataset.id, fix }, at(spec.filter.length ? ["filter"] : ["data"]));
-    return undefined;
-  }
+  const filtered = filterRows(spec, dataset, diagnostics, at);
+  if (!filtered) return undefined;
+  let rows = filtered;
   // A format without a year (`MMMM`, `D MMM`) prints March 2023 and March 2024 alike. Drawn
   // apart they would be two bars labelled `March`; grouped by label, a sum over every March that
   // reads as one year's month, while a line, area or dot chart's time axis has no place for a
@@ -424,30 +417,6 @@ function unique(values: string[]): string[] {
   return [...new Set(values)];
 }
 
-/** Whether a cell matches a value written in the chart's YAML (`2023/24`, `2024-01-05`, 12, true). */
-export function sameValue(cell: CellValue, wanted: string | number | boolean): boolean {
-  if (cell === null) return false;
-  if (cell instanceof Date) return cell.toISOString().slice(0, 10) === String(wanted);
-  if (typeof cell === "number") return cell === Number(wanted);
-  if (typeof cell === "boolean") return String(cell) === String(wanted).toLowerCase();
-  return cell === String(wanted).trim();
-}
-
-function sampleValues(dataset: Dataset, column: string): string {
-  const values = unique(
-    dataset.rows
-      .map((r) => r[column])
-      .filter((v) => v !== null && v !== undefined)
-      .map((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v))),
-  );
-  return (
-    values
-      .slice(0, 4)
-      .map((v) => `\`${v}\``)
-      .join(", ") || "no values"
-  );
-}
-
 /** A custom chart gets the filtered rows; its x and y, if given, were checked to be columns. */
 function resolveCustom(
   spec: ChartSpec,
@@ -486,16 +455,5 @@ function customRows(spec: ChartQuery, dataset: Dataset, diagnostics: Diagnostics
       diagnostics.add("ChartCustomModule", { module: spec.module, reason: loaded.reason }, at(["module"]));
   }
   if (diagnostics.hasErrors) return undefined;
-  const rows = dataset.rows.filter((row) =>
-    spec.filter.every((f) => f.values.some((v) => sameValue(row[f.column] ?? null, v))),
-  );
-  if (!rows.length) {
-    diagnostics.add(
-      "ChartEmpty",
-      { dataset: dataset.id, fix: "no row matches the `filter`" },
-      at(spec.filter.length ? ["filter"] : ["data"]),
-    );
-    return undefined;
-  }
-  return rows;
+  return filterRows(spec, dataset, diagnostics, at);
 }

@@ -4,6 +4,8 @@ import * as z from "zod";
 import { Diagnostics, type VFileMessage } from "../errors/diagnostic.ts";
 import { parseYamlSource, schemaProblems, type YamlPoint, type YamlSource } from "../errors/yaml.ts";
 import { closest } from "../errors/closest.ts";
+import { NUMBER_FORMAT_HELP, parseNumberFormat } from "../data/format.ts";
+import { parseDatePattern } from "../data/dates.ts";
 
 export const chartTypes = [
   "column",
@@ -146,6 +148,7 @@ export function parseChartBlock(
   }
   const record = raw as Record<string, unknown>;
   reportRoleProblems(record, source, fence, diagnostics, problems);
+  reportFormatProblem(record, source, file, diagnostics, problems);
   const place = { file, fenceLine: origin.fenceLine, placeOf: source.placeOf };
   if (!result.success || diagnostics.hasErrors) {
     // The keys that passed, read as the spec reads them; a strict partial schema accepts them all.
@@ -164,6 +167,28 @@ export function parseChartBlock(
     ...place,
   };
   return { spec, messages: diagnostics.messages };
+}
+
+/**
+ * A `format` that does not parse would print the values in the default format without a word.
+ * It prints the values: numbers, or for a custom chart any column, so a date pattern too.
+ */
+function reportFormatProblem(
+  raw: Record<string, unknown>,
+  source: YamlSource,
+  file: string,
+  diagnostics: Diagnostics,
+  problems: Set<string>,
+): void {
+  const pattern = raw.format;
+  if (typeof pattern !== "string" || pattern === "" || parseNumberFormat(pattern)) return;
+  if (raw.type === "custom" && "tokens" in parseDatePattern(pattern, "print")) return;
+  problems.add("format");
+  diagnostics.add(
+    "ChartInvalidValue",
+    { key: "format", actual: pattern, ...NUMBER_FORMAT_HELP },
+    { file, ...source.placeOf(["format"]) },
+  );
 }
 
 /** The spec's shape of the keys a block gives: lists for the keys that take one or several. */

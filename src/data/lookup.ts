@@ -21,7 +21,8 @@ export type LookupProblem =
   | { kind: "no-row"; matched: 0; sample: string[] }
   | { kind: "many-rows"; matched: number }
   | { kind: "not-numeric"; column: string; type: string }
-  | { kind: "missing"; column: string; line: number };
+  | { kind: "missing"; column: string; line: number }
+  | { kind: "some-missing"; column: string; line: number; missing: number; matched: number };
 
 export type LookupResult = { value: CellValue; field: Field; rows: number } | { problem: LookupProblem };
 
@@ -95,10 +96,15 @@ export function lookupCell(dataset: Dataset, query: CellQuery): LookupResult {
   if (field.type !== "number" && field.type !== "integer")
     return { problem: { kind: "not-numeric", column: field.name, type: field.type } };
   if (matches.length === 0) return noRow;
-  const values = matches.map((i) => dataset.rows[i]![query.col!]).filter((v): v is number => typeof v === "number");
-  if (values.length === 0) {
-    return { problem: { kind: "missing", column: field.name, line: dataset.rowLines[matches[0]!] ?? 0 } };
+  // A sum, mean or extreme that silently leaves out rows with no figure would print a wrong number.
+  const empty = matches.filter((i) => typeof dataset.rows[i]![query.col!] !== "number");
+  if (empty.length) {
+    const line = dataset.rowLines[empty[0]!] ?? 0;
+    return empty.length === matches.length
+      ? { problem: { kind: "missing", column: field.name, line } }
+      : { problem: { kind: "some-missing", column: field.name, line, missing: empty.length, matched: matches.length } };
   }
+  const values = matches.map((i) => dataset.rows[i]![query.col!] as number);
   return {
     value: aggregate(query.agg, values),
     field: query.agg === "mean" || query.agg === "median" ? { ...field, type: "number" } : field,

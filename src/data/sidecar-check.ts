@@ -2,7 +2,7 @@
 import type { Diagnostics } from "../errors/diagnostic.ts";
 import type { YamlSource } from "../errors/yaml.ts";
 import { parseDatePattern } from "./dates.ts";
-import { parseNumberFormat } from "./format.ts";
+import { NUMBER_FORMAT_HELP, parseNumberFormat } from "./format.ts";
 import type { Sidecar } from "./sidecar.ts";
 import type { Field, FieldType } from "./types.ts";
 
@@ -128,11 +128,6 @@ function checkFormat(
     const parsed = parseDatePattern(pattern, "print");
     if ("error" in parsed) invalid(path, pattern, "a date pattern such as `D MMMM YYYY`", parsed.error);
   } else if (NUMERIC.includes(field.type) && !parseNumberFormat(pattern, field.unit)) {
-    invalid(
-      path,
-      pattern,
-      "a number format such as `£0.0m`, `£#,##0`, `#,##0` or `0.0%`",
-      "use `0` and `#` for digits, `,` for thousands, an optional `£`, and `k`, `m`, `bn` or `%` at the end; or a d3-format specifier such as `,.1f`",
-    );
+    invalid(path, pattern, NUMBER_FORMAT_HELP.expected, NUMBER_FORMAT_HELP.fix);
   }
 }

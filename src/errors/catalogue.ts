@@ -286,6 +286,18 @@ export const catalogue = {
     hint: (p: { key: string; actual: string; column: string; values: readonly string[]; suggestion?: string }) =>
       p.suggestion ? `did you mean \`${p.suggestion}\`?` : `the values drawn are ${list(p.values)}`,
   },
+  ChartCustomFailed: {
+    message: (p: { module: string; reason: string }) =>
+      `Cannot draw custom chart module \`${p.module}\`: it stopped with \`${p.reason}\``,
+    hint: (p: { module: string; reason: string }) =>
+      `check that the chart's \`data\`, \`filter\` and columns are those \`src/charts/custom/${p.module}.ts\` was written for; if they are, the module needs fixing (ask an engineer)`,
+  },
+  ChartFilterNoRow: {
+    message: (p: { actual: string; column: string; dataset: string }) =>
+      `Unexpected \`${p.actual}\` in \`filter\`, no row of \`${p.dataset}\` has it in \`${p.column}\``,
+    hint: (p: { actual: string; column: string; dataset: string; values: readonly string[]; suggestion?: string }) =>
+      p.suggestion ? `did you mean \`${p.suggestion}\`?` : `the values of \`${p.column}\` are ${list(p.values)}`,
+  },
   ChartCustomModule: {
     message: (p: { module: string; reason: string }) => `Cannot use custom chart module \`${p.module}\`: ${p.reason}`,
     hint: (p: { module: string; reason: string }) =>
@@ -308,6 +320,11 @@ export const catalogue = {
   ValueAttributeMissing: {
     message: (p: { key: string }) => `Missing \`${p.key}\` in \`:value\``,
     hint: (p: { key: string; example: string }) => `write it like \`${p.example}\``,
+  },
+  ValueNotInline: {
+    message: (p: { actual: string }) => `Unexpected \`${p.actual}value\`, expected \`:value\` with one colon`,
+    hint: (_p: { actual: string }) =>
+      "write `:value{...}` with a single colon inside the sentence that uses the figure; with more it is a block of its own, and its text would be printed as typed",
   },
   ValueAttributeInvalid: {
     message: (p: { key: string; actual: string; expected: string }) =>
@@ -350,6 +367,12 @@ export const catalogue = {
       `Missing value: \`${p.column}\` is empty in \`${p.dataset}\` (CSV line ${p.line})`,
     hint: (_p: { column: string; dataset: string; line: number }) =>
       "fill in the cell, or write the sentence without this figure: printing a blank would mislead readers",
+  },
+  ValueSomeMissing: {
+    message: (p: { column: string; dataset: string; line: number; missing: number; matched: number; agg: string }) =>
+      `Missing values: ${p.missing} of the ${p.matched} matching rows of \`${p.dataset}\` have no \`${p.column}\` (first at CSV line ${p.line}), so their ${p.agg} is not known`,
+    hint: (_p: { column: string; dataset: string; line: number; missing: number; matched: number; agg: string }) =>
+      "fill in the cells, or narrow `where` to the rows that have a figure: leaving them out would print a wrong total",
   },
   ValueNoKey: {
     message: (p: { dataset: string }) => `Unexpected \`row\` for dataset \`${p.dataset}\`, which has no \`primaryKey\``,

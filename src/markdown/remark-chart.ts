@@ -9,7 +9,7 @@ import { chartKey, noChartCache, type ChartCache } from "../charts/cache.ts";
 import { diagnostic } from "../errors/diagnostic.ts";
 import { customModuleSource } from "../charts/custom.ts";
 import { renderChart, type RenderedChart } from "../charts/render.ts";
-import { checkChartDraft, resolveChart } from "../charts/resolve.ts";
+import { checkChartDraft, resolveChart, type ChartData } from "../charts/resolve.ts";
 import { parseChartBlock } from "../charts/spec.ts";
 
 export interface RemarkChartOptions {
@@ -74,8 +74,12 @@ export const remarkChart: Plugin<[RemarkChartOptions], Root> = (options) => (tre
         const cache = options.cache ?? noChartCache;
         let rendered = cache.get(key);
         if (!rendered) {
-          rendered = renderChart(resolved.chart);
-          cache.set(key, rendered);
+          rendered = drawOrReport(resolved.chart, file);
+          if (rendered) cache.set(key, rendered);
+        }
+        if (!rendered) {
+          parent.children.splice(index, 1, replacement as Code);
+          return;
         }
         data.charts!.push(rendered);
         data.chartLines![rendered.id] = fenceLine;
@@ -89,3 +93,19 @@ export const remarkChart: Plugin<[RemarkChartOptions], Root> = (options) => (tre
     parent.children.splice(index, 1, replacement as Code);
   });
 };
+
+/**
+ * Draws a chart. A custom module is the project's code, not Plotline's, and may throw on rows it
+ * did not expect: that is reported at its `module` key with the other errors, not as a crash.
+ */
+function drawOrReport(chart: ChartData, file: VFile): RenderedChart | undefined {
+  if (chart.spec.type !== "custom") return renderChart(chart);
+  try {
+    return renderChart(chart);
+  } catch (error) {
+    const reason = (error instanceof Error ? error.message : String(error)).split("\n")[0]!;
+    const place = { file: chart.spec.file, ...chart.spec.placeOf(["module"]) };
+    file.messages.push(diagnostic("ChartCustomFailed", { module: chart.spec.module!, reason }, place));
+    return undefined;
+  }
+}

@@ -6,10 +6,12 @@ import type { TextDirective } from "mdast-util-directive";
 import type { Plugin } from "unified";
 import { visit } from "unist-util-visit";
 import type { VFile } from "vfile";
+import { parseDatePattern } from "../data/dates.ts";
+import { NUMBER_FORMAT_HELP, parseNumberFormat } from "../data/format.ts";
 import { aggregateNames, formatValue, lookupCell, type AggregateName } from "../data/index.ts";
-import type { Dataset } from "../data/types.ts";
+import type { CellValue, Dataset } from "../data/types.ts";
 import { closest } from "../errors/closest.ts";
-import { Diagnostics } from "../errors/diagnostic.ts";
+import { diagnostic, Diagnostics } from "../errors/diagnostic.ts";
 
 export interface RemarkValueOptions {
   datasets: ReadonlyMap<string, Dataset>;
@@ -36,6 +38,17 @@ export const remarkValue: Plugin<[RemarkValueOptions], Root> = (options) => (tre
       file.messages.push(...diagnostics.messages);
       replacement = { type: "text", value: text ?? "" };
     } else {
+      // `::value{...}` on a line of its own is a block directive: almost surely a `:value` with a
+      // colon too many, which would print its braces to readers.
+      if (directive.name === "value") {
+        const place = {
+          file: file.path ?? "<story>",
+          line: node.position?.start.line ?? 1,
+          column: node.position?.start.column ?? 1,
+        };
+        const colons = node.type === "leafDirective" ? "::" : ":::";
+        file.messages.push(diagnostic("ValueNotInline", { actual: colons }, place));
+      }
       // Not ours: restore exactly what the author wrote.
       const start = node.position?.start.offset;
       const end = node.position?.end.offset;
@@ -157,8 +170,27 @@ export function valueText(
       case "missing":
         diagnostics.add("ValueMissing", { column: problem.column, dataset: id, line: problem.line }, place);
         break;
+      case "some-missing":
+        diagnostics.add("ValueSomeMissing", { ...problem, dataset: id, agg: agg ?? "" }, place);
+        break;
     }
     return undefined;
   }
-  return formatValue(result.value, result.field, attrs.format ?? undefined);
+  const format = attrs.format ?? undefined;
+  const formatProblem = format === undefined ? undefined : checkFormat(format, result.value);
+  if (formatProblem) {
+    diagnostics.add("ValueAttributeInvalid", { key: "format", actual: format!, ...formatProblem }, place);
+    return undefined;
+  }
+  return formatValue(result.value, result.field, format);
+}
+
+/** Why `format` cannot print `value` (a bad number or date pattern), or undefined when it can. */
+function checkFormat(format: string, value: CellValue): { expected: string; fix: string } | undefined {
+  if (typeof value === "number") return parseNumberFormat(format) ? undefined : NUMBER_FORMAT_HELP;
+  if (value instanceof Date) {
+    const parsed = parseDatePattern(format, "print");
+    return "error" in parsed ? { expected: "a date pattern such as `D MMMM YYYY`", fix: parsed.error } : undefined;
+  }
+  return { expected: "a number or a date to print, not text", fix: "remove `format`: text is printed as written" };
 }

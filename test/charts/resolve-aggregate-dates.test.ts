@@ -54,6 +54,21 @@ describe("aggregate over a date column", () => {
     ]);
   });
 
+  it("leaves a group with a row that has no figure as a gap, named in the note, not a sum of the rest", () => {
+    for (const aggregate of ["sum", "mean", "median", "min", "max"]) {
+      const block = `data: payments\ntype: column\nx: council\ny: amount\naggregate: ${aggregate}\ntitle: T\n`;
+      const { data, chart, messages } = draw(block);
+      expect(lines(messages)).toEqual([]);
+      expect(data!.points.map((p) => [p.label, p.value])).toEqual([
+        ["Leeds", aggregate === "sum" ? 500 : aggregate === "min" ? 200 : aggregate === "max" ? 300 : 250],
+        ["Northants", null],
+      ]);
+      expect(chart!.description).toContain("No figure for Northants");
+    }
+    const counted = draw("data: payments\ntype: column\nx: council\naggregate: count\ntitle: T\n");
+    expect(counted.data!.points.map((p) => p.value)).toEqual([2, 3]);
+  });
+
   it("groups by year when the column prints only the year", () => {
     const { data, messages } = draw("data: register\ntype: column\nx: decided\naggregate: count\ntitle: T\n");
     expect(lines(messages)).toEqual([]);

@@ -84,12 +84,33 @@ describe("resolveChart", () => {
     ]);
   });
 
-  it("reports a filter that leaves no rows, with values that exist", () => {
+  it("reports a filter value no row has, at the value, with a close one or those that exist", () => {
     const { messages } = draw(
       "data: budget\ntype: column\nx: year\ny: overspend\ntitle: T\nfilter: { year: 2030/31 }\n",
     );
-    expect(lines(messages)).toEqual(["story.md:16:9: Unexpected empty chart: no rows of `budget` are left to draw"]);
-    expect(messages[0]!.note).toContain("`2020/21`");
+    expect(lines(messages)).toEqual([
+      "story.md:16:17: Unexpected `2030/31` in `filter`, no row of `budget` has it in `year`",
+    ]);
+    expect(messages[0]!.note).toBe("did you mean `2020/21`?");
+    const far = draw("data: budget\ntype: column\nx: year\ny: overspend\ntitle: T\nfilter: { year: next year }\n");
+    expect(far.messages[0]!.note).toBe("the values of `year` are `2020/21`, `2021/22`, `2022/23`, `2023/24`");
+  });
+
+  it("reports a misspelt value in a filter's list, though the others leave rows to draw", () => {
+    const { messages } = draw(
+      "data: staff\ntype: line\nx: month\ny: vacancies\nseries: team\ntitle: T\nfilter:\n  team: [North, Wset]\n",
+    );
+    expect(lines(messages)).toEqual([
+      "story.md:18:17: Unexpected `Wset` in `filter`, no row of `staff` has it in `team`",
+    ]);
+    expect(messages[0]!.note).toBe("did you mean `West`?");
+  });
+
+  it("reports filters whose values exist but never together", () => {
+    const { messages } = draw(
+      "data: staff\ntype: column\nx: month\ny: vacancies\ntitle: T\nfilter: { team: West, vacancies: 120 }\n",
+    );
+    expect(lines(messages)).toEqual(["story.md:16:9: Unexpected empty chart: no rows of `staff` are left to draw"]);
   });
 
   it("refuses two rows for one category instead of stacking them silently", () => {

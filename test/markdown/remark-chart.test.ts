@@ -1,6 +1,9 @@
 // A failed build reports every error found: a chart block with a mistake of its own is still
 // checked against its dataset, each message at its own key's line of the story, and nothing is
 // reported that only follows from a mistake already reported.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { renderStory } from "../../src/markdown/story.ts";
 import { datasets, lines } from "../charts/helpers.ts";
@@ -124,5 +127,37 @@ describe("every error of a chart block, its dataset's included", () => {
       "story.md:13:6: Unexpected column `overspent` for `y`, not in dataset `budget`",
       "story.md:9:3: Missing required key `title` in chart",
     ]);
+  });
+});
+
+describe("chart keys checked before drawing", () => {
+  it("refuses a `format` that is not a number format, rather than print the default", () => {
+    expect(chart("data: budget\ntype: column\nx: year\ny: overspend\ntitle: T\nformat: £0.0M\n")).toEqual([
+      "story.md:13:9: Unexpected `£0.0M` for `format`, expected a number format such as `£0.0m`, `£#,##0`, `#,##0` or `0.0%`",
+    ]);
+    expect(chart("data: budget\ntype: column\nx: year\ny: overspend\ntitle: T\nformat: £0.0m\n")).toEqual([]);
+  });
+});
+
+describe("a custom module that fails", () => {
+  it("is reported at its `module` key, not as a crash", () => {
+    // Custom modules live in the project's src/charts/custom/: a project of its own for this one.
+    const project = mkdtempSync(join(tmpdir(), "plotline-custom-"));
+    mkdirSync(join(project, "src", "charts", "custom"), { recursive: true });
+    writeFileSync(join(project, "package.json"), '{ "type": "module" }\n');
+    writeFileSync(
+      join(project, "src", "charts", "custom", "boom.ts"),
+      "export default function boom({ rows }: { rows: any[] }) {\n  return { marks: [rows[0].missing.deep] };\n}\n",
+    );
+    const cwd = process.cwd();
+    process.chdir(project);
+    try {
+      expect(chart("data: budget\ntype: custom\nmodule: boom\nx: year\ny: overspend\ntitle: T\n")).toEqual([
+        "story.md:10:9: Cannot draw custom chart module `boom`: it stopped with `Cannot read properties of undefined (reading 'deep')`",
+      ]);
+    } finally {
+      process.chdir(cwd);
+      rmSync(project, { recursive: true, force: true });
+    }
   });
 });

@@ -70,6 +70,38 @@ describe(":value directives", () => {
     expect(story.html).not.toMatch(/NaN|undefined/);
   });
 
+  it("refuses an aggregate over rows of which some have no figure, rather than leave them out", () => {
+    const story = render(":value{data=budget col=overspend agg=sum} and :value{data=budget col=overspend agg=max}\n");
+    expect(lines(story.messages)).toEqual([
+      "story.md:7:1: Missing values: 1 of the 4 matching rows of `budget` have no `overspend` (first at CSV line 5), so their sum is not known",
+      "story.md:7:47: Missing values: 1 of the 4 matching rows of `budget` have no `overspend` (first at CSV line 5), so their max is not known",
+    ]);
+    // Rows that all have a figure still aggregate, and counting rows needs no figure at all.
+    const fine = render(
+      ':value{data=budget where="year=2022/23" col=overspend agg=sum} :value{data=budget agg=count}\n',
+    );
+    expect(lines(fine.messages)).toEqual([]);
+    expect(fine.html).toContain("£20.9m 4");
+  });
+
+  it("refuses a `format` that cannot print the figure, rather than print another", () => {
+    const story = render(
+      ":value{data=budget row=2022/23 col=overspend format=£0.0M} :value{data=budget row=2022/23 col=year format=0}\n",
+    );
+    expect(lines(story.messages)).toEqual([
+      "story.md:7:1: Unexpected `£0.0M` for `format` in `:value`, expected a number format such as `£0.0m`, `£#,##0`, `#,##0` or `0.0%`",
+      "story.md:7:60: Unexpected `0` for `format` in `:value`, expected a number or a date to print, not text",
+    ]);
+    const dated = render(':value{data=staff where="month=2024-02-29; team=West" col=month format="MMMM YYYY"}\n');
+    expect(lines(dated.messages)).toEqual([]);
+    expect(dated.html).toContain("February 2024");
+  });
+
+  it("reports `::value` on a line of its own instead of printing it as typed", () => {
+    const story = render("::value{data=budget row=2022/23 col=overspend}\n");
+    expect(lines(story.messages)).toEqual(["story.md:7:1: Unexpected `::value`, expected `:value` with one colon"]);
+  });
+
   it("leaves other colon text as the author wrote it", () => {
     const story = render("Meet at 10:30, ratio:three{x} and :note here.\n");
     expect(story.messages).toEqual([]);
