@@ -287,8 +287,7 @@ export const catalogue = {
       p.suggestion ? `did you mean \`${p.suggestion}\`?` : `the values drawn are ${list(p.values)}`,
   },
   ChartCustomFailed: {
-    message: (p: { module: string; reason: string }) =>
-      `Cannot draw custom chart module \`${p.module}\`: it stopped with \`${p.reason}\``,
+    message: (p: { module: string; reason: string }) => `Cannot draw custom chart module \`${p.module}\`: ${p.reason}`,
     hint: (p: { module: string; reason: string }) =>
       `check that the chart's \`data\`, \`filter\` and columns are those \`src/charts/custom/${p.module}.ts\` was written for; if they are, the module needs fixing (ask an engineer)`,
   },
@@ -320,6 +319,16 @@ export const catalogue = {
   ValueAttributeMissing: {
     message: (p: { key: string }) => `Missing \`${p.key}\` in \`:value\``,
     hint: (p: { key: string; example: string }) => `write it like \`${p.example}\``,
+  },
+  ValueAttributesUnreadable: {
+    message: (p: { actual: string }) => `Unexpected \`${p.actual}\` after \`:value\`, expected attributes it can read`,
+    hint: (_p: { actual: string }) =>
+      'write each attribute as `name=value` with a value after every `=`, put quotes around a value with spaces (`where="team=North; year=2024"`), and close the braces on the same line',
+  },
+  ValueInImage: {
+    message: (_p: Record<string, never>) => "Unexpected `:value` in an image's alt text, which is read as plain text",
+    hint: (_p: Record<string, never>) =>
+      "write the figure in words in the alt text, or give it in the sentence or caption beside the image",
   },
   ValueNotInline: {
     message: (p: { actual: string }) => `Unexpected \`${p.actual}value\`, expected \`:value\` with one colon`,

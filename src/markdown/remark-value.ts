@@ -2,6 +2,7 @@
 // prose cannot disagree with the data. Other `:name` text (remark-directive reads "ratio:3to1"
 // as a directive) goes back to being the text the author typed.
 import type { Root, Text } from "mdast";
+import type { Node } from "unist";
 import type { TextDirective } from "mdast-util-directive";
 import type { Plugin } from "unified";
 import { visit } from "unist-util-visit";
@@ -22,17 +23,35 @@ const attributes = ["data", "row", "where", "col", "agg", "format"];
 
 export const remarkValue: Plugin<[RemarkValueOptions], Root> = (options) => (tree, file: VFile) => {
   const source = String(file.value);
+  const placeOf = (node: Node) => ({
+    file: file.path ?? "<story>",
+    line: node.position?.start.line ?? 1,
+    column: node.position?.start.column ?? 1,
+  });
   visit(tree, (node, index, parent) => {
     if (!parent || index === undefined) return;
+    // An image's alt text is plain text to markdown: a `:value` in it would vanish from the alt.
+    if (node.type === "image") {
+      const { start, end } = node.position ?? {};
+      const written =
+        start?.offset !== undefined && end?.offset !== undefined ? source.slice(start.offset, end.offset) : "";
+      if (/(^|[^:]):value\{/.test(written)) file.messages.push(diagnostic("ValueInImage", {}, placeOf(node)));
+      return;
+    }
     if (node.type !== "textDirective" && node.type !== "leafDirective" && node.type !== "containerDirective") return;
     const directive = node as TextDirective;
     let replacement: Text;
     if (directive.name === "value" && node.type === "textDirective") {
-      const place = {
-        file: file.path ?? "<story>",
-        line: node.position?.start.line ?? 1,
-        column: node.position?.start.column ?? 1,
-      };
+      const place = placeOf(node);
+      // Attributes that do not parse (`agg=}`, a missing `}`) leave a bare `:value` followed by
+      // its braces as text: say so, rather than that `data` is missing.
+      const next = parent.children[index + 1];
+      const read = Object.keys(directive.attributes ?? {}).length > 0;
+      if (!read && next?.type === "text" && next.value.startsWith("{")) {
+        file.messages.push(diagnostic("ValueAttributesUnreadable", { actual: next.value.split("\n")[0]! }, place));
+        parent.children.splice(index, 1, { type: "text", value: "" });
+        return;
+      }
       const diagnostics = new Diagnostics();
       const text = valueText(directive.attributes ?? {}, options, diagnostics, place);
       file.messages.push(...diagnostics.messages);
@@ -41,11 +60,7 @@ export const remarkValue: Plugin<[RemarkValueOptions], Root> = (options) => (tre
       // `::value{...}` on a line of its own is a block directive: almost surely a `:value` with a
       // colon too many, which would print its braces to readers.
       if (directive.name === "value") {
-        const place = {
-          file: file.path ?? "<story>",
-          line: node.position?.start.line ?? 1,
-          column: node.position?.start.column ?? 1,
-        };
+        const place = placeOf(node);
         const colons = node.type === "leafDirective" ? "::" : ":::";
         file.messages.push(diagnostic("ValueNotInline", { actual: colons }, place));
       }

@@ -140,6 +140,12 @@ describe("chart keys checked before drawing", () => {
 });
 
 describe("a custom module that fails", () => {
+  it("reports the example module's own message when its columns are not in the dataset", () => {
+    expect(chart("data: staff\ntype: custom\nmodule: budget-gap\ntitle: T\nalt: A.\n")).toEqual([
+      "story.md:10:9: Cannot draw custom chart module `budget-gap`: no column `budget` or `forecast` in `staff`: give them as `x` and `y: [budget, forecast]`",
+    ]);
+  });
+
   it("is reported at its `module` key, not as a crash", () => {
     // Custom modules live in the project's src/charts/custom/: a project of its own for this one.
     const project = mkdtempSync(join(tmpdir(), "plotline-custom-"));
@@ -153,7 +159,7 @@ describe("a custom module that fails", () => {
     process.chdir(project);
     try {
       expect(chart("data: budget\ntype: custom\nmodule: boom\nx: year\ny: overspend\ntitle: T\n")).toEqual([
-        "story.md:10:9: Cannot draw custom chart module `boom`: it stopped with `Cannot read properties of undefined (reading 'deep')`",
+        "story.md:10:9: Cannot draw custom chart module `boom`: Cannot read properties of undefined (reading 'deep')",
       ]);
     } finally {
       process.chdir(cwd);

@@ -102,6 +102,22 @@ describe(":value directives", () => {
     expect(lines(story.messages)).toEqual(["story.md:7:1: Unexpected `::value`, expected `:value` with one colon"]);
   });
 
+  it("says the attributes could not be read, rather than that `data` is missing", () => {
+    for (const body of [":value{data=budget col=overspend agg=}\n", ":value{data=budget row=2022/23 col=overspend\n"]) {
+      expect(lines(render(body).messages)).toEqual([
+        `story.md:7:1: Unexpected \`${body.slice(6, -1)}\` after \`:value\`, expected attributes it can read`,
+      ]);
+    }
+  });
+
+  it("reports a `:value` in an image's alt text, where it would vanish", () => {
+    const story = render("Before.\n\n![Overspend :value{data=budget row=2022/23 col=overspend}](chart.png)\n");
+    expect(lines(story.messages)).toEqual([
+      "story.md:9:1: Unexpected `:value` in an image's alt text, which is read as plain text",
+    ]);
+    expect(lines(render("![A chart](chart.png) :value{data=budget row=2022/23 col=overspend}\n").messages)).toEqual([]);
+  });
+
   it("leaves other colon text as the author wrote it", () => {
     const story = render("Meet at 10:30, ratio:three{x} and :note here.\n");
     expect(story.messages).toEqual([]);

@@ -5,14 +5,23 @@ import type * as PlotTypes from "@observablehq/plot";
 
 export default function budgetGap({
   rows,
+  dataset,
   spec,
   layout,
   formatter,
   colors,
   Plot,
 }: CustomChartContext): PlotTypes.PlotOptions {
-  const x = spec.x[0] ?? "year";
+  const x = spec.x[0] ?? dataset.fields[0]!.name;
   const [budget = "budget", forecast = "forecast"] = spec.y;
+  // Drawn from other columns, the chart would be empty without a word: say which are missing.
+  const columns = new Set(dataset.fields.map((field) => field.name));
+  const absent = [x, budget, forecast].filter((name) => !columns.has(name));
+  if (absent.length) {
+    throw new Error(
+      `no column ${absent.map((name) => `\`${name}\``).join(" or ")} in \`${dataset.id}\`: give them as \`x\` and \`y: [budget, forecast]\``,
+    );
+  }
   const data = rows.filter((row) => typeof row[budget] === "number" && typeof row[forecast] === "number");
   const format = formatter(budget);
   return {
