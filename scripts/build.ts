@@ -31,7 +31,7 @@ import { CONTENT_GATE_ENV } from "../src/content-gate.ts";
 import { formatReport, readSourceFrom } from "../src/errors/print.ts";
 import { SHARED_DIGEST_ENV } from "../src/markdown/loader.ts";
 import { loadSite, type Site } from "../src/markdown/site.ts";
-import { fileStoryCache } from "../src/markdown/story-cache.ts";
+import { pageStoryCache, storyPanels } from "../src/markdown/page-stories.ts";
 import { PARTIAL_BUILD_ENV, type PartialBuild } from "../src/partial-build.ts";
 import { absolute, paths, readSiteUrl, SITE_URL_ENV } from "../src/urls.ts";
 import {
@@ -158,6 +158,8 @@ let partialFile: string | undefined;
 let partial: PartialBuild | undefined;
 let astroExit: Promise<number> | undefined;
 const siteUrl = settings.site;
+// As Astro's loader writes it (`new URL(site).href`), so both name the same story cache.
+const siteHref = siteUrl ? new URL(siteUrl).href : undefined;
 if (plan.kind === "partial" && siteUrl) {
   partialFile = `${stateFile}.partial.json`;
   partial = {
@@ -187,7 +189,9 @@ let site: Site | undefined = loadSite({
   // Drafts as Astro's loader sees them (src/markdown/loader.ts): previews give them pages and PNGs.
   drafts: process.env.PLOTLINE_DRAFTS === "1",
   cache: fileChartCache(),
-  storyCache: fileStoryCache(`check:${shared}`),
+  // Rendered as Astro's loader renders them, into the cache it reads (src/markdown/page-stories.ts).
+  storyCache: pageStoryCache(shared, siteHref),
+  panels: storyPanels(siteHref),
   onChart: (chart) =>
     pngKeys.set(
       chart.id,

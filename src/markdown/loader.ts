@@ -4,7 +4,6 @@ import { existsSync, readFileSync, watch } from "node:fs";
 import { join } from "node:path";
 import type { Loader, LoaderContext } from "astro/loaders";
 import { fileChartCache } from "../charts/cache.ts";
-import { sharePanels } from "../charts/share.ts";
 import { contentChecked } from "../content-gate.ts";
 import { absolute, paths } from "../urls.ts";
 import { datasetCsv } from "../data/export.ts";
@@ -13,7 +12,7 @@ import { formatValue } from "../data/index.ts";
 import { formatReport } from "../errors/print.ts";
 import { loadSite, type Site } from "./site.ts";
 import { drawingByBlob, lazyBlobId, putBlob } from "./blobs.ts";
-import { fileStoryCache } from "./story-cache.ts";
+import { pageStoryCache, storyPanels } from "./page-stories.ts";
 
 type Fill = (site: Site, context: LoaderContext) => void;
 
@@ -29,15 +28,13 @@ export function plotlineLoader(options: { root: string }) {
         root: options.root,
         drafts: process.env.PLOTLINE_DRAFTS === "1",
         cache: fileChartCache(),
-        // Set by scripts/build.ts: the digest of code, datasets and settings, under which a
-        // story's text decides its page, so unchanged stories come from the story cache.
+        // The shared digest is set by scripts/build.ts, whose content check rendered and cached
+        // every story just so: here they come from the story cache. Without it (`astro dev`),
+        // every story is rendered.
         storyCache: process.env[SHARED_DIGEST_ENV]
-          ? fileStoryCache(`pages:${process.env[SHARED_DIGEST_ENV]}:${siteUrl?.href ?? ""}`)
+          ? pageStoryCache(process.env[SHARED_DIGEST_ENV], siteUrl?.href)
           : undefined,
-        panels: siteUrl
-          ? (chart, story) =>
-              sharePanels(chart, siteUrl.href, absolute(paths.storyChart(story.slug, chart.id), siteUrl.href))
-          : undefined,
+        panels: storyPanels(siteUrl?.href),
       }),
     ));
   const reloaders: Array<() => Promise<void>> = [];
