@@ -16,6 +16,7 @@ import type { Dataset } from "../data/types.ts";
 import type { VFileMessage } from "../errors/diagnostic.ts";
 import { parseStoryFile, type Frontmatter } from "./frontmatter.ts";
 import { rehypeChart, type ChartPanels } from "./rehype-chart.ts";
+import { rehypeFragmentLinks } from "./rehype-fragment-links.ts";
 import { rehypeImageAlt } from "./rehype-image-alt.ts";
 import { PLACEHOLDER_ATTRIBUTE, remarkChart, type ChartFileData } from "./remark-chart.ts";
 import { remarkValue } from "./remark-value.ts";
@@ -66,10 +67,12 @@ export function renderStory(
       slug: options.slug,
       cache: context.cache,
     })
-    .use(remarkRehype, { allowDangerousHtml: true })
+    // Ids are prefixed once, by the sanitiser (see rehype-fragment-links.ts), not here as well.
+    .use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: "" })
     .use(rehypeRaw)
     .use(rehypeImageAlt)
     .use(rehypeSanitize, sanitizeSchema)
+    .use(rehypeFragmentLinks, { prefix: sanitizeSchema.clobberPrefix ?? "user-content-" })
     .use(rehypeChart, { panels: context.panels, slug: options.slug })
     .use(rehypeStringify, { allowDangerousHtml: true });
   const tree = processor.runSync(processor.parse(file), file);

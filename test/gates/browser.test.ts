@@ -166,3 +166,35 @@ describe.each(VIEWS.filter((v) => v.scheme === "light").map((v) => [viewName(v),
     );
   },
 );
+
+// Paper is white and printers leave page backgrounds out: a story printed from a dark screen
+// must print dark text, and its charts' text too.
+it("prints a story as dark text on white, even from a screen in dark mode", async () => {
+  const context = await openView(browser, { width: 1280, scheme: "dark" });
+  const tab = await context.newPage();
+  await tab.goto(`${server.origin}${story!.url}`);
+  const onScreen = await tab.evaluate(() => getComputedStyle(document.body).color);
+  await tab.emulateMedia({ media: "print" });
+  const printed = await tab.evaluate(() => ({
+    body: getComputedStyle(document.body).color,
+    chart: [...document.querySelectorAll(".chart-wide svg text")]
+      .filter((text) => text.checkVisibility())
+      .map((text) => getComputedStyle(text).fill)
+      .filter((fill) => /^rgb/.test(fill)),
+  }));
+  await context.close();
+  expect(contrastOnWhite(onScreen), "dark mode on screen shows pale text").toBeLessThan(1.5);
+  expect(contrastOnWhite(printed.body)).toBeGreaterThanOrEqual(4.5);
+  expect(printed.chart.length).toBeGreaterThan(0);
+  for (const fill of printed.chart)
+    expect(contrastOnWhite(fill), `chart text filled ${fill}`).toBeGreaterThanOrEqual(3);
+});
+
+/** WCAG's contrast ratio of an `rgb(...)` colour against white paper. */
+function contrastOnWhite(rgb: string): number {
+  const [r, g, b] = (rgb.match(/\d+(\.\d+)?/g) ?? []).slice(0, 3).map((c) => {
+    const s = Number(c) / 255;
+    return s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+  });
+  return 1.05 / (0.2126 * r! + 0.7152 * g! + 0.0722 * b! + 0.05);
+}
