@@ -227,6 +227,11 @@ for (const [id, { chart, story }] of site.charts) {
   entry.charts.push(id);
   if (!entry.datasets.includes(chart.dataset)) entry.datasets.push(chart.dataset);
 }
+// A dataset's page lists the stories that quote it too, so a story's quoted datasets are its own.
+for (const story of site.stories) {
+  const entry = current.stories[story.slug]!;
+  for (const id of story.quoted) if (!entry.datasets.includes(id)) entry.datasets.push(id);
+}
 // A partial build also rebuilds the pages of the datasets the changed (or deleted) stories' charts
 // use or used, as those pages list them; Astro's routes read this once its loader goes on.
 const rebuiltDatasets = new Set<string>();

@@ -124,7 +124,7 @@ export function plotlineLoader(options: { root: string }) {
         .filter(([, c]) => c.chart.dataset === id)
         .map(([chartId, c]) => ({ id: chartId, title: c.chart.title, story: c.story }));
       const stories = current.stories
-        .filter((s) => s.charts.some((c) => c.dataset === id))
+        .filter((s) => s.charts.some((c) => c.dataset === id) || s.quoted.includes(id))
         .map((s) => ({ slug: s.slug, title: s.frontmatter.title }));
       store.set({
         id,

@@ -21,6 +21,11 @@ export interface RemarkValueOptions {
 
 const attributes = ["data", "row", "where", "col", "agg", "format"];
 
+/** What the plugin leaves on the file: the ids of the datasets the prose quotes. */
+export interface ValueFileData {
+  quoted?: Set<string>;
+}
+
 export const remarkValue: Plugin<[RemarkValueOptions], Root> = (options) => (tree, file: VFile) => {
   const source = String(file.value);
   const placeOf = (node: Node) => ({
@@ -53,6 +58,8 @@ export const remarkValue: Plugin<[RemarkValueOptions], Root> = (options) => (tre
         return;
       }
       const diagnostics = new Diagnostics();
+      const id = directive.attributes?.data;
+      if (id && options.datasets.has(id)) ((file.data as ValueFileData).quoted ??= new Set()).add(id);
       const text = valueText(directive.attributes ?? {}, options, diagnostics, place);
       file.messages.push(...diagnostics.messages);
       replacement = { type: "text", value: text ?? "" };

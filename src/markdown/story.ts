@@ -19,7 +19,7 @@ import { rehypeChart, type ChartPanels } from "./rehype-chart.ts";
 import { rehypeFragmentLinks } from "./rehype-fragment-links.ts";
 import { rehypeImageAlt } from "./rehype-image-alt.ts";
 import { PLACEHOLDER_ATTRIBUTE, remarkChart, type ChartFileData } from "./remark-chart.ts";
-import { remarkValue } from "./remark-value.ts";
+import { remarkValue, type ValueFileData } from "./remark-value.ts";
 
 export interface RenderedStory {
   slug: string;
@@ -30,6 +30,8 @@ export interface RenderedStory {
   charts: RenderedChart[];
   chartLines: Record<string, number>;
   chartPlaces: Record<string, { line: number; column: number }>;
+  /** The datasets the prose quotes with `:value`, sorted: their pages list this story too. */
+  quoted: string[];
   messages: VFileMessage[];
 }
 
@@ -87,6 +89,7 @@ export function renderStory(
     charts: data.charts ?? [],
     chartLines: data.chartLines ?? {},
     chartPlaces: data.chartPlaces ?? {},
+    quoted: [...((file.data as ValueFileData).quoted ?? [])].sort(),
     messages: [...messages, ...file.messages],
   };
 }

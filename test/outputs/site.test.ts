@@ -199,6 +199,9 @@ describe("the travelling outputs of test/fixtures/site-outputs", () => {
       "Collections rose every year",
     );
     expect(data.querySelector('a[href="/stories/rates-story/"]')).not.toBeNull();
+    // A story that only quotes a figure with `:value`, with no chart of it, uses the dataset too.
+    expect(data.querySelector('a[href="/stories/plain-story/"]')?.textContent).toBe("A story with no charts");
+    expect(page("data/hostile/index.html").querySelector('a[href="/stories/plain-story/"]')).toBeNull();
     expect(data.querySelector('a[href="/data/rates.csv"]')).not.toBeNull();
     expect(data.querySelector('a[href="/data/rates.yml"]')).not.toBeNull();
 
