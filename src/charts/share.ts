@@ -30,11 +30,14 @@ const EMBED = {
   gaps: 8 + 8 + 8,
   maxWidth: 720,
   narrowMaxWidth: 440,
-  breakpoint: 560,
+  fontAllowance: 0.88,
+  // The embed page shows the narrow drawing below this width of the iframe (site.css).
+  narrowBelow: 592,
 };
-// The host widths the embed code is sized for: a phone's column and a desktop article's. Between
-// and beyond them the page's flexible layout scales the drawing into the height it gets.
-const EMBED_WIDTHS = [360, 600];
+// The host widths the embed code is sized for: the narrowest phone a page must serve (where the
+// title and notes wrap the most) and a desktop article's column. Between and beyond them the
+// embed page shrinks its drawing into the height it gets (embed.css).
+const EMBED_WIDTHS = [320, 600];
 
 /**
  * The iframe height in CSS px: the tallest the embed page is at {@link EMBED_WIDTHS}, from the
@@ -49,9 +52,12 @@ const STORY_LINK = "Read the story: a headline of about eighty characters, as lo
 
 function embedPageHeight(chart: ShareInput, width: number): number {
   const column = Math.min(width - EMBED.padding, EMBED.maxWidth);
+  // The host's reader sees the page in their system's font, which may be wider than the one the
+  // text is measured in (DejaVu Sans, Debian's, by about a tenth): lines are counted as if the
+  // column were that much narrower, so a title never wraps onto a line the iframe has no room for.
   const lines = (text: string, style: { size: number; line: number }) =>
-    wrapText(text, column, style.size).length * style.line;
-  const layout = column < EMBED.breakpoint ? "narrow" : "wide";
+    wrapText(text, column * EMBED.fontAllowance, style.size).length * style.line;
+  const layout = width < EMBED.narrowBelow ? "narrow" : "wide";
   const drawing = chart.drawings.find((d) => d.layout === layout) ?? chart.drawings[0];
   const shown = layout === "narrow" ? Math.min(column, EMBED.narrowMaxWidth) : column;
   const drawingHeight = drawing ? (shown * drawing.height) / drawing.width : 0;

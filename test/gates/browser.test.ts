@@ -198,3 +198,50 @@ function contrastOnWhite(rgb: string): number {
   });
   return 1.05 / (0.2126 * r! + 0.7152 * g! + 0.0722 * b! + 0.05);
 }
+
+// The embed code another site pastes sizes the iframe for the chart (src/charts/share.ts): in
+// a host page from the narrowest phone to a desktop, the embed page must fit it, nothing cut
+// off, down to the link to the story (the embed page shrinks its drawing to the height it gets).
+describe("the embed code in a host page", () => {
+  const unescape = (code: string) =>
+    code
+      .replace(/&#x3C;|&lt;/g, "<")
+      .replace(/&gt;/g, ">")
+      .replace(/&quot;/g, '"')
+      .replace(/&amp;/g, "&");
+  const embeds = allPages
+    .filter((p) => p.type === "story")
+    .flatMap((p) =>
+      [
+        ...readFileSync(join(seed.outDir, p.file), "utf8").matchAll(
+          /<textarea id="([^"]+)-embed-code"[^>]*>([\s\S]*?)<\/textarea>/g,
+        ),
+      ].map((m) => [m[1]!, unescape(m[2]!)] as const),
+    );
+
+  it("is on every story page with charts", () => {
+    expect(embeds.length).toBeGreaterThan(0);
+  });
+
+  const cases = embeds.flatMap(([id, code]) =>
+    [320, 360, 600, 1280].map((width) => [`${id} at ${width} px`, code, width] as const),
+  );
+  it.for(cases)("%s shows the whole embed page", async ([, code, width], { expect }) => {
+    const context = await browser.newContext({ viewport: { width, height: 900 } });
+    try {
+      const tab = await context.newPage();
+      const local = code.replace(/src="https?:\/\/[^/"]+/, `src="${server.origin}`);
+      await tab.setContent(`<!doctype html><body style="margin:0"><p>Host text.</p>${local}</body>`);
+      const frame = await (await tab.waitForSelector("iframe", { state: "attached" })).contentFrame();
+      await frame!.waitForSelector(".chart-story a", { timeout: 10_000 });
+      const fit = await frame!.evaluate(() => ({
+        overflow: document.documentElement.scrollHeight - window.innerHeight,
+        link: document.querySelector(".chart-story a")!.getBoundingClientRect().bottom - window.innerHeight,
+      }));
+      expect(fit.overflow, "px of the embed page below the iframe").toBeLessThanOrEqual(0);
+      expect(fit.link, "px of the story link below the iframe").toBeLessThanOrEqual(0);
+    } finally {
+      await context.close();
+    }
+  });
+});
