@@ -62,6 +62,21 @@ describe("a build after a small change", () => {
     expect([`${warmDir}.next`, `${warmDir}.astro-out`].filter(existsSync)).toEqual([]);
     writeFileSync(story, good);
 
+    // A story that starts quoting a dataset it does not chart: that dataset's page lists it now,
+    // so the partial build rebuilds the page (and, when the story is deleted below, again).
+    const older = join(root, "content", "stories", "older-story.md");
+    writeFileSync(
+      older,
+      `${readFileSync(older, "utf8")}\nIndependent placements were budgeted at :value{data=lines row="Independent placements" col=budget}.\n`,
+    );
+    const quoting = buildFixture(root, warmDir, env);
+    expect(quoting.output).toContain("Building 1 changed stories");
+    expect(quoting.read("data/lines/index.html")).toContain('href="/stories/older-story/"');
+    const coldQuoting = buildFixture(root, join(scratch, "cold-quoting"), {
+      PLOTLINE_CACHE_DIR: join(scratch, "cache-q"),
+    });
+    expectSameSite(warmDir, coldQuoting.outDir);
+
     // A story deleted: its pages go, the others stay, and again it matches a cold build.
     rmSync(join(root, "content", "stories", "older-story.md"));
     expect(buildFixture(root, warmDir, env).output).toContain("Building 0 changed stories; keeping 2");
