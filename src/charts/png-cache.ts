@@ -6,7 +6,7 @@ import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, rena
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { defaultCacheDir } from "./cache.ts";
-import { fontFiles } from "./png.ts";
+import { allFontFiles } from "./png.ts";
 
 let inputsDigest: string | undefined;
 
@@ -14,7 +14,7 @@ let inputsDigest: string | undefined;
 export function rasteriserDigest(): string {
   if (inputsDigest) return inputsDigest;
   const hash = createHash("sha256");
-  for (const file of fontFiles) hash.update(readFileSync(file));
+  for (const file of allFontFiles) hash.update(readFileSync(file));
   const require = createRequire(import.meta.url);
   hash.update(readFileSync(require.resolve("@resvg/resvg-js/package.json")));
   // Our own part of rasterising: the resvg options and the PNG encoder.

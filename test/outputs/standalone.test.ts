@@ -71,6 +71,28 @@ describe("renderPng", () => {
     expect(renderPng(wordless).byteLength).toBeLessThan(renderPng(svg).byteLength * 0.8);
   });
 
+  it("draws text in scripts Inter lacks with the shipped Noto fonts, not as empty boxes", () => {
+    // Drawn as Inter's empty box for each letter, two words of as many letters are one picture;
+    // drawn in their script's font, they differ.
+    const picture = (text: string) =>
+      Buffer.from(
+        renderPng(
+          `<svg xmlns="http://www.w3.org/2000/svg" width="600" height="60" viewBox="0 0 600 60">` +
+            `<text x="20" y="40" font-family="Inter, sans-serif" font-size="24">${text}</text></svg>`,
+        ),
+      );
+    // Three of one letter against three of another, so only the letters' shapes differ.
+    const pairs = [
+      ["ببب", "سسس"], // Arabic (and Urdu)
+      ["אאא", "בבב"], // Hebrew
+      ["ককক", "খখখ"], // Bengali
+      ["ककक", "खखख"], // Devanagari
+      ["ਕਕਕ", "ਖਖਖ"], // Gurmukhi
+      ["કકક", "ખખખ"], // Gujarati
+    ];
+    for (const [a, b] of pairs) expect(picture(a!).equals(picture(b!)), `${a} and ${b} drawn alike`).toBe(false);
+  });
+
   it("reports how long a PNG takes", () => {
     const svgs = [...site.charts.values()].map(({ chart }) => standaloneSvg(chart).svg);
     renderPng(svgs[0]!); // warm-up: the first call loads the native module
