@@ -56,7 +56,7 @@ function embedPageHeight(chart: ShareInput, width: number): number {
   // text is measured in (DejaVu Sans, Debian's, by about a tenth): lines are counted as if the
   // column were that much narrower, so a title never wraps onto a line the iframe has no room for.
   const lines = (text: string, style: { size: number; line: number }) =>
-    wrapText(text, column * EMBED.fontAllowance, style.size).length * style.line;
+    wrapText(text, column * EMBED.fontAllowance, style.size, { breakWords: true }).length * style.line;
   const layout = width < EMBED.narrowBelow ? "narrow" : "wide";
   const drawing = chart.drawings.find((d) => d.layout === layout) ?? chart.drawings[0];
   const shown = layout === "narrow" ? Math.min(column, EMBED.narrowMaxWidth) : column;

@@ -61,7 +61,7 @@ export function standaloneLayout(chart: StandaloneInput): StandaloneLayout {
   const block = (text: string, style: typeof TITLE, fill: string) => {
     // Bold text runs wider than the estimate charts use for regular labels.
     const width = style.weight === 700 ? INNER / 1.08 : INNER;
-    for (const line of wrapText(text, width, style.size)) {
+    for (const line of wrapText(text, width, style.size, { breakWords: true })) {
       y += style.line;
       // The baseline sits a little above the bottom of the line box, as in CSS.
       const baseline = y - Math.round((style.line - style.size) / 2) - Math.round(style.size * 0.22);

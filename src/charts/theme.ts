@@ -56,11 +56,22 @@ export function textWidth(text: string, fontSize: number): number {
   return em * fontSize;
 }
 
-/** Breaks text into lines no wider than `maxWidth` px (a word longer than that gets a line of its own). */
-export function wrapText(text: string, maxWidth: number, fontSize: number): string[] {
+/**
+ * Breaks text into lines no wider than `maxWidth` px. A word longer than that gets a line of its
+ * own (a category label may overhang its band a little), or with `breakWords`, for text that
+ * spans the whole drawing (a title, a note), is cut where the line is full, as nothing may run
+ * off the drawing's edge.
+ */
+export function wrapText(
+  text: string,
+  maxWidth: number,
+  fontSize: number,
+  options: { breakWords?: boolean } = {},
+): string[] {
   const lines: string[] = [];
   let line = "";
-  for (const word of text.split(/\s+/).filter(Boolean)) {
+  const words = text.split(/\s+/).filter(Boolean);
+  for (const word of options.breakWords ? words.flatMap((w) => splitWord(w, maxWidth, fontSize)) : words) {
     const candidate = line ? `${line} ${word}` : word;
     if (line && textWidth(candidate, fontSize) > maxWidth) {
       lines.push(line);
@@ -69,4 +80,19 @@ export function wrapText(text: string, maxWidth: number, fontSize: number): stri
   }
   if (line) lines.push(line);
   return lines.length ? lines : [""];
+}
+
+/** A word wider than the line on its own (a long URL, a code with no spaces) cut where the line is full. */
+function splitWord(word: string, maxWidth: number, fontSize: number): string[] {
+  if (textWidth(word, fontSize) <= maxWidth) return [word];
+  const pieces: string[] = [];
+  let piece = "";
+  for (const char of word) {
+    if (piece && textWidth(piece + char, fontSize) > maxWidth) {
+      pieces.push(piece);
+      piece = char;
+    } else piece += char;
+  }
+  if (piece) pieces.push(piece);
+  return pieces;
 }

@@ -20,7 +20,7 @@ export function labelsAbove(enc: Pick<Encoding, "chart" | "layout" | "labelOf">)
 
 /** A category's label wrapped to the width of the plot, for labels above the bars. */
 const wrappedLabel = (enc: Pick<Encoding, "layout" | "labelOf">, c: CategoryKey) =>
-  wrapText(enc.labelOf(c), enc.layout.width - 24, enc.layout.fontSize);
+  wrapText(enc.labelOf(c), enc.layout.width - 24, enc.layout.fontSize, { breakWords: true });
 
 /** Room above each category's bars for its label: as many lines as the longest label wraps to. */
 const labelRoom = (enc: Pick<Encoding, "chart" | "layout" | "labelOf">) => {
