@@ -4,8 +4,7 @@ import * as z from "zod";
 import { Diagnostics, type VFileMessage } from "../errors/diagnostic.ts";
 import { parseYamlSource, schemaProblems, type YamlPoint, type YamlSource } from "../errors/yaml.ts";
 import { closest } from "../errors/closest.ts";
-import { NUMBER_FORMAT_HELP, parseNumberFormat } from "../data/format.ts";
-import { parseDatePattern } from "../data/dates.ts";
+import { formatPatternProblem } from "../data/format.ts";
 
 export const chartTypes = [
   "column",
@@ -181,12 +180,13 @@ function reportFormatProblem(
   problems: Set<string>,
 ): void {
   const pattern = raw.format;
-  if (typeof pattern !== "string" || pattern === "" || parseNumberFormat(pattern)) return;
-  if (raw.type === "custom" && "tokens" in parseDatePattern(pattern, "print")) return;
+  if (typeof pattern !== "string" || pattern === "") return;
+  const problem = formatPatternProblem(pattern, "number");
+  if (!problem || (raw.type === "custom" && !formatPatternProblem(pattern, "date"))) return;
   problems.add("format");
   diagnostics.add(
     "ChartInvalidValue",
-    { key: "format", actual: pattern, ...NUMBER_FORMAT_HELP },
+    { key: "format", actual: pattern, ...problem },
     { file, ...source.placeOf(["format"]) },
   );
 }
@@ -358,5 +358,5 @@ function describeExpected(key: string, zodMessage: string): string {
     module: "a module name in kebab-case",
     data: "a dataset id such as `nct-budget`",
   };
-  return words[top] ?? zodMessage.replace(/^Invalid input: /, "").replace(/^expected /, "");
+  return words[top] ?? zodMessage;
 }

@@ -35,11 +35,25 @@ const SCALES: Record<string, number> = { k: 1e3, m: 1e6, bn: 1e9 };
  */
 const EXCEL = /^([£$€])?([#0]+(?:,[#0]+)*)(?:\.(0*)(#*))?(k|m|bn|%)?$/;
 
-/** What a number format looks like and how to write one, for messages about a bad pattern. */
-export const NUMBER_FORMAT_HELP = {
-  expected: "a number format such as `£0.0m`, `£#,##0`, `#,##0` or `0.0%`",
-  fix: "use `0` and `#` for digits, `,` for thousands, an optional `£`, and `k`, `m`, `bn` or `%` at the end; or a d3-format specifier such as `,.1f`",
-};
+/**
+ * Why `pattern` cannot print numbers (or dates), as what was expected and how to fix it; undefined
+ * when it can. Every place a print pattern is written (a sidecar field, a chart block, a `:value`)
+ * checks it here, so a bad one is reported, never quietly replaced by the default.
+ */
+export function formatPatternProblem(
+  pattern: string,
+  kind: "number" | "date",
+): { expected: string; fix: string } | undefined {
+  if (kind === "date") {
+    const parsed = parseDatePattern(pattern, "print");
+    return "error" in parsed ? { expected: "a date pattern such as `D MMMM YYYY`", fix: parsed.error } : undefined;
+  }
+  if (parseNumberFormat(pattern)) return undefined;
+  return {
+    expected: "a number format such as `£0.0m`, `£#,##0`, `#,##0` or `0.0%`",
+    fix: "use `0` and `#` for digits, `,` for thousands, an optional `£`, and `k`, `m`, `bn` or `%` at the end; or a d3-format specifier such as `,.1f`",
+  };
+}
 
 /** Compiles a number format for a field's unit, or undefined when it is neither grammar. */
 export function parseNumberFormat(pattern: string, unit?: string): ((n: number) => string) | undefined {

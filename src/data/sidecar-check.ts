@@ -2,7 +2,7 @@
 import type { Diagnostics } from "../errors/diagnostic.ts";
 import type { YamlSource } from "../errors/yaml.ts";
 import { parseDatePattern } from "./dates.ts";
-import { NUMBER_FORMAT_HELP, parseNumberFormat } from "./format.ts";
+import { formatPatternProblem } from "./format.ts";
 import type { Sidecar } from "./sidecar.ts";
 import type { Field, FieldType } from "./types.ts";
 
@@ -124,10 +124,7 @@ function checkFormat(
   invalid: (path: (string | number)[], actual: string, expected: string, fix?: string) => void,
 ): void {
   const pattern = field.format!;
-  if (field.type === "date") {
-    const parsed = parseDatePattern(pattern, "print");
-    if ("error" in parsed) invalid(path, pattern, "a date pattern such as `D MMMM YYYY`", parsed.error);
-  } else if (NUMERIC.includes(field.type) && !parseNumberFormat(pattern, field.unit)) {
-    invalid(path, pattern, NUMBER_FORMAT_HELP.expected, NUMBER_FORMAT_HELP.fix);
-  }
+  const kind = field.type === "date" ? "date" : NUMERIC.includes(field.type) ? "number" : undefined;
+  const problem = kind && formatPatternProblem(pattern, kind);
+  if (problem) invalid(path, pattern, problem.expected, problem.fix);
 }

@@ -4,7 +4,7 @@ import * as z from "zod";
 import { Diagnostics, type VFileMessage } from "../errors/diagnostic.ts";
 import { closest } from "../errors/closest.ts";
 import { parseYamlSource, schemaProblems } from "../errors/yaml.ts";
-import { utcDate } from "../data/dates.ts";
+import { isIsoDate } from "../data/dates.ts";
 
 // YYYY-MM-DD, checked for being a real day below.
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -14,7 +14,7 @@ const isoDate = z
   .string()
   .regex(ISO_DATE, "a date written YYYY-MM-DD")
   // Only a date written YYYY-MM-DD is checked for being real: one mistake, one message.
-  .refine((text) => !ISO_DATE.test(text) || isRealDate(text), "a real calendar date");
+  .refine((text) => !ISO_DATE.test(text) || isIsoDate(text), "a real calendar date");
 
 const schema = z
   .object({
@@ -130,10 +130,4 @@ export function parseStoryFile(
     body,
     messages: diagnostics.messages,
   };
-}
-
-function isRealDate(text: string): boolean {
-  const [y, m, d] = text.split("-").map(Number) as [number, number, number];
-  const date = utcDate(y, m - 1, d);
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }

@@ -5,7 +5,6 @@ import { join } from "node:path";
 import type { Loader, LoaderContext } from "astro/loaders";
 import { fileChartCache } from "../charts/cache.ts";
 import { contentChecked } from "../content-gate.ts";
-import { absolute, paths } from "../urls.ts";
 import { datasetCsv } from "../data/export.ts";
 import { frictionlessPackage } from "../data/frictionless.ts";
 import { formatValue } from "../data/index.ts";

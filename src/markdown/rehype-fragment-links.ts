@@ -16,7 +16,7 @@ export const rehypeFragmentLinks: Plugin<[{ prefix: string }], Root> =
     visit(tree, "element", (node) => {
       const href = node.properties.href;
       if (typeof href !== "string" || !href.startsWith("#")) return;
-      const target = decodeURIComponent(href.slice(1));
-      if (!ids.has(target) && ids.has(prefix + target)) node.properties.href = `#${prefix}${href.slice(1)}`;
+      const target = href.slice(1);
+      if (!ids.has(target) && ids.has(prefix + target)) node.properties.href = `#${prefix}${target}`;
     });
   };

@@ -7,8 +7,7 @@ import type { TextDirective } from "mdast-util-directive";
 import type { Plugin } from "unified";
 import { visit } from "unist-util-visit";
 import type { VFile } from "vfile";
-import { parseDatePattern } from "../data/dates.ts";
-import { NUMBER_FORMAT_HELP, parseNumberFormat } from "../data/format.ts";
+import { formatPatternProblem } from "../data/format.ts";
 import { aggregateNames, formatValue, lookupCell, type AggregateName } from "../data/index.ts";
 import type { CellValue, Dataset } from "../data/types.ts";
 import { closest } from "../errors/closest.ts";
@@ -209,10 +208,7 @@ export function valueText(
 
 /** Why `format` cannot print `value` (a bad number or date pattern), or undefined when it can. */
 function checkFormat(format: string, value: CellValue): { expected: string; fix: string } | undefined {
-  if (typeof value === "number") return parseNumberFormat(format) ? undefined : NUMBER_FORMAT_HELP;
-  if (value instanceof Date) {
-    const parsed = parseDatePattern(format, "print");
-    return "error" in parsed ? { expected: "a date pattern such as `D MMMM YYYY`", fix: parsed.error } : undefined;
-  }
+  if (typeof value === "number") return formatPatternProblem(format, "number");
+  if (value instanceof Date) return formatPatternProblem(format, "date");
   return { expected: "a number or a date to print, not text", fix: "remove `format`: text is printed as written" };
 }

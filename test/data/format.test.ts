@@ -20,7 +20,7 @@ describe("the format module", () => {
     expect(Object.keys(format).sort()).toEqual([
       "DEFAULT_DATE_FORMAT",
       "MISSING",
-      "NUMBER_FORMAT_HELP",
+      "formatPatternProblem",
       "formatValue",
       "numberFormatter",
       "parseNumberFormat",
