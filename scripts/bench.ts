@@ -6,7 +6,7 @@ import { appendFileSync, existsSync, readdirSync, readFileSync, rmSync, statSync
 import { cpus, totalmem } from "node:os";
 import { join } from "node:path";
 import { writeCorpus } from "./bench-corpus.ts";
-import { loadSite } from "../src/markdown/site.ts";
+import { loadSite } from "../src/site/site.ts";
 
 const project = process.cwd();
 const out = join(project, "bench-out");

@@ -8,7 +8,7 @@ import { contentRoot } from "../src/config.ts";
 import { sortMessages } from "../src/errors/diagnostic.ts";
 import { formatLine, formatMessage, readSourceFrom } from "../src/errors/print.ts";
 import { lintStoryFacts } from "../src/markdown/fact-lint-story.ts";
-import { loadSite } from "../src/markdown/site.ts";
+import { loadSite } from "../src/site/site.ts";
 
 const OPTIONS = ["--strict", "--frames", "--no-facts"];
 const args = process.argv.slice(2);

@@ -1,4 +1,7 @@
 // Newsroom settings every page shares.
+import { resolve } from "node:path";
+import { ROOT_ENV } from "./build/env.ts";
+
 export const siteConfig = {
   name: "Plotline",
   tagline: "Local public money, in figures",
@@ -9,7 +12,5 @@ export const siteConfig = {
 
 /** The folder holding `data/` and `content/`: the project, or a fixture site in tests (PLOTLINE_ROOT). */
 export function contentRoot(): string {
-  return process.env.PLOTLINE_ROOT
-    ? new URL(process.env.PLOTLINE_ROOT, `file://${process.cwd()}/`).pathname
-    : process.cwd();
+  return resolve(process.cwd(), process.env[ROOT_ENV] || ".");
 }

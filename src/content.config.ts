@@ -1,10 +1,10 @@
 // Content collections, filled by Plotline's own loader: stories rendered with their charts,
 // the charts themselves (for embed pages and images), and the datasets (for data pages and CSVs). Validation and error positions are
-// the loader's job (src/markdown/site.ts); these schemas give pages their types.
+// the loader's job (src/site/site.ts); these schemas give pages their types.
 import { defineCollection } from "astro:content";
 import { z } from "astro/zod";
 import { contentRoot } from "./config.ts";
-import { plotlineLoader } from "./markdown/loader.ts";
+import { plotlineLoader } from "./site/astro-loader.ts";
 
 const loader = plotlineLoader({ root: contentRoot() });
 
@@ -21,7 +21,7 @@ const stories = defineCollection({
     draft: z.boolean(),
     charts: z.array(z.string()),
     datasets: z.array(z.string()),
-    /** The rendered story: a blob id (src/markdown/blobs.ts), read back with getBlob. */
+    /** The rendered story: a blob id (src/cache/blobs.ts), read back with getBlob. */
     html: z.string(),
   }),
 });
@@ -30,7 +30,7 @@ const drawing = z.object({
   layout: z.enum(["wide", "narrow"]),
   width: z.number(),
   height: z.number(),
-  /** A blob id: `withDrawings` (src/markdown/blobs.ts) reads the SVG back. */
+  /** A blob id: `withDrawings` (src/cache/blobs.ts) reads the SVG back. */
   svg: z.string(),
 });
 

@@ -2,9 +2,9 @@
 // plotline.config.json) and the path of every output in PRODUCT.md's URL table.
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { SITE_URL_ENV } from "./build/env.ts";
 import { Diagnostics, type VFileMessage } from "./errors/diagnostic.ts";
 
-export const SITE_URL_ENV = "PLOTLINE_SITE_URL";
 export const CONFIG_FILE = "plotline.config.json";
 
 export interface SiteUrlResult {

@@ -4,7 +4,7 @@ import type { Element } from "hast";
 import { toHtml } from "hast-util-to-html";
 import { h } from "hastscript";
 import { absolute, paths } from "../urls.ts";
-import { PNG_SCALE } from "./png.ts";
+import { PNG_SCALE } from "./png/render.ts";
 import type { RenderedChart } from "./render.ts";
 import { standaloneLayout, STANDALONE_WIDTH } from "./standalone.ts";
 import { wrapText } from "./theme.ts";

@@ -5,7 +5,7 @@ import type { Plugin } from "unified";
 import { visit } from "unist-util-visit";
 import type { VFile } from "vfile";
 import type { Dataset } from "../data/types.ts";
-import { chartKey, noChartCache, type ChartCache } from "../charts/cache.ts";
+import { chartKey, noChartCache, type ChartCache } from "../cache/charts.ts";
 import { diagnostic } from "../errors/diagnostic.ts";
 import { customModuleSource } from "../charts/custom.ts";
 import { renderChart, type RenderedChart } from "../charts/render.ts";

@@ -10,7 +10,7 @@ import remarkParse from "remark-parse";
 import remarkRehype from "remark-rehype";
 import { unified } from "unified";
 import { VFile } from "vfile";
-import type { ChartCache } from "../charts/cache.ts";
+import type { ChartCache } from "../cache/charts.ts";
 import type { RenderedChart } from "../charts/render.ts";
 import type { Dataset } from "../data/types.ts";
 import type { VFileMessage } from "../errors/diagnostic.ts";
@@ -37,7 +37,7 @@ export interface RenderedStory {
 
 export interface StoryContext {
   datasets: ReadonlyMap<string, Dataset>;
-  /** Rendered charts by content hash (see src/charts/cache.ts). */
+  /** Rendered charts by content hash (see src/cache/charts.ts). */
   cache?: ChartCache;
   invalidDatasets?: ReadonlySet<string>;
   panels?: ChartPanels;

@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readdirSync, writeFileSync, readFileSync } from "n
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { chartKey, fileChartCache, type ChartCache } from "../../src/charts/cache.ts";
+import { chartKey, fileChartCache, type ChartCache } from "../../src/cache/charts.ts";
 import { loadDatasets } from "../../src/data/index.ts";
 import { renderStory } from "../../src/markdown/story.ts";
 import { fixtureRoot } from "./helpers.ts";

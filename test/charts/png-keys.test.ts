@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { openPngKeyMemo } from "../../src/charts/png-keys.ts";
+import { openPngKeyMemo } from "../../src/cache/png-keys.ts";
 import { draw } from "./helpers.ts";
 
 const chart = draw("data: budget\ntype: column\nx: year\ny: overspend\ntitle: One").chart!;

@@ -2,9 +2,9 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { pngCachePath, pngKey, readCachedPng } from "../../src/charts/png-cache.ts";
-import { renderPngs, startPngPool } from "../../src/charts/png-pool.ts";
-import { renderPng } from "../../src/charts/png.ts";
+import { pngCachePath, pngKey, readCachedPng } from "../../src/cache/pngs.ts";
+import { renderPngs, startPngPool } from "../../src/charts/png/pool.ts";
+import { renderPng } from "../../src/charts/png/render.ts";
 import { standaloneSvg } from "../../src/charts/standalone.ts";
 import { draw } from "./helpers.ts";
 
@@ -75,7 +75,7 @@ describe("the streaming pool the build uses", () => {
 describe("the PNG encoder", () => {
   it("writes a PNG that resvg's own decoder reads back pixel for pixel", async () => {
     const { Resvg } = await import("@resvg/resvg-js");
-    const { encodePng } = await import("../../src/charts/png-encode.ts");
+    const { encodePng } = await import("../../src/charts/png/encode.ts");
     const image = new Resvg(svgs[0]!, { fitTo: { mode: "width", value: 300 }, background: "#ffffff" }).render();
     const png = encodePng(image.width, image.height, image.pixels);
     // Draw the encoded PNG inside an SVG, at its own size: resvg decodes it, and the pixels must match.

@@ -12,7 +12,7 @@ import { walkByTab } from "./keyboard.ts";
 import { gateIt } from "./gate.ts";
 import { listPages, onePerType } from "./pages.ts";
 import { serveSite, type StaticServer } from "./server.ts";
-import { projectRoot } from "./build.ts";
+import { projectRoot } from "../build-helper.ts";
 
 const WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 export const SCREENSHOTS = join(projectRoot, "test-results", "screenshots");

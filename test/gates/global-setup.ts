@@ -9,7 +9,7 @@
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
-import { buildSite, projectRoot, type SiteBuild } from "./build.ts";
+import { buildFixture, projectRoot, type SiteBuild } from "../build-helper.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -25,13 +25,15 @@ declare module "vitest" {
 export default async function setup(project: TestProject) {
   mkdirSync(join(projectRoot, ".cache"), { recursive: true });
   const scratch = mkdtempSync(join(projectRoot, ".cache", "gates-"));
-  const seed = await buildSite({ outDir: join(scratch, "seed", "dist") });
+  // In process, one after another; `read` stays here (what is provided must be plain data).
+  const built = async (fixture: string | undefined, outDir: string): Promise<SiteBuild> => {
+    const { status, output, seconds } = await buildFixture(fixture, outDir);
+    return { status, output, outDir, seconds };
+  };
+  const seed = await built(undefined, join(scratch, "seed", "dist"));
   if (seed.status !== 0) throw new Error(`The seed site did not build, so no gate can run:\n${seed.output}`);
-  const seedAgain = await buildSite({ outDir: join(scratch, "seed-again", "dist") });
-  const hostile = await buildSite({
-    outDir: join(scratch, "hostile", "dist"),
-    root: join(projectRoot, "test", "fixtures", "site-hostile"),
-  });
+  const seedAgain = await built(undefined, join(scratch, "seed-again", "dist"));
+  const hostile = await built("site-hostile", join(scratch, "hostile", "dist"));
   console.log(
     `gates: built the seed site in ${seed.seconds.toFixed(1)} s, again in ${seedAgain.seconds.toFixed(1)} s, ` +
       `the hostile fixture in ${hostile.seconds.toFixed(1)} s`,

@@ -8,7 +8,7 @@ import { join } from "node:path";
 import type { Browser, BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchChromium, openView } from "./browser.ts";
-import { projectRoot } from "./build.ts";
+import { projectRoot } from "../build-helper.ts";
 import { gateIt } from "./gate.ts";
 import { listPages } from "./pages.ts";
 import { serveSite, type StaticServer } from "./server.ts";

@@ -5,7 +5,7 @@
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { join, sep } from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { buildSite, projectRoot, type SiteBuild } from "./build.ts";
+import { projectRoot, runBuildCommand, type SiteBuild } from "../build-helper.ts";
 
 const seed = inject("seed");
 
@@ -22,7 +22,7 @@ describe("a broken site built over the seed site's last good build", () => {
   beforeAll(async () => {
     cpSync(seed.outDir, outDir, { recursive: true });
     before = snapshot(outDir);
-    broken = await buildSite({ outDir, root: join(projectRoot, "test", "fixtures", "site-broken") });
+    broken = await runBuildCommand({ outDir, root: join(projectRoot, "test", "fixtures", "site-broken") });
   });
   afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 

@@ -2,11 +2,11 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync }
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { openPngKeyMemo } from "../../src/charts/png-keys.ts";
-import { lazyBlobId } from "../../src/markdown/blobs.ts";
-import { loadSite } from "../../src/markdown/site.ts";
-import { fileStoryCache } from "../../src/markdown/story-cache.ts";
-import { projectRoot } from "../site/build-helper.ts";
+import { openPngKeyMemo } from "../../src/cache/png-keys.ts";
+import { lazyBlobId } from "../../src/cache/blobs.ts";
+import { loadSite } from "../../src/site/site.ts";
+import { fileStoryCache } from "../../src/cache/stories.ts";
+import { projectRoot } from "../build-helper.ts";
 
 function workspace() {
   const dir = mkdtempSync(join(tmpdir(), "plotline-stories-"));

@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseChartBlock } from "../../src/charts/spec.ts";
-import { loadSite } from "../../src/markdown/site.ts";
+import { loadSite } from "../../src/site/site.ts";
 import { fixtureRoot } from "./helpers.ts";
 
 // test/fixtures/site-outputs/cases/bad-ids: first.md and second.md both claim `shared-chart`;

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { formatMessage } from "../../src/errors/print.ts";
 import { absolute, paths, readSiteUrl, requireSite, webUrl } from "../../src/urls.ts";
-import { projectRoot } from "../site/build-helper.ts";
+import { projectRoot } from "../build-helper.ts";
 import { fixtureRoot } from "./helpers.ts";
 
 /** A project folder holding only `plotline.config.json` with `text`, or nothing. */

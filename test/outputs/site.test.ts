@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { buildFixture, type BuildResult } from "../site/build-helper.ts";
+import { buildFixture, type BuildResult } from "../build-helper.ts";
 import { emailProblems, fixtureRoot, parsePage, parseXml, pngDimensions, SITE, textareaText } from "./helpers.ts";
 
 const CHART_IDS = ["collected-by-year", "hostile-names"];
@@ -13,9 +13,9 @@ describe("the travelling outputs of test/fixtures/site-outputs", () => {
   const bytes = (path: string) => new Uint8Array(readFileSync(join(site.outDir, path)));
   const page = (path: string) => parsePage(site.read(path));
 
-  beforeAll(() => {
+  beforeAll(async () => {
     vi.stubEnv("PLOTLINE_SITE_URL", SITE);
-    site = buildFixture("site-outputs");
+    site = await buildFixture("site-outputs");
   });
   afterAll(() => {
     vi.unstubAllEnvs();

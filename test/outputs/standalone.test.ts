@@ -1,8 +1,8 @@
 import { Resvg } from "@resvg/resvg-js";
 import { describe, expect, it } from "vitest";
-import { PNG_WIDTH, renderPng } from "../../src/charts/png.ts";
+import { PNG_WIDTH, renderPng } from "../../src/charts/png/render.ts";
 import { standaloneLayout, standaloneSvg, STANDALONE_WIDTH } from "../../src/charts/standalone.ts";
-import { loadSite } from "../../src/markdown/site.ts";
+import { loadSite } from "../../src/site/site.ts";
 import { fixtureRoot, parseXml, pngDimensions } from "./helpers.ts";
 
 const site = loadSite({ root: fixtureRoot });

@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { buildFixture, type BuildResult } from "./build-helper.ts";
+import { buildFixture, type BuildResult } from "../build-helper.ts";
 
 describe("a whole site built from test/fixtures/site-basic", () => {
   let site: BuildResult;
-  beforeAll(() => {
-    site = buildFixture("site-basic");
+  beforeAll(async () => {
+    site = await buildFixture("site-basic");
   });
 
   it("builds without errors", () => {

@@ -1,10 +1,10 @@
-// The build's Astro child and a build that was killed (src/build-child.ts).
+// The build's Astro child and a build that was killed (src/build/astro-child.ts).
 import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { noteChild, stopOrphanedChild } from "../../src/build-child.ts";
+import { noteChild, stopOrphanedChild } from "../../src/build/astro-child.ts";
 
 /** A process that runs until killed, with `marker` in its command line. */
 function sleeper(marker: string) {

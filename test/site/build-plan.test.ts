@@ -1,4 +1,4 @@
-// How a build decides what to build from the last good build's state (scripts/build-plan.ts).
+// How a build decides what to build from the last good build's state (src/build/plan.ts).
 import { cpSync, mkdirSync, mkdtempSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -11,7 +11,7 @@ import {
   siteOutputs,
   storyOutputs,
   type BuildState,
-} from "../../scripts/build-plan.ts";
+} from "../../src/build/plan.ts";
 
 const last: BuildState = {
   shared: "code-and-data",

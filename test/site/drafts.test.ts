@@ -3,7 +3,7 @@
 import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect, it } from "vitest";
-import { buildFixture, projectRoot, scratchDir } from "./build-helper.ts";
+import { buildFixture, projectRoot, scratchDir } from "../build-helper.ts";
 
 /** Every file under `dir` with its bytes, for comparing two builds. */
 const filesOf = (dir: string) =>
@@ -13,7 +13,7 @@ const filesOf = (dir: string) =>
     .sort()
     .map((file) => [file.slice(dir.length), readFileSync(file).toString("base64")]);
 
-it("a preview build gives drafts pages and PNGs, and keeps them through a partial build", () => {
+it("a preview build gives drafts pages and PNGs, and keeps them through a partial build", async () => {
   const scratch = scratchDir();
   const root = join(scratch, "content-root");
   cpSync(join(projectRoot, "test", "fixtures", "site-basic"), root, { recursive: true });
@@ -24,16 +24,19 @@ it("a preview build gives drafts pages and PNGs, and keeps them through a partia
   );
   const env = { PLOTLINE_DRAFTS: "1", PLOTLINE_CACHE_DIR: join(scratch, "cache") };
   const outDir = join(scratch, "preview");
-  expect(buildFixture(root, outDir, env).status).toBe(0);
+  expect((await buildFixture(root, outDir, env)).status).toBe(0);
   expect(existsSync(join(outDir, "stories", "draft-story", "index.html"))).toBe(true);
   expect(existsSync(join(outDir, "charts", "draft-chart.png"))).toBe(true);
 
   const story = join(root, "content", "stories", "older-story.md");
   writeFileSync(story, `${readFileSync(story, "utf8")}\nOne more line.\n`);
-  const partial = buildFixture(root, outDir, env);
+  const partial = await buildFixture(root, outDir, env);
   expect(partial.output).toContain("Building 1 changed stories; keeping 2 from the last build.");
   expect(readFileSync(join(outDir, "sitemap-0.xml"), "utf8")).toContain("/stories/draft-story/");
 
-  const cold = buildFixture(root, join(scratch, "cold"), { ...env, PLOTLINE_CACHE_DIR: join(scratch, "cold-cache") });
+  const cold = await buildFixture(root, join(scratch, "cold"), {
+    ...env,
+    PLOTLINE_CACHE_DIR: join(scratch, "cold-cache"),
+  });
   expect(filesOf(outDir)).toEqual(filesOf(cold.outDir));
 });

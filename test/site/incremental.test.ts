@@ -1,7 +1,7 @@
 import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { buildFixture, projectRoot, scratchDir } from "./build-helper.ts";
+import { buildFixture, projectRoot, scratchDir } from "../build-helper.ts";
 
 /** Every file under `dir` with its bytes, for comparing two builds. */
 function snapshot(dir: string): Map<string, Buffer> {
@@ -19,15 +19,15 @@ function expectSameSite(a: string, b: string) {
 }
 
 describe("a build after a small change", () => {
-  it("does nothing when nothing changed, rebuilds only changed stories, and gives the same site as a cold build", () => {
+  it("does nothing when nothing changed, rebuilds only changed stories, and gives the same site as a cold build", async () => {
     const scratch = scratchDir();
     const root = join(scratch, "content-root");
     cpSync(join(projectRoot, "test", "fixtures", "site-basic"), root, { recursive: true });
     const warmDir = join(scratch, "warm");
     const env = { PLOTLINE_CACHE_DIR: join(scratch, "cache") };
 
-    expect(buildFixture(root, warmDir, env).status).toBe(0);
-    const again = buildFixture(root, warmDir, env);
+    expect((await buildFixture(root, warmDir, env)).status).toBe(0);
+    const again = await buildFixture(root, warmDir, env);
     expect(again.output).toContain("Nothing changed since the last build");
 
     // One story edited, a chart title with it: only it is built, and the pages of the datasets its
@@ -39,11 +39,11 @@ describe("a build after a small change", () => {
         .replace("The trust spent more", "The trust again spent more")
         .replace("title: The overspend grew every year", "title: The overspend grew in every year"),
     );
-    const partial = buildFixture(root, warmDir, env);
+    const partial = await buildFixture(root, warmDir, env);
     expect(partial.status).toBe(0);
     expect(partial.output).toContain("Building 1 changed stories; keeping 2 from the last build.");
     expect(partial.read("data/budget/index.html")).toContain("The overspend grew in every year");
-    const cold = buildFixture(root, join(scratch, "cold"), { PLOTLINE_CACHE_DIR: join(scratch, "cold-cache") });
+    const cold = await buildFixture(root, join(scratch, "cold"), { PLOTLINE_CACHE_DIR: join(scratch, "cold-cache") });
     expectSameSite(warmDir, cold.outDir);
     // The site it replaced waits beside it until the next build; nothing half-built is left.
     expect(existsSync(`${warmDir}.previous/stories/trust-overspend/index.html`)).toBe(true);
@@ -53,7 +53,7 @@ describe("a build after a small change", () => {
     // errors a second time, and the site stays as it was.
     const good = readFileSync(story, "utf8");
     writeFileSync(story, good.replace("type: column", "type: colum"));
-    const broken = buildFixture(root, warmDir, env);
+    const broken = await buildFixture(root, warmDir, env);
     expect(broken.status).toBe(1);
     expect(broken.output).toContain("Building 1 changed stories; keeping 2 from the last build.");
     expect(broken.output.match(/trust-overspend\.md:\d+:\d+: error: /g)).toHaveLength(1);
@@ -69,24 +69,26 @@ describe("a build after a small change", () => {
       older,
       `${readFileSync(older, "utf8")}\nIndependent placements were budgeted at :value{data=lines row="Independent placements" col=budget}.\n`,
     );
-    const quoting = buildFixture(root, warmDir, env);
+    const quoting = await buildFixture(root, warmDir, env);
     expect(quoting.output).toContain("Building 1 changed stories");
     expect(quoting.read("data/lines/index.html")).toContain('href="/stories/older-story/"');
-    const coldQuoting = buildFixture(root, join(scratch, "cold-quoting"), {
+    const coldQuoting = await buildFixture(root, join(scratch, "cold-quoting"), {
       PLOTLINE_CACHE_DIR: join(scratch, "cache-q"),
     });
     expectSameSite(warmDir, coldQuoting.outDir);
 
     // A story deleted: its pages go, the others stay, and again it matches a cold build.
     rmSync(join(root, "content", "stories", "older-story.md"));
-    expect(buildFixture(root, warmDir, env).output).toContain("Building 0 changed stories; keeping 2");
-    const coldAgain = buildFixture(root, join(scratch, "cold-again"), { PLOTLINE_CACHE_DIR: join(scratch, "cache-3") });
+    expect((await buildFixture(root, warmDir, env)).output).toContain("Building 0 changed stories; keeping 2");
+    const coldAgain = await buildFixture(root, join(scratch, "cold-again"), {
+      PLOTLINE_CACHE_DIR: join(scratch, "cache-3"),
+    });
     expectSameSite(warmDir, coldAgain.outDir);
 
     // A dataset edited: every page may show it, so everything is built.
     const csv = join(root, "data", "budget.csv");
     writeFileSync(csv, readFileSync(csv, "utf8").replace("20.9", "21.9"));
-    const full = buildFixture(root, warmDir, env);
+    const full = await buildFixture(root, warmDir, env);
     expect(full.output).not.toContain("changed stories");
     expect(full.output).toMatch(/Built 1 stor/);
   });

@@ -6,9 +6,9 @@ import { cpSync, existsSync, readdirSync, readFileSync, renameSync, rmSync, writ
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { describe, expect, it } from "vitest";
-import { statePath } from "../../scripts/build-plan.ts";
-import { runningWith } from "../../src/build-child.ts";
-import { buildFixture, projectRoot, scratchDir } from "./build-helper.ts";
+import { statePath } from "../../src/build/plan.ts";
+import { runningWith } from "../../src/build/astro-child.ts";
+import { buildFixture, projectRoot, scratchDir } from "../build-helper.ts";
 
 /** A copy of the basic fixture site to edit, with a chart cache of its own. */
 function editableSite() {
@@ -60,30 +60,30 @@ describe("a build after an interrupted or damaged one", () => {
     expect(existsSync(join(`${outDir}.astro-out`, "index.html"))).toBe(false);
 
     // The next build clears what was left and builds the site.
-    const after = buildFixture(root, outDir, env);
+    const after = await buildFixture(root, outDir, env);
     expect(after.status).toBe(0);
     expect(existsSync(join(outDir, "index.html"))).toBe(true);
     expect([`${outDir}.next`, `${outDir}.astro-out`].filter(existsSync)).toEqual([]);
   });
 
-  it("puts back the last good site when a build stopped between the renames of its swap", () => {
+  it("puts back the last good site when a build stopped between the renames of its swap", async () => {
     const { root, scratch, cache, env, edit } = editableSite();
     // With a trailing slash, as a shell completes it: the sibling folders still go beside it.
     const outDir = join(scratch, "dist");
-    expect(buildFixture(root, `${outDir}/`, env).status).toBe(0);
+    expect((await buildFixture(root, `${outDir}/`, env)).status).toBe(0);
     const good = readFileSync(join(outDir, "stories/trust-overspend/index.html"), "utf8");
 
     // Where a build stopped after moving the site aside (its state removed first) would leave it.
     renameSync(outDir, `${outDir}.previous`);
     rmSync(statePath(cache, outDir));
     edit("type: column", "type: colum");
-    const broken = buildFixture(root, outDir, env);
+    const broken = await buildFixture(root, outDir, env);
     expect(broken.status).toBe(1);
     expect(readFileSync(join(outDir, "stories/trust-overspend/index.html"), "utf8")).toBe(good);
 
     edit("type: colum", "type: column");
     edit("The trust spent more", "The trust again spent more");
-    const fixed = buildFixture(root, `${outDir}/`, env);
+    const fixed = await buildFixture(root, `${outDir}/`, env);
     expect(fixed.status).toBe(0);
     expect(fixed.output).not.toContain("changed stories"); // no state: everything was built
     expect(fixed.read("stories/trust-overspend/index.html")).toContain("The trust again spent more");
@@ -91,14 +91,14 @@ describe("a build after an interrupted or damaged one", () => {
     expect(existsSync(join(outDir, ".previous"))).toBe(false);
   });
 
-  it("builds every page when a file a partial build would keep was deleted, or the site was rolled back", () => {
+  it("builds every page when a file a partial build would keep was deleted, or the site was rolled back", async () => {
     const { root, scratch, env, edit } = editableSite();
     const outDir = join(scratch, "dist");
-    expect(buildFixture(root, outDir, env).status).toBe(0);
+    expect((await buildFixture(root, outDir, env)).status).toBe(0);
     rmSync(join(outDir, "stories/older-story/index.html"));
 
     edit("The trust spent more", "The trust again spent more");
-    const next = buildFixture(root, outDir, env);
+    const next = await buildFixture(root, outDir, env);
     expect(next.status).toBe(0);
     expect(next.output).toContain(
       "Building every page: stories/older-story/index.html is missing from the last build's site.",
@@ -110,22 +110,22 @@ describe("a build after an interrupted or damaged one", () => {
     renameSync(outDir, `${outDir}.rolled-back`);
     renameSync(`${outDir}.previous`, outDir);
     edit("again spent more", "spent even more");
-    const afterRollback = buildFixture(root, outDir, env);
+    const afterRollback = await buildFixture(root, outDir, env);
     expect(afterRollback.status).toBe(0);
     expect(afterRollback.output).toContain("Building every page: the site folder was replaced since the last build.");
 
     // Nothing changed, but a PNG is gone from the site: it is built again, not called up to date.
     const png = readdirSync(join(outDir, "charts")).find((name) => name.endsWith(".png"))!;
     rmSync(join(outDir, "charts", png));
-    const repaired = buildFixture(root, outDir, env);
+    const repaired = await buildFixture(root, outDir, env);
     expect(repaired.output).toContain(`Building every page: charts/${png} is missing from the last build's site.`);
     expect(existsSync(join(outDir, "charts", png))).toBe(true);
   });
 
-  it("refuses an output folder that would replace the project or its content", () => {
+  it("refuses an output folder that would replace the project or its content", async () => {
     const { root, env } = editableSite();
     for (const outDir of [".", projectRoot, root]) {
-      const refused = buildFixture(root, outDir, env);
+      const refused = await buildFixture(root, outDir, env);
       expect(refused.status).toBe(1);
       expect(refused.output).toMatch(/PLOTLINE_OUT_DIR is .*, but it (is|holds) the (project|content) folder/);
     }

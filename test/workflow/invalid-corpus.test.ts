@@ -6,7 +6,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { VFileMessage } from "../../src/errors/diagnostic.ts";
-import { loadSite } from "../../src/markdown/site.ts";
+import { loadSite } from "../../src/site/site.ts";
 import { projectRoot } from "./helpers.ts";
 
 const corpus = join(projectRoot, "test", "fixtures", "invalid");

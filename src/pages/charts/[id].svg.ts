@@ -1,6 +1,6 @@
 // `/charts/<chart-id>.svg`: the chart as one self-contained SVG file, title and source drawn in.
-import { withDrawings } from "../../markdown/blobs.ts";
-import { buildsStory } from "../../partial-build.ts";
+import { withDrawings } from "../../cache/blobs.ts";
+import { buildsStory } from "../../build/partial.ts";
 import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from "astro";
 import { getCollection } from "astro:content";
 import { standaloneSvg } from "../../charts/standalone.ts";

@@ -3,7 +3,7 @@
 // whose names start with `_`.)
 import type { APIRoute, GetStaticPaths } from "astro";
 import { getCollection, type CollectionEntry } from "astro:content";
-import { buildsDatasetFiles } from "../../partial-build.ts";
+import { buildsDatasetFiles } from "../../build/partial.ts";
 
 type DatasetData = CollectionEntry<"datasets">["data"];
 

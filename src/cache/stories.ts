@@ -5,11 +5,11 @@
 // An entry keeps the story's HTML and its charts' drawings as blobs (blobs.ts), read only when
 // used: a one-story build reads every entry twice, and the text is nine tenths of each.
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { defaultCacheDir } from "../charts/cache.ts";
+import type { RenderedStory } from "../markdown/story.ts";
 import { blobDir, drawingByBlob, hasBlob, lazyBlob, putBlob } from "./blobs.ts";
-import type { RenderedStory } from "./story.ts";
+import { defaultCacheDir, writeFileAtomic } from "./folder.ts";
 
 export interface StoryCache {
   /** Everything besides the story's text that shapes its HTML, as one digest. */
@@ -24,7 +24,6 @@ export const storyKey = (cache: StoryCache, slug: string, text: string) =>
 export function fileStoryCache(context: string, dir = defaultCacheDir()): StoryCache {
   const stories = join(dir, "stories");
   const blobs = blobDir(dir);
-  let made = false;
   return {
     context,
     get(key) {
@@ -45,8 +44,6 @@ export function fileStoryCache(context: string, dir = defaultCacheDir()): StoryC
       }
     },
     set(key, story) {
-      if (!made) mkdirSync(stories, { recursive: true });
-      made = true;
       const stored: RenderedStory = {
         ...story,
         html: putBlob(story.html, blobs),
@@ -55,9 +52,7 @@ export function fileStoryCache(context: string, dir = defaultCacheDir()): StoryC
           drawings: chart.drawings.map((d) => drawingByBlob(d, (svg) => putBlob(svg, blobs))),
         })),
       };
-      const path = join(stories, `${key}.json`);
-      writeFileSync(`${path}.${process.pid}.tmp`, JSON.stringify({ key, story: stored }));
-      renameSync(`${path}.${process.pid}.tmp`, path);
+      writeFileAtomic(join(stories, `${key}.json`), JSON.stringify({ key, story: stored }));
     },
   };
 }

@@ -1,12 +1,11 @@
-// `npm run build` runs Astro as a child process (scripts/build.ts). If the build dies without
+// `npm run build` runs Astro as a child process (build.ts). If the build dies without
 // stopping it (killed by a timeout or the out-of-memory killer), Astro would go on writing a site
 // that no one will ever swap in, into the folder the next build starts from. So Astro watches its
 // parent, and stops as soon as it is no longer the build that started it.
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-
-export const BUILD_PID_ENV = "PLOTLINE_BUILD_PID";
+import { BUILD_PID_ENV } from "./env.ts";
 
 let watching = false;
 

@@ -1,12 +1,12 @@
 // PNGs by content: a chart's PNG is stored under a hash of its standalone SVG, the font files
 // and the rasteriser's version, so an unchanged chart is never rasterised twice, and a changed
-// font or resvg release redraws everything. Files are written whole, then renamed into place.
+// font or resvg release redraws everything. Files are written whole (folder.ts).
 import { createHash } from "node:crypto";
-import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, renameSync, writeFileSync } from "node:fs";
+import { closeSync, fstatSync, openSync, readFileSync, readSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
-import { defaultCacheDir } from "./cache.ts";
-import { allFontFiles } from "./png.ts";
+import { allFontFiles } from "../charts/png/render.ts";
+import { defaultCacheDir, writeFileAtomic } from "./folder.ts";
 
 let inputsDigest: string | undefined;
 
@@ -19,7 +19,9 @@ export function rasteriserDigest(): string {
   hash.update(readFileSync(require.resolve("@resvg/resvg-js/package.json")));
   // Our own part of rasterising: the resvg options and the PNG encoder.
   // (Read from the project, not beside this module: Astro runs it from a bundle elsewhere.)
-  for (const file of ["png.ts", "png-encode.ts"]) hash.update(readFileSync(join(process.cwd(), "src", "charts", file)));
+  for (const file of ["render.ts", "encode.ts"]) {
+    hash.update(readFileSync(join(process.cwd(), "src", "charts", "png", file)));
+  }
   inputsDigest = hash.digest("hex");
   return inputsDigest;
 }
@@ -67,10 +69,5 @@ export function hasCachedPng(key: string, dir?: string): boolean {
   }
 }
 
-export function writeCachedPng(key: string, png: Uint8Array, dir?: string): void {
-  const path = pngCachePath(key, dir);
-  mkdirSync(join(path, ".."), { recursive: true });
-  const temporary = `${path}.${process.pid}.${Math.round(performance.now() * 1000)}.tmp`;
-  writeFileSync(temporary, png);
-  renameSync(temporary, path);
-}
+export const writeCachedPng = (key: string, png: Uint8Array, dir?: string) =>
+  writeFileAtomic(pngCachePath(key, dir), png);

@@ -2,12 +2,12 @@
 // compiled into JavaScript for the build, and at a thousand stories carried 110 MB that took
 // V8 over 20 s and 3 GB to compile. Entries hold a content hash; pages read the text back.
 // Named by content, so a blob is never stale and the folder is safe to delete between builds.
-// The story cache (story-cache.ts) keeps its text here too, read only where it is used.
+// The story cache (stories.ts) keeps its text here too, read only where it is used.
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { defaultCacheDir } from "../charts/cache.ts";
 import type { ChartDrawing } from "../charts/render.ts";
+import { defaultCacheDir, writeFileAtomic } from "./folder.ts";
 
 /** Where blobs are kept under a cache folder. */
 export const blobDir = (cacheDir = defaultCacheDir()) => join(cacheDir, "blobs");
@@ -19,17 +19,7 @@ export const blobId = (text: string) => createHash("sha256").update(text).digest
 export function putBlob(text: string, dir = blobDir()): string {
   const id = blobId(text);
   const path = join(dir, `${id}.txt`);
-  if (!existsSync(path)) {
-    const temporary = `${path}.${process.pid}.tmp`;
-    try {
-      writeFileSync(temporary, text);
-    } catch {
-      // No folder yet (or it was deleted: it is a cache).
-      mkdirSync(dir, { recursive: true });
-      writeFileSync(temporary, text);
-    }
-    renameSync(temporary, path);
-  }
+  if (!existsSync(path)) writeFileAtomic(path, text);
   return id;
 }
 

@@ -14,8 +14,8 @@ import {
   writeFileSync,
 } from "node:fs";
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
-import { DEPENDENCY_PATCHES_DIR } from "../src/charts/cache.ts";
-import { paths } from "../src/urls.ts";
+import { DEPENDENCY_PATCHES_DIR } from "../cache/charts.ts";
+import { paths } from "../urls.ts";
 
 export interface BuildState {
   /** Code, settings and datasets: a change here rebuilds every page. */
@@ -85,7 +85,7 @@ export function storyDigests(root: string): Record<string, string> {
 
 /**
  * What to build, from the last good build's state and the inputs' digests alone, so that a
- * partial build can start Astro before the content has been checked (see scripts/build.ts).
+ * partial build can start Astro before the content has been checked (see build.ts).
  * A partial build keeps files from the site folder, so it must be the folder the last build wrote
  * (`folder`: not an older site put back by hand) and still hold them (`outputExists`).
  */

@@ -3,19 +3,18 @@
 import { existsSync, readFileSync, watch } from "node:fs";
 import { join } from "node:path";
 import type { Loader, LoaderContext } from "astro/loaders";
-import { fileChartCache } from "../charts/cache.ts";
-import { contentChecked } from "../content-gate.ts";
+import { contentChecked } from "../build/content-gate.ts";
+import { DRAFTS_ENV, SHARED_DIGEST_ENV } from "../build/env.ts";
+import { drawingByBlob, lazyBlobId, putBlob } from "../cache/blobs.ts";
+import { fileChartCache } from "../cache/charts.ts";
 import { datasetCsv } from "../data/export.ts";
 import { frictionlessPackage } from "../data/frictionless.ts";
 import { formatValue } from "../data/index.ts";
 import { formatReport } from "../errors/print.ts";
-import { loadSite, type Site } from "./site.ts";
-import { drawingByBlob, lazyBlobId, putBlob } from "./blobs.ts";
 import { pageStoryCache, storyPanels } from "./page-stories.ts";
+import { loadSite, type Site } from "./site.ts";
 
 type Fill = (site: Site, context: LoaderContext) => void;
-
-export const SHARED_DIGEST_ENV = "PLOTLINE_SHARED_DIGEST";
 
 export function plotlineLoader(options: { root: string }) {
   let pending: Promise<Site> | undefined;
@@ -25,9 +24,9 @@ export function plotlineLoader(options: { root: string }) {
     (pending ??= contentChecked().then(() =>
       loadSite({
         root: options.root,
-        drafts: process.env.PLOTLINE_DRAFTS === "1",
+        drafts: process.env[DRAFTS_ENV] === "1",
         cache: fileChartCache(),
-        // The shared digest is set by scripts/build.ts, whose content check rendered and cached
+        // The shared digest is set by the build (src/build/build.ts), whose content check rendered and cached
         // every story just so: here they come from the story cache. Without it (`astro dev`),
         // every story is rendered.
         storyCache: process.env[SHARED_DIGEST_ENV]
@@ -102,7 +101,7 @@ export function plotlineLoader(options: { root: string }) {
           ...story.frontmatter,
           charts: story.charts.map((c) => c.id),
           datasets: [...new Set(story.charts.map((c) => c.dataset))],
-          // The page's HTML lives in a blob (see blobs.ts): the store stays small. A story from the
+          // The page's HTML lives in a blob (see src/cache/blobs.ts): the store stays small. A story from the
           // story cache is in one already, and is not read.
           html: lazyBlobId(story, "html") ?? putBlob(story.html),
         },

@@ -1,11 +1,10 @@
 // A partial build: `npm run build` asks Astro for only the pages of stories that changed since
 // the last build (and their charts' and datasets' pages), then keeps the rest from the previous
 // site. Every route with one page per story, chart or dataset asks here whether to build it.
-// Without the variable, all. scripts/build.ts writes the file before Astro starts (the sitemap's
+// Without the variable, all. build.ts writes the file before Astro starts (the sitemap's
 // settings read it) and again, with `datasets`, before Astro's loader goes on (the routes read it).
 import { readFileSync } from "node:fs";
-
-export const PARTIAL_BUILD_ENV = "PLOTLINE_PARTIAL_BUILD";
+import { PARTIAL_BUILD_ENV } from "./env.ts";
 
 export interface PartialBuild {
   /** Stories whose pages (story, newsletter, and their charts' embed pages and SVGs) are built now. */
@@ -22,7 +21,7 @@ export interface PartialBuild {
 
 let loaded: PartialBuild | null | undefined;
 
-/** The plan written by scripts/build.ts, or null for a full build. */
+/** The plan written by build.ts, or null for a full build. */
 export function partialBuild(): PartialBuild | null {
   if (loaded !== undefined) return loaded;
   const file = process.env[PARTIAL_BUILD_ENV];

@@ -5,13 +5,10 @@
 // worker drew a chart or in what order.
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
-import { defaultCacheDir } from "./cache.ts";
+import { defaultCacheDir } from "../../cache/folder.ts";
 // Workers get a copy of process.env, so the allocator settings must be in place before they start.
 import "./native-memory.ts";
-import { hasCachedPng, pngKey } from "./png-cache.ts";
-
-/** Set by scripts/build.ts: it writes /charts/<id>.png itself, so Astro's route draws none. */
-export const PNGS_BY_BUILD_ENV = "PLOTLINE_PNGS_BY_BUILD";
+import { hasCachedPng, pngKey } from "../../cache/pngs.ts";
 
 export interface PngRun {
   /** Charts drawn now, and charts found in the cache. */
@@ -52,7 +49,7 @@ export function startPngPool(options: { threads?: number; cacheDir?: string } = 
   // Workers start with the first chart that needs drawing, so a warm build starts none.
   const spawnWorker = (): PoolWorker => {
     const entry = {
-      worker: new Worker(new URL("./png-worker.ts", import.meta.url), { workerData: { cacheDir } }),
+      worker: new Worker(new URL("./worker.ts", import.meta.url), { workerData: { cacheDir } }),
       pending: 0,
     };
     entry.worker.on("message", (done: { ms: number }) => {

@@ -3,12 +3,13 @@
 // after a one-story edit. Kept in the cache folder beside the PNGs; a missing or unreadable file
 // only means the keys are worked out again.
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { blobId, drawingByBlob } from "../markdown/blobs.ts";
-import { defaultCacheDir, rendererVersion } from "./cache.ts";
-import { rasteriserDigest } from "./png-cache.ts";
-import type { RenderedChart } from "./render.ts";
+import type { RenderedChart } from "../charts/render.ts";
+import { blobId, drawingByBlob } from "./blobs.ts";
+import { rendererVersion } from "./charts.ts";
+import { defaultCacheDir, writeFileAtomic } from "./folder.ts";
+import { rasteriserDigest } from "./pngs.ts";
 
 export interface PngKeyMemo {
   /**
@@ -33,7 +34,7 @@ export function openPngKeyMemo(dir = defaultCacheDir()): PngKeyMemo {
   // part of the digest, so a change to either forgets every key.
   const salt = rendererVersion() + rasteriserDigest();
   // Drawings count by their SVG's digest, which a chart from the story cache has without
-  // reading the SVG (src/markdown/blobs.ts).
+  // reading the SVG (blobs.ts).
   const digest = ({ drawings, ...chart }: RenderedChart) =>
     createHash("sha256")
       .update(salt)
@@ -48,10 +49,7 @@ export function openPngKeyMemo(dir = defaultCacheDir()): PngKeyMemo {
       return key;
     },
     save() {
-      mkdirSync(dir, { recursive: true });
-      const temporary = `${file}.${process.pid}.tmp`;
-      writeFileSync(temporary, JSON.stringify(used));
-      renameSync(temporary, file);
+      writeFileAtomic(file, JSON.stringify(used));
     },
   };
 }

@@ -3,9 +3,9 @@
 // else a page depends on. The build's content check renders stories this way too, so on a cold
 // build Astro's loader finds every story in the cache instead of rendering it a second time.
 import { sharePanels } from "../charts/share.ts";
+import { fileStoryCache, type StoryCache } from "../cache/stories.ts";
+import type { ChartPanels } from "../markdown/rehype-chart.ts";
 import { absolute, paths } from "../urls.ts";
-import type { ChartPanels } from "./rehype-chart.ts";
-import { fileStoryCache, type StoryCache } from "./story-cache.ts";
 
 /** The panels under each chart; none without the site's URL (`new URL(site).href`). */
 export function storyPanels(siteHref: string | undefined): ChartPanels | undefined {
@@ -14,6 +14,6 @@ export function storyPanels(siteHref: string | undefined): ChartPanels | undefin
 }
 
 /** The cache of stories rendered with `storyPanels(siteHref)`, under the build's shared digest. */
-export function pageStoryCache(shared: string, siteHref: string | undefined): StoryCache {
-  return fileStoryCache(`pages:${shared}:${siteHref ?? ""}`);
+export function pageStoryCache(shared: string, siteHref: string | undefined, cacheDir?: string): StoryCache {
+  return fileStoryCache(`pages:${shared}:${siteHref ?? ""}`, cacheDir);
 }

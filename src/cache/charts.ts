@@ -1,20 +1,17 @@
 // The chart cache: a rendered chart stored under a hash of everything that shaped it (the block's
 // YAML, the dataset's bytes, the renderer's own source), never under file times, which a fresh
-// clone resets. Entries are written to a temporary file and renamed into place; an entry that
+// clone resets. Entries are written whole (folder.ts); an entry that
 // does not parse or does not carry its own key is treated as missing and drawn again.
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import type { RenderedChart } from "./render.ts";
+import type { RenderedChart } from "../charts/render.ts";
+import { defaultCacheDir, writeFileAtomic } from "./folder.ts";
 
 export interface ChartCache {
   get(key: string): RenderedChart | undefined;
   set(key: string, chart: RenderedChart): void;
 }
-
-/** Where the cache lives unless PLOTLINE_CACHE_DIR says otherwise; safe to delete at any time. */
-export const defaultCacheDir = () =>
-  process.env.PLOTLINE_CACHE_DIR ?? join(process.cwd(), "node_modules", ".cache", "plotline");
 
 /** Our patches to dependencies, applied by `npm ci` (package.json's postinstall runs patch-package). */
 export const DEPENDENCY_PATCHES_DIR = join("scripts", "patches");
@@ -66,7 +63,6 @@ export function chartKey(parts: { block: string; defaultId: string; datasetDiges
 /** A cache of JSON files, one per chart, under `dir/charts/`. */
 export function fileChartCache(dir = defaultCacheDir()): ChartCache {
   const charts = join(dir, "charts");
-  let made = false;
   return {
     get(key) {
       try {
@@ -81,12 +77,7 @@ export function fileChartCache(dir = defaultCacheDir()): ChartCache {
       }
     },
     set(key, chart) {
-      if (!made) mkdirSync(charts, { recursive: true });
-      made = true;
-      const path = join(charts, `${key}.json`);
-      const temporary = `${path}.${process.pid}.tmp`;
-      writeFileSync(temporary, JSON.stringify({ key, chart }));
-      renameSync(temporary, path);
+      writeFileAtomic(join(charts, `${key}.json`), JSON.stringify({ key, chart }));
     },
   };
 }

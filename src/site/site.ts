@@ -2,14 +2,14 @@
 // problem found on the way, so a build can fail once with all of them.
 import { readdirSync, readFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
-import type { ChartCache } from "../charts/cache.ts";
+import type { ChartCache } from "../cache/charts.ts";
+import { storyKey, type StoryCache } from "../cache/stories.ts";
 import type { RenderedChart } from "../charts/render.ts";
 import { loadDatasets } from "../data/index.ts";
 import type { Dataset } from "../data/types.ts";
 import { Diagnostics, sortMessages, type VFileMessage } from "../errors/diagnostic.ts";
-import type { ChartPanels } from "./rehype-chart.ts";
-import { renderStory, type RenderedStory } from "./story.ts";
-import { storyKey, type StoryCache } from "./story-cache.ts";
+import type { ChartPanels } from "../markdown/rehype-chart.ts";
+import { renderStory, type RenderedStory } from "../markdown/story.ts";
 
 export interface Story extends RenderedStory {
   frontmatter: NonNullable<RenderedStory["frontmatter"]>;
@@ -42,6 +42,8 @@ export interface LoadSiteOptions {
   storyCache?: StoryCache;
   /** Called with each published chart as soon as it is drawn (the build starts its PNG then). */
   onChart?: (chart: RenderedChart) => void;
+  /** Called after each story file is checked, with the count so far and the number of files. */
+  onStory?: (checked: number, total: number) => void;
 }
 
 // kebab-case slug: lowercase letters and digits in groups joined by single hyphens.
@@ -61,7 +63,9 @@ export function loadSite(options: LoadSiteOptions): Site {
   const stories: Story[] = [];
   const charts = new Map<string, SiteChart>();
   const chartPlaces = new Map<string, string>();
-  for (const name of storyFiles(options.root)) {
+  const names = storyFiles(options.root);
+  for (const [index, name] of names.entries()) {
+    options.onStory?.(index, names.length);
     const slug = name.replace(/\.md$/, "");
     const file = `${STORIES_DIR}/${name}`;
     if (!KEBAB.test(slug)) {
@@ -96,6 +100,7 @@ export function loadSite(options: LoadSiteOptions): Site {
     }
     if (story.frontmatter && (!story.frontmatter.draft || options.drafts)) stories.push(story as Story);
   }
+  options.onStory?.(names.length, names.length);
   stories.sort(
     (a, b) => b.frontmatter.published.localeCompare(a.frontmatter.published) || a.slug.localeCompare(b.slug),
   );

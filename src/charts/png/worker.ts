@@ -7,8 +7,8 @@ import { setPriority } from "node:os";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { parentPort, workerData } from "node:worker_threads";
-import { writeCachedPng } from "./png-cache.ts";
-import { renderPng } from "./png.ts";
+import { writeCachedPng } from "../../cache/pngs.ts";
+import { renderPng } from "./render.ts";
 
 const { cacheDir } = workerData as { cacheDir: string };
 
