@@ -4,8 +4,8 @@ import sitemap from "@astrojs/sitemap";
 import { defineConfig } from "astro/config";
 import { exitWithBuild } from "./src/build/astro-child.ts";
 import { ASTRO_CACHE_DIR_ENV } from "./src/build/env.ts";
-import { formatReport } from "./src/errors/print.ts";
 import { partialBuild } from "./src/build/partial.ts";
+import { formatReport } from "./src/errors/print.ts";
 import { readSiteUrl } from "./src/urls.ts";
 
 // The site's public URL: feeds, the sitemap, canonical, newsletter and embed links are built from

@@ -5,8 +5,8 @@ import { spawn } from "node:child_process";
 import { appendFileSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { join } from "node:path";
-import { writeCorpus } from "./bench-corpus.ts";
 import { loadSite } from "../src/site/site.ts";
+import { writeCorpus } from "./bench-corpus.ts";
 
 const project = process.cwd();
 const out = join(project, "bench-out");

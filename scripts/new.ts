@@ -7,10 +7,10 @@ import { basename, extname, join, resolve } from "node:path";
 import { contentRoot } from "../src/config.ts";
 import { loadDataset, loadDatasets } from "../src/data/index.ts";
 import { formatLine } from "../src/errors/print.ts";
-import { loadSite, STORIES_DIR } from "../src/site/site.ts";
 import { inferSidecar, type SidecarGuess } from "../src/scaffold/infer-sidecar.ts";
 import { slugify, storyText } from "../src/scaffold/story.ts";
 import { sidecarYaml } from "../src/scaffold/write-sidecar.ts";
+import { loadSite, STORIES_DIR } from "../src/site/site.ts";
 
 const USAGE = `Usage:
   npm run new -- story "<title>" [--slug <slug>] [--byline "<name>"]

@@ -1,7 +1,7 @@
 // `npm test`: everything CI runs, in order, with one summary line CI can read: unit and fixture
 // tests plus the quality gates over the built site (all vitest: Nu HTML Checker, axe-core and
 // keyboard in Chromium, links, no-script, determinism, hostile input; see docs/quality.md), type
-// checks (astro check) and formatting (prettier).
+// checks (astro check), formatting (prettier) and lint (eslint, knip).
 import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -25,6 +25,9 @@ const steps: Step[] = [
   },
   { name: "astro check", command: bin("astro"), args: ["check", "--minimumSeverity", "warning"] },
   { name: "prettier", command: bin("prettier"), args: ["--check", "."] },
+  // Import order and cycles (eslint.config.js); unused exports, files and dependencies (knip.json).
+  { name: "eslint", command: bin("eslint"), args: ["."] },
+  { name: "knip", command: bin("knip"), args: [] },
 ];
 
 // The browser and HTML gates need Debian's Chromium and Java, which npm cannot install: fetch

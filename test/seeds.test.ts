@@ -1,9 +1,9 @@
 // Checks that every figure in the seed fact sheets (seeds/*.yml) is reproduced by a dataset cell.
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { z } from "zod";
-import { beforeAll, describe, expect, it } from "vitest";
 import { loadDatasets } from "../src/data/index.ts";
 import type { CellValue, Dataset, Row } from "../src/data/types.ts";
 

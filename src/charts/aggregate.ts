@@ -1,11 +1,11 @@
 // `aggregate`: rows grouped by x (and series) into one point each, and dates grouped as their
 // column prints them (a month for `MMM YYYY`, a year for `YYYY`), with the months or years that
 // have no rows drawn too, so a register's quiet month is a zero, not a missing bar.
-import { DEFAULT_DATE_FORMAT, parseDatePattern } from "../data/index.ts";
 import { utcDate } from "../data/dates.ts";
+import { DEFAULT_DATE_FORMAT, parseDatePattern } from "../data/index.ts";
 import type { Field, Row } from "../data/types.ts";
-import type { Aggregate } from "./spec.ts";
 import type { CategoryKey, Point } from "./resolve.ts";
+import type { Aggregate } from "./spec.ts";
 
 /** The column `aggregate: count` draws: how many rows fell in each group. */
 export const countField: Field = {

@@ -3,10 +3,10 @@
 // Modules are loaded with Node's own require (Node 24 strips types and can require ES modules),
 // so the same module loads in `npm run check`, in the Astro build and in tests. Plot is handed
 // to the module rather than imported by it, so its marks come from the same Plot that draws them.
-import * as Plot from "@observablehq/plot";
 import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
+import * as Plot from "@observablehq/plot";
 import { formatValue, numberFormatter } from "../data/index.ts";
 import type { Dataset, Field, Row } from "../data/types.ts";
 import type { ChartSpec } from "./spec.ts";

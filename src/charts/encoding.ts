@@ -1,10 +1,10 @@
 // What every chart kind needs to encode points: number formats, category labels, colours,
 // and the value labels newsrooms print on bars.
 import * as Plot from "@observablehq/plot";
+import { extent, nice, ticks } from "d3-array";
 import { numberFormatter } from "../data/index.ts";
 import { sameValue } from "./filter.ts";
 import type { CategoryKey, ChartData, Point } from "./resolve.ts";
-import { extent, nice, ticks } from "d3-array";
 import { accent, muted, palette, primary, textWidth, type Layout } from "./theme.ts";
 
 export interface Encoding {

@@ -15,10 +15,12 @@ import { lineOptions } from "./kinds/line.ts";
 import { stackedBarOptions, stackedColumnOptions } from "./kinds/stacked.ts";
 import { drawLegend, legendLayout } from "./legend.ts";
 import type { ChartData } from "./resolve.ts";
+import type { ChartType } from "./spec.ts";
 import { finishSvg } from "./svg.ts";
 import { layouts, textWidth, wrapText, type Layout } from "./theme.ts";
 
-const kinds: Record<string, (enc: Encoding) => Plot.PlotOptions> = {
+/** The renderer of every built-in chart type: a type in `chartTypes` without one does not compile. */
+const kinds: Record<Exclude<ChartType, "custom">, (enc: Encoding) => Plot.PlotOptions> = {
   column: columnOptions,
   "grouped-column": columnOptions,
   bar: barOptions,
@@ -30,7 +32,7 @@ const kinds: Record<string, (enc: Encoding) => Plot.PlotOptions> = {
 };
 
 /** Column kinds and the bar kind each becomes when its labels do not fit. */
-const verticalBars: Record<string, (enc: Encoding) => Plot.PlotOptions> = {
+const verticalBars: Partial<Record<ChartType, (enc: Encoding) => Plot.PlotOptions>> = {
   column: barOptions,
   "grouped-column": barOptions,
   "stacked-column": stackedBarOptions,
@@ -79,10 +81,9 @@ export interface RenderedChart {
 const { document } = parseHTML("<!doctype html><html><body></body></html>");
 
 export function renderChart(chart: ChartData): RenderedChart {
-  if (chart.spec.type === "custom") return renderCustomChart(chart);
   const { spec } = chart;
+  if (spec.type === "custom") return renderCustomChart(chart);
   const kind = kinds[spec.type];
-  if (!kind) throw new Error(`No renderer for chart type ${spec.type}`);
   const probe = encode(chart, layouts[0]!, 0);
   const description = spec.alt ?? describeChart(chart, probe.format);
   const drawings = layouts.map((layout) => {

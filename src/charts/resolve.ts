@@ -5,12 +5,12 @@ import { comparePeriods, DEFAULT_DATE_FORMAT, formatValue } from "../data/index.
 import type { CellValue, Dataset, Field, Row } from "../data/types.ts";
 import { closest } from "../errors/closest.ts";
 import { Diagnostics, type VFileMessage } from "../errors/diagnostic.ts";
-import { loadCustomChart } from "./custom.ts";
 import { aggregatePoints, countField, dateBucket, printsYear, yearsOf } from "./aggregate.ts";
-import { filterRows, sameValue } from "./filter.ts";
+import { loadCustomChart } from "./custom.ts";
 import { describeCustomChart } from "./describe.ts";
-import { palette } from "./theme.ts";
+import { filterRows, sameValue } from "./filter.ts";
 import { chartKeys, type ChartDraft, type ChartSpec } from "./spec.ts";
+import { palette } from "./theme.ts";
 
 /** What a category is keyed by in Plot: labels for text and periods, numbers, or dates. */
 export type CategoryKey = string | number | Date;

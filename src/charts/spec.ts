@@ -1,10 +1,10 @@
 // The chart block boundary: YAML text in, a validated ChartSpec out (or positioned messages).
 // After `parseChartBlock`, chart code trusts the spec.
 import * as z from "zod";
+import { formatPatternProblem } from "../data/format.ts";
+import { closest } from "../errors/closest.ts";
 import { Diagnostics, type VFileMessage } from "../errors/diagnostic.ts";
 import { parseYamlSource, schemaProblems, type YamlPoint, type YamlSource } from "../errors/yaml.ts";
-import { closest } from "../errors/closest.ts";
-import { formatPatternProblem } from "../data/format.ts";
 
 export const chartTypes = [
   "column",

@@ -29,7 +29,7 @@ export const muted = "#7b8190";
  */
 export const bandOpacity = 0.09;
 
-/** A rendering size. Both are drawn; CSS shows `narrow` in containers under `breakpoint` px. */
+/** A rendering size. Both are drawn; CSS shows `narrow` in containers under 560 px (site.css). */
 export interface Layout {
   name: "wide" | "narrow";
   width: number;
@@ -44,9 +44,6 @@ export const layouts: readonly Layout[] = [
   { name: "wide", width: 640, fontSize: 14, maxValueLabels: 14, ticks: 6 },
   { name: "narrow", width: 320, fontSize: 14, maxValueLabels: 8, ticks: 4 },
 ];
-
-/** Container width (CSS px) below which the narrow rendering shows. */
-export const breakpoint = 560;
 
 /** Rough width of a label in px: enough to size margins without measuring text. */
 export function textWidth(text: string, fontSize: number): number {

@@ -4,9 +4,9 @@ import { closest } from "../errors/closest.ts";
 import { Diagnostics } from "../errors/diagnostic.ts";
 import { parseYamlSource, schemaProblems, type YamlSource } from "../errors/yaml.ts";
 import { isIsoDate } from "./dates.ts";
+import type { Encoding } from "./decode.ts";
 import { checkSidecar } from "./sidecar-check.ts";
 import { readableSidecarValue } from "./sidecar-readable.ts";
-import type { Encoding } from "./decode.ts";
 import type { Field, FieldType, Source } from "./types.ts";
 
 export const FIELD_TYPES = ["string", "number", "integer", "date", "boolean", "period"] as const;

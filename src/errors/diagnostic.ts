@@ -80,13 +80,3 @@ export function sortMessages(messages: readonly VFileMessage[]): VFileMessage[] 
       a.reason.localeCompare(b.reason),
   );
 }
-
-/** Thrown by a layer that cannot go on; carries every message found so far. */
-export class ContentError extends Error {
-  readonly messages: VFileMessage[];
-  constructor(messages: VFileMessage[]) {
-    super(`${messages.length} content error${messages.length === 1 ? "" : "s"}`);
-    this.name = "ContentError";
-    this.messages = messages;
-  }
-}

@@ -1,10 +1,10 @@
 // A story's frontmatter: split it from the body, validate it with positions, and hand back the
 // body padded with blank lines so markdown positions are lines of the story file.
 import * as z from "zod";
-import { Diagnostics, type VFileMessage } from "../errors/diagnostic.ts";
-import { closest } from "../errors/closest.ts";
-import { parseYamlSource, schemaProblems } from "../errors/yaml.ts";
 import { isIsoDate } from "../data/dates.ts";
+import { closest } from "../errors/closest.ts";
+import { Diagnostics, type VFileMessage } from "../errors/diagnostic.ts";
+import { parseYamlSource, schemaProblems } from "../errors/yaml.ts";
 
 // YYYY-MM-DD, checked for being a real day below.
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;

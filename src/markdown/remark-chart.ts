@@ -4,13 +4,13 @@ import type { Code, Root } from "mdast";
 import type { Plugin } from "unified";
 import { visit } from "unist-util-visit";
 import type { VFile } from "vfile";
-import type { Dataset } from "../data/types.ts";
 import { chartKey, noChartCache, type ChartCache } from "../cache/charts.ts";
-import { diagnostic } from "../errors/diagnostic.ts";
 import { customModuleSource } from "../charts/custom.ts";
 import { renderChart, type RenderedChart } from "../charts/render.ts";
 import { checkChartDraft, resolveChart, type ChartData } from "../charts/resolve.ts";
 import { parseChartBlock } from "../charts/spec.ts";
+import type { Dataset } from "../data/types.ts";
+import { diagnostic } from "../errors/diagnostic.ts";
 
 export interface RemarkChartOptions {
   datasets: ReadonlyMap<string, Dataset>;

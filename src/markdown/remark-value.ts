@@ -2,9 +2,9 @@
 // prose cannot disagree with the data. Other `:name` text (remark-directive reads "ratio:3to1"
 // as a directive) goes back to being the text the author typed.
 import type { Root, Text } from "mdast";
-import type { Node } from "unist";
 import type { TextDirective } from "mdast-util-directive";
 import type { Plugin } from "unified";
+import type { Node } from "unist";
 import { visit } from "unist-util-visit";
 import type { VFile } from "vfile";
 import { formatPatternProblem } from "../data/format.ts";

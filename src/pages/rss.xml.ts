@@ -1,7 +1,7 @@
 // `/rss.xml`: the stories, newest first: title, standfirst, date, authors and link.
+import { getCollection } from "astro:content";
 import rss from "@astrojs/rss";
 import type { APIRoute } from "astro";
-import { getCollection } from "astro:content";
 import { byNewest, topicName } from "../components/story-list.ts";
 import { siteConfig } from "../config.ts";
 import { paths, requireSite } from "../urls.ts";

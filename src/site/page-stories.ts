@@ -2,8 +2,8 @@
 // newsletter snippet) when the site's URL is known, and cached under the digest of everything
 // else a page depends on. The build's content check renders stories this way too, so on a cold
 // build Astro's loader finds every story in the cache instead of rendering it a second time.
-import { sharePanels } from "../charts/share.ts";
 import { fileStoryCache, type StoryCache } from "../cache/stories.ts";
+import { sharePanels } from "../charts/share.ts";
 import type { ChartPanels } from "../markdown/rehype-chart.ts";
 import { absolute, paths } from "../urls.ts";
 

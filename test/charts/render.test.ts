@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { draw, lines } from "./helpers.ts";
+import { draw, lines, prettySvg } from "./helpers.ts";
 
 // One named case per chart kind and option: the name is the snapshot file beside this test.
 const cases: Record<string, string> = {
@@ -40,7 +40,7 @@ describe("renderChart", () => {
       const { chart, messages } = draw(block);
       expect(messages).toEqual([]);
       for (const drawing of chart!.drawings) {
-        await expect(drawing.svg).toMatchFileSnapshot(`./__snapshots__/${name}-${drawing.layout}.svg`);
+        await expect(prettySvg(drawing.svg)).toMatchFileSnapshot(`./__snapshots__/${name}-${drawing.layout}.svg`);
       }
     });
   }
@@ -112,7 +112,9 @@ describe("custom charts", () => {
     expect(messages).toEqual([]);
     for (const drawing of chart!.drawings) {
       expect(drawing.svg).toContain('role="img"');
-      await expect(drawing.svg).toMatchFileSnapshot(`./__snapshots__/custom-budget-gap-${drawing.layout}.svg`);
+      await expect(prettySvg(drawing.svg)).toMatchFileSnapshot(
+        `./__snapshots__/custom-budget-gap-${drawing.layout}.svg`,
+      );
     }
     expect(chart!.table.head).toEqual(["Budget line", "Budget", "Forecast"]);
     expect(chart!.table.rows[0]).toEqual(["Supported accommodation", "£3.5m", "£15.5m"]);

@@ -7,12 +7,12 @@ import { AxeBuilder } from "@axe-core/playwright";
 import type { Result } from "axe-core";
 import type { Browser, BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { projectRoot } from "../build-helper.ts";
 import { launchChromium, openView, viewName, VIEWS } from "./browser.ts";
-import { walkByTab } from "./keyboard.ts";
 import { gateIt } from "./gate.ts";
+import { walkByTab } from "./keyboard.ts";
 import { listPages, onePerType } from "./pages.ts";
 import { serveSite, type StaticServer } from "./server.ts";
-import { projectRoot } from "../build-helper.ts";
 
 const WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 export const SCREENSHOTS = join(projectRoot, "test-results", "screenshots");

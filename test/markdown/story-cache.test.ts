@@ -2,10 +2,10 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync }
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { openPngKeyMemo } from "../../src/cache/png-keys.ts";
 import { lazyBlobId } from "../../src/cache/blobs.ts";
-import { loadSite } from "../../src/site/site.ts";
+import { openPngKeyMemo } from "../../src/cache/png-keys.ts";
 import { fileStoryCache } from "../../src/cache/stories.ts";
+import { loadSite } from "../../src/site/site.ts";
 import { projectRoot } from "../build-helper.ts";
 
 function workspace() {

@@ -1,10 +1,10 @@
+import { toHtml } from "hast-util-to-html";
 import { describe, expect, it } from "vitest";
 import { chartFigure } from "../../src/charts/figure.ts";
 import { altText, embedCode, embedHeight, newsletterSnippet, pngSize, sharePanels } from "../../src/charts/share.ts";
 import { emailRows } from "../../src/layouts/email.ts";
 import { loadSite } from "../../src/site/site.ts";
 import { emailProblems, fixtureRoot, parsePage, SITE } from "./helpers.ts";
-import { toHtml } from "hast-util-to-html";
 
 const site = loadSite({
   root: fixtureRoot,

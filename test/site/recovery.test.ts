@@ -6,8 +6,8 @@ import { cpSync, existsSync, readdirSync, readFileSync, renameSync, rmSync, writ
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { describe, expect, it } from "vitest";
-import { statePath } from "../../src/build/plan.ts";
 import { runningWith } from "../../src/build/astro-child.ts";
+import { statePath } from "../../src/build/plan.ts";
 import { buildFixture, projectRoot, scratchDir } from "../build-helper.ts";
 
 /** A copy of the basic fixture site to edit, with a chart cache of its own. */

@@ -1,8 +1,8 @@
-import { describe, expect, it } from "vitest";
-import { formatLine } from "../../src/errors/print.ts";
-import { diagnostic } from "../../src/errors/diagnostic.ts";
-import { projectRoot, runScript, workflowFixture } from "./helpers.ts";
 import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { diagnostic } from "../../src/errors/diagnostic.ts";
+import { formatLine } from "../../src/errors/print.ts";
+import { projectRoot, runScript, workflowFixture } from "./helpers.ts";
 
 const fixture = (name: string) => join(projectRoot, "test", "fixtures", name);
 

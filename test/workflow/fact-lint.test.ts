@@ -1,10 +1,10 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadSite } from "../../src/site/site.ts";
+import { lintStoryFacts } from "../../src/markdown/fact-lint-story.ts";
 import * as factLint from "../../src/markdown/fact-lint.ts";
 import { checkFigure, findFigures, matches, type Figure } from "../../src/markdown/fact-lint.ts";
-import { lintStoryFacts } from "../../src/markdown/fact-lint-story.ts";
+import { loadSite } from "../../src/site/site.ts";
 import { projectRoot, workflowFixture } from "./helpers.ts";
 
 const figures = (text: string) => findFigures(text).map((f) => f.text);

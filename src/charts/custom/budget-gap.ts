@@ -1,7 +1,7 @@
 // Budget against forecast spending per year, with the gap between them shaded: the overspend
 // as an area between two lines. An example of a `type: custom` chart.
-import type { CustomChartContext } from "../custom.ts";
 import type * as PlotTypes from "@observablehq/plot";
+import type { CustomChartContext } from "../custom.ts";
 
 export default function budgetGap({
   rows,

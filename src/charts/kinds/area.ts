@@ -2,8 +2,8 @@
 import * as Plot from "@observablehq/plot";
 import type { Encoding } from "../encoding.ts";
 import type { Point } from "../resolve.ts";
-import { highlightBands, highlightDots, highlightRules } from "./highlight.ts";
 import { categoryAxis } from "./category-axis.ts";
+import { highlightBands, highlightDots, highlightRules } from "./highlight.ts";
 import { continuousY, seriesLabelMargin } from "./line.ts";
 
 export function areaOptions(enc: Encoding): Plot.PlotOptions {

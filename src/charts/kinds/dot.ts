@@ -1,8 +1,8 @@
 // Dots: values per category without bars, for figures that do not start from zero.
 import * as Plot from "@observablehq/plot";
 import type { Encoding } from "../encoding.ts";
-import { fillOf, highlightBands } from "./highlight.ts";
 import { categoryAxis } from "./category-axis.ts";
+import { fillOf, highlightBands } from "./highlight.ts";
 import { baseline, continuousY, seriesLabelMargin, seriesLabels } from "./line.ts";
 
 export function dotOptions(enc: Encoding): Plot.PlotOptions {

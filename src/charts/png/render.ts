@@ -4,8 +4,8 @@
 import { createRequire } from "node:module";
 import "./native-memory.ts"; // before resvg loads: it reads the settings then
 import { Resvg } from "@resvg/resvg-js";
-import { encodePng } from "./encode.ts";
 import { STANDALONE_WIDTH } from "../standalone.ts";
+import { encodePng } from "./encode.ts";
 
 /** Pixels per CSS px: 600 CSS px become a 1200 px image, sharp on high-density screens. */
 export const PNG_SCALE = 2;

@@ -1,11 +1,11 @@
 // `/charts/<chart-id>.png`: the standalone SVG rasterised, 1200 px wide, for email and social
 // cards. `npm run build` draws every PNG on worker threads while Astro runs and writes them
 // itself; this route serves them in `astro dev` (and a plain `astro build`), from the cache.
-import { withDrawings } from "../../cache/blobs.ts";
-import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from "astro";
 import { getCollection } from "astro:content";
-import { pngKey, readCachedPng, writeCachedPng } from "../../cache/pngs.ts";
+import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from "astro";
 import { PNGS_BY_BUILD_ENV } from "../../build/env.ts";
+import { withDrawings } from "../../cache/blobs.ts";
+import { pngKey, readCachedPng, writeCachedPng } from "../../cache/pngs.ts";
 import { renderPng } from "../../charts/png/render.ts";
 import { standaloneSvg } from "../../charts/standalone.ts";
 

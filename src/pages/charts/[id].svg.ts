@@ -1,8 +1,8 @@
 // `/charts/<chart-id>.svg`: the chart as one self-contained SVG file, title and source drawn in.
-import { withDrawings } from "../../cache/blobs.ts";
-import { buildsStory } from "../../build/partial.ts";
-import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from "astro";
 import { getCollection } from "astro:content";
+import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from "astro";
+import { buildsStory } from "../../build/partial.ts";
+import { withDrawings } from "../../cache/blobs.ts";
 import { standaloneSvg } from "../../charts/standalone.ts";
 
 export const getStaticPaths = (async () => {

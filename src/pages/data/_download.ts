@@ -1,8 +1,8 @@
 // One file per dataset at `/data/<id>.<ext>`: each download route names the part of the dataset it
 // serves and its media type, and this makes its paths and response. (Astro does not route files
 // whose names start with `_`.)
-import type { APIRoute, GetStaticPaths } from "astro";
 import { getCollection, type CollectionEntry } from "astro:content";
+import type { APIRoute, GetStaticPaths } from "astro";
 import { buildsDatasetFiles } from "../../build/partial.ts";
 
 type DatasetData = CollectionEntry<"datasets">["data"];
