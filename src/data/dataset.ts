@@ -283,7 +283,9 @@ function readRows(options: {
 }): { rows: Row[]; cells: Record<string, string>[]; invalid: Set<CsvCell> } {
   const { table, sidecar, columns, context, csvPath, diagnostics } = options;
   const invalid = new Set<CsvCell>();
-  const problems = new Map<string, Place[]>();
+  // Per column: how many cells failed, and where the first unreported one is. A count, not a list:
+  // a wrong type on every row of a 200,000-row file must not copy a growing list per cell.
+  const problems = new Map<string, { count: number; overflow?: Place }>();
   const cells: Record<string, string>[] = [];
   const rows = table.records.map((record) => {
     const row: Row = {};
@@ -302,9 +304,13 @@ function readRows(options: {
       row[field.name] = null;
       invalid.add(cell);
       const place = { file: csvPath, line: cell.line, column: cell.column };
-      const seen = problems.get(field.name) ?? [];
-      problems.set(field.name, [...seen, place]);
-      if (seen.length >= MAX_PER_COLUMN) continue;
+      const seen = problems.get(field.name) ?? { count: 0 };
+      problems.set(field.name, seen);
+      seen.count++;
+      if (seen.count > MAX_PER_COLUMN) {
+        seen.overflow ??= place;
+        continue;
+      }
       const { expected, fix } = result.problem;
       const message = diagnostics.add(
         "CellInvalid",
@@ -315,9 +321,8 @@ function readRows(options: {
     }
     return row;
   });
-  for (const [column, places] of problems) {
-    if (places.length <= MAX_PER_COLUMN) continue;
-    diagnostics.add("CellRepeats", { column, count: places.length - MAX_PER_COLUMN }, places[MAX_PER_COLUMN]!);
+  for (const [column, { count, overflow }] of problems) {
+    if (overflow) diagnostics.add("CellRepeats", { column, count: count - MAX_PER_COLUMN }, overflow);
   }
   return { rows, cells, invalid };
 }
