@@ -1,11 +1,14 @@
 // Hostile input at the data layer (issue 17): whatever a council or an author writes, reading it
 // ends in a result or positioned messages, in time that grows linearly with the input.
 import { describe, expect, it } from "vitest";
+import { parseChartBlock } from "../../src/charts/spec.ts";
 import { loadDataset } from "../../src/data/index.ts";
 import { lookupCell } from "../../src/data/lookup.ts";
 import { parseNumberCell } from "../../src/data/numbers.ts";
+import { parseSidecar } from "../../src/data/sidecar.ts";
 import type { Dataset, Field } from "../../src/data/types.ts";
-import { tempProject } from "./helpers.ts";
+import { parseStoryFile } from "../../src/markdown/frontmatter.ts";
+import { printed, tempProject } from "./helpers.ts";
 
 const numberField: Field = { name: "amount", type: "number", title: "Amount", scale: 1, line: 1, column: 1 };
 
@@ -76,4 +79,53 @@ describe("a wrong type on every row of a big file", () => {
     ]);
     expect(messages.at(-1)!.reason).toBe("and 199995 more problems like this in column `amount`");
   }, 20_000);
+});
+
+// "Billion laughs": nine aliases of nine aliases of ... expand to 9^6 values from six lines.
+const BOMB = [
+  'a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]',
+  ...["b", "c", "d", "e", "f"].map((name, i) => {
+    const prev = "abcde"[i];
+    return `${name}: &${name} [${Array(9).fill(`*${prev}`).join(", ")}]`;
+  }),
+].join("\n");
+
+describe("YAML alias bombs", () => {
+  it("are a positioned syntax error in a sidecar, at the first alias", () => {
+    const { diagnostics } = parseSidecar({ source: `${BOMB}\n`, file: "data/lol.yml" });
+    expect(printed(diagnostics.messages)).toEqual([
+      "data/lol.yml:2:8: error: Invalid YAML in sidecar: aliases (`*name`) here expand to too many copies of their anchor: write the values out instead  [SidecarYamlInvalid]\n" +
+        "  hint: check the indentation and that values containing `:` or `#` are in quotes",
+    ]);
+  });
+
+  it("are a positioned syntax error in a chart block and in frontmatter", () => {
+    const chart = parseChartBlock(BOMB, { file: "content/stories/lol.md", fenceLine: 10, defaultId: "lol-1" });
+    expect(chart.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}`)).toEqual(["12:8 ChartYamlInvalid"]);
+    const story = parseStoryFile(`---\n${BOMB}\n---\nText\n`, "content/stories/lol.md");
+    expect(story.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}`)).toEqual(["3:8 FrontmatterYamlInvalid"]);
+  });
+});
+
+describe("control characters in YAML", () => {
+  it("are an error at the character in a sidecar's title, and at the scalar when written as an escape", () => {
+    const source = `title: "Budget\u000b2024"\nnotes: ["ok", "bell \\x07"]\nfields:\n  - { name: a, type: string, title: "A\u0001" }\n`;
+    const { diagnostics, sidecar } = parseSidecar({ source, file: "data/ctl.yml" });
+    expect(sidecar).toBeUndefined();
+    expect(diagnostics.messages.map((m) => `${m.line}:${m.column} ${m.reason}`)).toEqual([
+      "1:15 Invalid YAML in sidecar: Unexpected control character `U+000B`, which pages and feeds cannot show: remove it (it often comes from a paste from Word or Excel)",
+      "2:15 Invalid YAML in sidecar: Unexpected control character `U+0007`, which pages and feeds cannot show: remove it (it often comes from a paste from Word or Excel)",
+      "4:39 Invalid YAML in sidecar: Unexpected control character `U+0001`, which pages and feeds cannot show: remove it (it often comes from a paste from Word or Excel)",
+    ]);
+  });
+
+  it("keeps tabs and line breaks, which block scalars and notes use", () => {
+    const source = "title: Budget\nnotes: |\n  One\ttwo\n  three\nfields:\n  - { name: a, type: string }\n";
+    expect(parseSidecar({ source, file: "data/ok.yml" }).diagnostics.messages).toEqual([]);
+  });
+
+  it("is an error in a story's dek at its line", () => {
+    const story = parseStoryFile('---\ntitle: T\ndek: "Bad\u001b[31m red"\n---\nText\n', "content/stories/x.md");
+    expect(story.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}`)).toEqual(["3:10 FrontmatterYamlInvalid"]);
+  });
 });
