@@ -235,8 +235,9 @@ function compileDerived(options: {
       scalarPlace({ yaml, yamlText, path, value: text, index, file: sidecarPath });
     const parsed = parseExpression(text);
     if ("error" in parsed) {
-      const params = { column: field.name, expression: text, reason: parsed.error.reason };
-      diagnostics.add("DeriveSyntax", params, placeAt(parsed.error.index)).actual = text;
+      const params = { column: field.name, expression: shorten(text), reason: parsed.error.reason };
+      const code = parsed.error.tooComplex ? "DeriveTooComplex" : "DeriveSyntax";
+      diagnostics.add(code, params, placeAt(parsed.error.index)).actual = text;
       numeric.push(field.name); // later expressions may still name it without a second error
       return;
     }

@@ -155,6 +155,12 @@ export const catalogue = {
     hint: (_p: { column: string; expression: string; reason: string }) =>
       "use column names, numbers, `+ - * /` and brackets only, e.g. `outturn - budget`",
   },
+  DeriveTooComplex: {
+    message: (p: { column: string; expression: string; reason: string }) =>
+      `Unexpected expression \`${p.expression}\` for derived column \`${p.column}\`: ${p.reason}, expected a shorter one`,
+    hint: (_p: { column: string; expression: string; reason: string }) =>
+      "split it into several derived columns: each may use the ones before it, e.g. `subtotal: a + b` then `total: subtotal + c`",
+  },
   DeriveUnknownColumn: {
     message: (p: { column: string; name: string }) =>
       `Unexpected name \`${p.name}\` in the expression for \`${p.column}\`, expected a numeric column`,
