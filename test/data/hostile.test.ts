@@ -7,6 +7,7 @@ import { lookupCell } from "../../src/data/lookup.ts";
 import { parseNumberCell } from "../../src/data/numbers.ts";
 import { parseSidecar } from "../../src/data/sidecar.ts";
 import type { Dataset, Field } from "../../src/data/types.ts";
+import { formatLine, formatMessage } from "../../src/errors/print.ts";
 import { parseStoryFile } from "../../src/markdown/frontmatter.ts";
 import { printed, tempProject } from "./helpers.ts";
 
@@ -127,5 +128,22 @@ describe("control characters in YAML", () => {
   it("is an error in a story's dek at its line", () => {
     const story = parseStoryFile('---\ntitle: T\ndek: "Bad\u001b[31m red"\n---\nText\n', "content/stories/x.md");
     expect(story.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}`)).toEqual(["3:10 FrontmatterYamlInvalid"]);
+  });
+});
+
+describe("terminal escapes in quoted cells", () => {
+  const sidecar = "title: T\nfields:\n  - { name: area, type: string }\n  - { name: amount, type: number }\n";
+  const csv = "area,amount\nNorth,\u001b[2J\u001b[31mpwned\u0007\nSouth,\u009b31m\u202egnp.exe\n";
+
+  it("print as escapes in the message, the one-line form and the code frame, with the caret in place", () => {
+    const root = tempProject({ "t.csv": csv, "t.yml": sidecar });
+    const { messages } = loadDataset({ root, id: "t" });
+    const framed = messages.map((m) => formatMessage(m, { readSource: () => csv }));
+    expect(framed[0]).toContain("Unexpected `\\x1b[2J\\x1b[31mpwned\\x07` in column `amount`");
+    expect(framed[0]).toContain("> 2 | North,\\x1b[2J\\x1b[31mpwned\\x07\n    |       ^");
+    expect(formatLine(messages[1]!)).toContain("Unexpected `\\x9b31m\\u202egnp.exe` in column `amount`");
+    for (const text of [...framed, ...messages.map(formatLine)]) {
+      expect(text).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e]/);
+    }
   });
 });
