@@ -6,7 +6,21 @@ export interface CsvCell {
   text: string;
   line: number;
   column: number;
+  /** The first control character in the cell (see CONTROL) and where it is: a cell with one is an error. */
+  control?: Position & { char: string };
 }
+
+/**
+ * C0 controls but tab, LF and CR, and DEL: SVG, XML and RSS cannot carry them (resvg and browsers
+ * reject the file), so no cell holding one may become a value. A vertical tab (U+000B) is not among
+ * them: Word writes a line break typed with Shift+Enter as one, and Excel for Mac exported in-cell
+ * line breaks the same way, so a pasted cell often holds one between two words. It is read as a
+ * space (see VERTICAL_TAB): the author meant the words apart, and a space is how a break inside a
+ * cell reads in a table row, a chart label or a sentence; failing on an invisible character the
+ * journalist cannot find in Excel would help no one. Every other control is an error at its place.
+ */
+const CONTROL = /[\u0000-\u0008\u000C\u000E-\u001F\u007F]/;
+const VERTICAL_TAB = /\u000B/g;
 
 export interface CsvRecord {
   cells: CsvCell[];
@@ -179,7 +193,13 @@ export function readCsvTable(options: {
     diagnostics.add("CsvHeaderMissing", { headerRow, lines }, { file, line: Math.max(1, lines), column: 1 });
     return undefined;
   }
-  const toCells = (cells: ScannedCell[]): CsvCell[] => cells.map((c) => ({ text: c.text, ...locate(c.offset) }));
+  const toCells = (cells: ScannedCell[]): CsvCell[] =>
+    cells.map((c) => {
+      const cell: CsvCell = { text: c.text.replace(VERTICAL_TAB, " "), ...locate(c.offset) };
+      const char = CONTROL.exec(cell.text)?.[0];
+      if (char !== undefined) cell.control = { char, ...locate(text.indexOf(char, c.offset)) };
+      return cell;
+    });
   const scan = (from: number): Scan => {
     const result = scanRecord(text, from);
     if ("unterminated" in result) diagnostics.add("CsvQuoteUnterminated", {}, at(result.unterminated));

@@ -133,6 +133,12 @@ export const catalogue = {
       `Unexpected \`${p.actual}\` in column \`${p.column}\`, expected ${p.expected}`,
     hint: (p: { column: string; actual: string; expected: string; fix: string }) => p.fix,
   },
+  CellControlCharacter: {
+    message: (p: { column: string; actual: string }) =>
+      `Unexpected control character \`${p.actual}\` in column \`${p.column}\``,
+    hint: (_p: { column: string; actual: string }) =>
+      "remove the character: it is invisible in most editors, often comes from a paste from Word or Excel, and pages, feeds and chart files cannot carry it",
+  },
   CellMissing: {
     message: (p: { column: string; actual: string }) =>
       `Missing value in column \`${p.column}\`, which is part of the primary key`,

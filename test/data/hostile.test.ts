@@ -133,17 +133,40 @@ describe("control characters in YAML", () => {
 
 describe("terminal escapes in quoted cells", () => {
   const sidecar = "title: T\nfields:\n  - { name: area, type: string }\n  - { name: amount, type: number }\n";
-  const csv = "area,amount\nNorth,\u001b[2J\u001b[31mpwned\u0007\nSouth,\u009b31m\u202egnp.exe\n";
+  const csv = "area,amount,\u001b[2Jnote\nNorth,\u009b31m\u202egnp.exe,x\n";
 
   it("print as escapes in the message, the one-line form and the code frame, with the caret in place", () => {
     const root = tempProject({ "t.csv": csv, "t.yml": sidecar });
     const { messages } = loadDataset({ root, id: "t" });
     const framed = messages.map((m) => formatMessage(m, { readSource: () => csv }));
-    expect(framed[0]).toContain("Unexpected `\\x1b[2J\\x1b[31mpwned\\x07` in column `amount`");
-    expect(framed[0]).toContain("> 2 | North,\\x1b[2J\\x1b[31mpwned\\x07\n    |       ^");
+    expect(framed[0]).toContain("Unexpected column `\\x1b[2Jnote`, not declared in the sidecar");
+    expect(framed[0]).toContain("> 1 | area,amount,\\x1b[2Jnote\n    |             ^");
     expect(formatLine(messages[1]!)).toContain("Unexpected `\\x9b31m\\u202egnp.exe` in column `amount`");
     for (const text of [...framed, ...messages.map(formatLine)]) {
       expect(text).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e]/);
     }
+  });
+});
+
+describe("control characters in CSV cells", () => {
+  const sidecar = "title: T\nfields:\n  - { name: area, type: string }\n  - { name: amount, type: number }\n";
+
+  it("are an error at the character itself, inside a quoted cell over two lines too", () => {
+    const csv = 'area,amount\nNor\u0007th,1\n"South\nEa\u0000st",2\nWest,3\u007f\n';
+    const { dataset, messages } = loadDataset({ root: tempProject({ "t.csv": csv, "t.yml": sidecar }), id: "t" });
+    expect(dataset).toBeUndefined();
+    expect(printed(messages)).toEqual([
+      "data/t.csv:2:4: error: Unexpected control character `U+0007` in column `area`  [CellControlCharacter]\n" +
+        "  hint: remove the character: it is invisible in most editors, often comes from a paste from Word or Excel, and pages, feeds and chart files cannot carry it",
+      expect.stringMatching(/^data\/t\.csv:4:3: error: Unexpected control character `U\+0000` in column `area`/),
+      expect.stringMatching(/^data\/t\.csv:5:7: error: Unexpected control character `U\+007F` in column `amount`/),
+    ]);
+  });
+
+  it("read a vertical tab, Word's line break, as a space", () => {
+    const csv = "area,amount\nNorth\u000bEast,1\n";
+    const { dataset, messages } = loadDataset({ root: tempProject({ "t.csv": csv, "t.yml": sidecar }), id: "t" });
+    expect(messages).toEqual([]);
+    expect(dataset!.rows).toEqual([{ area: "North East", amount: 1 }]);
   });
 });
