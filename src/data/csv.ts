@@ -283,9 +283,12 @@ export function readCsvTable(options: {
 }
 
 /**
- * Warns at the first line after the blank row that looks like a table row: as wide as the table
- * and at least half filled, with two cells or more, or (in a narrow table, a one-column register
- * of dates say) with every filled cell a value of a number, date or other typed column.
+ * Warns at the first line after the blank row that looks like a table row, with how many do: as
+ * wide as the table and at least half filled, with two cells or more, or (in a narrow table, a
+ * one-column register of dates say) with every filled cell a value of a number, date or other
+ * typed column; or no wider than the table with such a value outside its first cell, as a
+ * council's check totals under a wide table are written (`Total,,,,,2837397.00`). A note is text
+ * in its first cell, so neither rule mistakes one for a row.
  */
 function warnRowsAfterBlank(options: {
   text: string;
@@ -299,18 +302,23 @@ function warnRowsAfterBlank(options: {
   locate: (offset: number) => Position;
 }): void {
   const { text, blank, width, typed, file, diagnostics, locate } = options;
+  let first: number | undefined;
+  let count = 0;
   let next = options.from;
   while (next < text.length) {
     const row = scanRecord(text, next);
-    if ("unterminated" in row) return;
+    if ("unterminated" in row) break;
+    next = row.next;
     const cells = row.cells.map((c, index) => ({ text: c.text.trim(), index })).filter((c) => c.text !== "");
     const filled = cells.length;
     const enough = filled >= Math.ceil(width / 2);
     const valuesOnly = filled > 0 && cells.every((c) => typed(c.index, c.text));
-    if (row.cells.length === width && enough && (filled >= 2 || valuesOnly)) {
-      diagnostics.warn("CsvRowAfterBlank", { blankLine: blank }, { file, ...locate(row.cells[0]!.offset) });
-      return;
-    }
-    next = row.next;
+    const asWide = row.cells.length === width && enough && (filled >= 2 || valuesOnly);
+    const totals = row.cells.length <= width && cells.some((c) => c.index > 0 && typed(c.index, c.text));
+    if (!asWide && !totals) continue;
+    first ??= row.cells[0]!.offset;
+    count++;
   }
+  if (first !== undefined)
+    diagnostics.warn("CsvRowAfterBlank", { blankLine: blank, count }, { file, ...locate(first) });
 }

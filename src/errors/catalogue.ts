@@ -123,9 +123,10 @@ export const catalogue = {
       "add the rows, or check `headerRow` in the sidecar and that no blank line follows the header",
   },
   CsvRowAfterBlank: {
-    message: (p: { blankLine: number }) =>
-      `Unexpected table row after the blank line ${p.blankLine}, expected notes only`,
-    hint: (_p: { blankLine: number }) =>
+    message: (p: { blankLine: number; count: number }) =>
+      `Unexpected table row after the blank line ${p.blankLine}, expected notes only` +
+      (p.count > 1 ? ` (${p.count} rows like it are not read)` : ""),
+    hint: (_p: { blankLine: number; count: number }) =>
       "the table ends at its first blank row and later lines are read as notes: delete the blank row if this row is data",
   },
   CellInvalid: {

@@ -170,3 +170,14 @@ describe("control characters in CSV cells", () => {
     expect(dataset!.rows).toEqual([{ area: "North East", amount: 1 }]);
   });
 });
+
+describe("strict number columns", () => {
+  it('refuse `"2,837,397.00"` under `bareNumber: true` at its cell', () => {
+    const sidecar =
+      "title: T\nfields:\n  - { name: area, type: string }\n  - { name: amount, type: number, bareNumber: true }\n";
+    const root = tempProject({ "t.csv": 'area,amount\nNorth,"2,837,397.00"\nSouth,12.5\n', "t.yml": sidecar });
+    expect(loadDataset({ root, id: "t" }).messages.map((m) => `${m.line}:${m.column} ${m.reason}`)).toEqual([
+      "2:7 Unexpected `2,837,397.00` in column `amount`, expected a plain number (the field has `bareNumber: true`)",
+    ]);
+  });
+});
