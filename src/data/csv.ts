@@ -275,8 +275,12 @@ export function readCsvTable(options: {
     diagnostics.add("CsvRowsMissing", { headerRow }, { file, line: header[0]!.line, column: 1 });
   }
   if (blank !== undefined) {
+    // A cell past the header's width belongs to no column, so it is no column's value.
     const typed = (index: number, cell: string) =>
-      isValue !== undefined && !textColumns?.has(header[index]!.text) && isValue(header[index]!.text, cell);
+      isValue !== undefined &&
+      index < header.length &&
+      !textColumns?.has(header[index]!.text) &&
+      isValue(header[index]!.text, cell);
     warnRowsAfterBlank({ text, from: next, blank, width: header.length, typed, file, diagnostics, locate });
   }
   return { header, records };

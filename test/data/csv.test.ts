@@ -184,6 +184,11 @@ describe("the table's extent", () => {
     expect(dataset?.rows).toHaveLength(2);
   });
 
+  it("reads a row after the blank line that is wider than the header without failing (found by fuzzing)", () => {
+    const one = "title: T\nfields:\n  - { name: year, type: period }\n";
+    expect(where("year\n2023/24\n\n2024/25,12,13\n", one)).toEqual([]);
+  });
+
   it("reports a header with no rows under it, and the rows stranded below a blank line", () => {
     expect(where("year,notes,budget\n\n2022/23,,12\n")).toEqual([
       "data/budget.csv:1:1 CsvRowsMissing",
