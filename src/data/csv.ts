@@ -6,7 +6,21 @@ export interface CsvCell {
   text: string;
   line: number;
   column: number;
+  /** The first control character in the cell (see CONTROL) and where it is: a cell with one is an error. */
+  control?: Position & { char: string };
 }
+
+/**
+ * C0 controls but tab, LF and CR, and DEL: SVG, XML and RSS cannot carry them (resvg and browsers
+ * reject the file), so no cell holding one may become a value. A vertical tab (U+000B) is not among
+ * them: Word writes a line break typed with Shift+Enter as one, and Excel for Mac exported in-cell
+ * line breaks the same way, so a pasted cell often holds one between two words. It is read as a
+ * space (see VERTICAL_TAB): the author meant the words apart, and a space is how a break inside a
+ * cell reads in a table row, a chart label or a sentence; failing on an invisible character the
+ * journalist cannot find in Excel would help no one. Every other control is an error at its place.
+ */
+const CONTROL = /[\u0000-\u0008\u000C\u000E-\u001F\u007F]/;
+const VERTICAL_TAB = /\u000B/g;
 
 export interface CsvRecord {
   cells: CsvCell[];
@@ -179,7 +193,13 @@ export function readCsvTable(options: {
     diagnostics.add("CsvHeaderMissing", { headerRow, lines }, { file, line: Math.max(1, lines), column: 1 });
     return undefined;
   }
-  const toCells = (cells: ScannedCell[]): CsvCell[] => cells.map((c) => ({ text: c.text, ...locate(c.offset) }));
+  const toCells = (cells: ScannedCell[]): CsvCell[] =>
+    cells.map((c) => {
+      const cell: CsvCell = { text: c.text.replace(VERTICAL_TAB, " "), ...locate(c.offset) };
+      const char = CONTROL.exec(cell.text)?.[0];
+      if (char !== undefined) cell.control = { char, ...locate(text.indexOf(char, c.offset)) };
+      return cell;
+    });
   const scan = (from: number): Scan => {
     const result = scanRecord(text, from);
     if ("unterminated" in result) diagnostics.add("CsvQuoteUnterminated", {}, at(result.unterminated));
@@ -255,17 +275,24 @@ export function readCsvTable(options: {
     diagnostics.add("CsvRowsMissing", { headerRow }, { file, line: header[0]!.line, column: 1 });
   }
   if (blank !== undefined) {
+    // A cell past the header's width belongs to no column, so it is no column's value.
     const typed = (index: number, cell: string) =>
-      isValue !== undefined && !textColumns?.has(header[index]!.text) && isValue(header[index]!.text, cell);
+      isValue !== undefined &&
+      index < header.length &&
+      !textColumns?.has(header[index]!.text) &&
+      isValue(header[index]!.text, cell);
     warnRowsAfterBlank({ text, from: next, blank, width: header.length, typed, file, diagnostics, locate });
   }
   return { header, records };
 }
 
 /**
- * Warns at the first line after the blank row that looks like a table row: as wide as the table
- * and at least half filled, with two cells or more, or (in a narrow table, a one-column register
- * of dates say) with every filled cell a value of a number, date or other typed column.
+ * Warns at the first line after the blank row that looks like a table row, with how many do: as
+ * wide as the table and at least half filled, with two cells or more, or (in a narrow table, a
+ * one-column register of dates say) with every filled cell a value of a number, date or other
+ * typed column; or no wider than the table with such a value outside its first cell, as a
+ * council's check totals under a wide table are written (`Total,,,,,2837397.00`). A note is text
+ * in its first cell, so neither rule mistakes one for a row.
  */
 function warnRowsAfterBlank(options: {
   text: string;
@@ -279,18 +306,23 @@ function warnRowsAfterBlank(options: {
   locate: (offset: number) => Position;
 }): void {
   const { text, blank, width, typed, file, diagnostics, locate } = options;
+  let first: number | undefined;
+  let count = 0;
   let next = options.from;
   while (next < text.length) {
     const row = scanRecord(text, next);
-    if ("unterminated" in row) return;
+    if ("unterminated" in row) break;
+    next = row.next;
     const cells = row.cells.map((c, index) => ({ text: c.text.trim(), index })).filter((c) => c.text !== "");
     const filled = cells.length;
     const enough = filled >= Math.ceil(width / 2);
     const valuesOnly = filled > 0 && cells.every((c) => typed(c.index, c.text));
-    if (row.cells.length === width && enough && (filled >= 2 || valuesOnly)) {
-      diagnostics.warn("CsvRowAfterBlank", { blankLine: blank }, { file, ...locate(row.cells[0]!.offset) });
-      return;
-    }
-    next = row.next;
+    const asWide = row.cells.length === width && enough && (filled >= 2 || valuesOnly);
+    const totals = row.cells.length <= width && cells.some((c) => c.index > 0 && typed(c.index, c.text));
+    if (!asWide && !totals) continue;
+    first ??= row.cells[0]!.offset;
+    count++;
   }
+  if (first !== undefined)
+    diagnostics.warn("CsvRowAfterBlank", { blankLine: blank, count }, { file, ...locate(first) });
 }

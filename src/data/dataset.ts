@@ -4,7 +4,7 @@ import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { Diagnostics, sortMessages, VFileMessage, type Place } from "../errors/diagnostic.ts";
-import type { YamlSource } from "../errors/yaml.ts";
+import { codePointOf, type YamlSource } from "../errors/yaml.ts";
 import { coerceCell, DEFAULT_FALSE_VALUES, DEFAULT_TRUE_VALUES, type CellContext } from "./coerce.ts";
 import { lineStarts, makeLocator, readCsvTable, type ColumnValueTest, type CsvCell, type CsvTable } from "./csv.ts";
 import { decodeCsv } from "./decode.ts";
@@ -235,8 +235,9 @@ function compileDerived(options: {
       scalarPlace({ yaml, yamlText, path, value: text, index, file: sidecarPath });
     const parsed = parseExpression(text);
     if ("error" in parsed) {
-      const params = { column: field.name, expression: text, reason: parsed.error.reason };
-      diagnostics.add("DeriveSyntax", params, placeAt(parsed.error.index)).actual = text;
+      const params = { column: field.name, expression: shorten(text), reason: parsed.error.reason };
+      const code = parsed.error.tooComplex ? "DeriveTooComplex" : "DeriveSyntax";
+      diagnostics.add(code, params, placeAt(parsed.error.index)).actual = text;
       numeric.push(field.name); // later expressions may still name it without a second error
       return;
     }
@@ -283,7 +284,17 @@ function readRows(options: {
 }): { rows: Row[]; cells: Record<string, string>[]; invalid: Set<CsvCell> } {
   const { table, sidecar, columns, context, csvPath, diagnostics } = options;
   const invalid = new Set<CsvCell>();
-  const problems = new Map<string, Place[]>();
+  // Per column: how many cells failed, and where the first unreported one is. A count, not a list:
+  // a wrong type on every row of a 200,000-row file must not copy a growing list per cell.
+  const problems = new Map<string, { count: number; overflow?: Place }>();
+  /** Reports a cell's problem by `report`, unless its column has had MAX_PER_COLUMN already. */
+  const countProblem = (column: string, place: Place, report: () => void): void => {
+    const seen = problems.get(column) ?? { count: 0 };
+    problems.set(column, seen);
+    seen.count++;
+    if (seen.count <= MAX_PER_COLUMN) report();
+    else seen.overflow ??= place;
+  };
   const cells: Record<string, string>[] = [];
   const rows = table.records.map((record) => {
     const row: Row = {};
@@ -293,6 +304,16 @@ function readRows(options: {
       const index = columns.get(field.name);
       const cell = index === undefined ? undefined : record.cells[index];
       if (!cell) continue;
+      if (cell.control) {
+        row[field.name] = null;
+        invalid.add(cell);
+        const { char, line, column } = cell.control;
+        const params = { column: field.name, actual: codePointOf(char) };
+        countProblem(field.name, { file: csvPath, line, column }, () =>
+          diagnostics.add("CellControlCharacter", params, { file: csvPath, line, column }),
+        );
+        continue;
+      }
       written[field.name] = cell.text.trim();
       const result = coerceCell(cell.text, field, context);
       if ("value" in result) {
@@ -302,22 +323,16 @@ function readRows(options: {
       row[field.name] = null;
       invalid.add(cell);
       const place = { file: csvPath, line: cell.line, column: cell.column };
-      const seen = problems.get(field.name) ?? [];
-      problems.set(field.name, [...seen, place]);
-      if (seen.length >= MAX_PER_COLUMN) continue;
       const { expected, fix } = result.problem;
-      const message = diagnostics.add(
-        "CellInvalid",
-        { column: field.name, actual: shorten(cell.text), expected, fix },
-        place,
-      );
-      message.expected = [expected];
+      countProblem(field.name, place, () => {
+        const params = { column: field.name, actual: shorten(cell.text), expected, fix };
+        diagnostics.add("CellInvalid", params, place).expected = [expected];
+      });
     }
     return row;
   });
-  for (const [column, places] of problems) {
-    if (places.length <= MAX_PER_COLUMN) continue;
-    diagnostics.add("CellRepeats", { column, count: places.length - MAX_PER_COLUMN }, places[MAX_PER_COLUMN]!);
+  for (const [column, { count, overflow }] of problems) {
+    if (overflow) diagnostics.add("CellRepeats", { column, count: count - MAX_PER_COLUMN }, overflow);
   }
   return { rows, cells, invalid };
 }

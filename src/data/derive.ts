@@ -17,11 +17,25 @@ export type Expression =
   | { kind: "negate"; operand: Expression }
   | { kind: "binary"; op: "+" | "-" | "*" | "/"; left: Expression; right: Expression };
 
-/** Where and why an expression does not parse; `index` is a 0-based character offset. */
+/**
+ * Where and why an expression does not parse; `index` is a 0-based character offset. `tooComplex`
+ * marks an expression past the limits below, whose fix is to split it, not to correct a typo.
+ */
 export interface ExpressionError {
   index: number;
   reason: string;
+  tooComplex?: boolean;
 }
+
+/**
+ * Limits that keep parsing and evaluating (both recursive) far from the stack's end. A real
+ * expression nests a few brackets and adds a dozen columns; 100 levels of brackets or minus signs
+ * and 1,000 terms leave room for any of them. Past that it is generated or pasted text, and an
+ * error that says to split it into derived columns (each may use the ones before it) is clearer
+ * than evaluating 20,000 terms: the sidecar would then hold 20,000 column names nobody can check.
+ */
+const MAX_DEPTH = 100;
+const MAX_TERMS = 1000;
 
 interface Token {
   kind: "number" | "name" | "op" | "end";
@@ -66,27 +80,42 @@ export function parseExpression(source: string): { expression: Expression } | { 
       reason: token.kind === "end" ? "unexpected end of expression" : `unexpected \`${token.text}\``,
     };
   };
+  let terms = 1;
+  let depth = 0;
   const binary = (next: () => Expression, ops: string): Expression => {
     let left = next();
     while (peek().kind === "op" && ops.includes(peek().text)) {
-      const op = tokens[position++]!.text as "+";
-      left = { kind: "binary", op, left, right: next() };
+      const token = tokens[position++]!;
+      if (++terms > MAX_TERMS) {
+        throw { index: token.index, reason: `more than ${MAX_TERMS} terms`, tooComplex: true };
+      }
+      left = { kind: "binary", op: token.text as "+", left, right: next() };
     }
     return left;
   };
   const expression = (): Expression => binary(term, "+-");
   const term = (): Expression => binary(factor, "*/");
+  /** One level deeper for a bracket or a minus sign, refused past MAX_DEPTH. */
+  const nested = <T>(token: Token, read: () => T): T => {
+    if (++depth > MAX_DEPTH) {
+      const reason = `more than ${MAX_DEPTH} brackets or minus signs inside each other`;
+      throw { index: token.index, reason, tooComplex: true };
+    }
+    const result = read();
+    depth--;
+    return result;
+  };
   const factor = (): Expression => {
     const token = tokens[position]!;
     if (token.kind === "op" && token.text === "-") {
       position++;
-      return { kind: "negate", operand: factor() };
+      return nested(token, () => ({ kind: "negate", operand: factor() }));
     }
     if (token.kind === "number") return (position++, { kind: "number", value: Number(token.text) });
     if (token.kind === "name") return (position++, { kind: "name", name: token.text, index: token.index });
     if (token.kind === "op" && token.text === "(") {
       position++;
-      const inner = expression();
+      const inner = nested(token, expression);
       if (peek().text !== ")") {
         throw {
           index: peek().index,
@@ -110,16 +139,16 @@ export function parseExpression(source: string): { expression: Expression } | { 
 
 /** Every column name the expression reads, in order, with its character offset. */
 export function expressionNames(expression: Expression): { name: string; index: number }[] {
-  switch (expression.kind) {
-    case "number":
-      return [];
-    case "name":
-      return [{ name: expression.name, index: expression.index }];
-    case "negate":
-      return expressionNames(expression.operand);
-    case "binary":
-      return [...expressionNames(expression.left), ...expressionNames(expression.right)];
+  // A stack, not recursion with spreads: a long sum is a deep left-leaning tree.
+  const names: { name: string; index: number }[] = [];
+  const stack: Expression[] = [expression];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node.kind === "name") names.push({ name: node.name, index: node.index });
+    else if (node.kind === "negate") stack.push(node.operand);
+    else if (node.kind === "binary") stack.push(node.right, node.left);
   }
+  return names;
 }
 
 /**

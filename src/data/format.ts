@@ -48,6 +48,8 @@ export function formatPatternProblem(
     const parsed = parseDatePattern(pattern, "print");
     return "error" in parsed ? { expected: "a date pattern such as `D MMMM YYYY`", fix: parsed.error } : undefined;
   }
+  const size = sizeProblem(pattern);
+  if (size) return size;
   if (parseNumberFormat(pattern)) return undefined;
   return {
     expected: "a number format such as `£0.0m`, `£#,##0`, `#,##0` or `0.0%`",
@@ -55,8 +57,48 @@ export function formatPatternProblem(
   };
 }
 
-/** Compiles a number format for a field's unit, or undefined when it is neither grammar. */
+// d3-format pads to a width with `new Array(width)`: `500000000f` runs the build out of memory. No
+// printed figure needs more than 30 characters of padding or 20 decimals (d3's own precision cap).
+const MAX_WIDTH = 30;
+const MAX_PRECISION = 20;
+
+/** The width and decimals a pattern asks for, by either grammar; undefined when it is neither. */
+function patternSize(pattern: string): { width: number; precision: number } | undefined {
+  const excel = EXCEL.exec(pattern);
+  if (excel) return { width: 0, precision: (excel[3] ?? "").length + (excel[4] ?? "").length };
+  try {
+    const spec = formatSpecifier(pattern);
+    return { width: spec.width ?? 0, precision: spec.precision ?? 0 };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Why a pattern asks for more padding or decimals than any figure needs; undefined when it does not. */
+function sizeProblem(pattern: string): { expected: string; fix: string } | undefined {
+  const size = patternSize(pattern);
+  if (size && size.width > MAX_WIDTH) {
+    return {
+      expected: `a number format with a width of at most ${MAX_WIDTH}`,
+      fix: "remove the width (the digits before `.` or the type letter): pages and charts size their own columns",
+    };
+  }
+  if (size && size.precision > MAX_PRECISION) {
+    return {
+      expected: `a number format with at most ${MAX_PRECISION} decimals`,
+      fix: "use fewer decimal places, such as `.1f` or `0.0`",
+    };
+  }
+  return undefined;
+}
+
+/**
+ * Compiles a number format for a field's unit, or undefined when it is neither grammar or asks for
+ * more width or decimals than MAX_WIDTH and MAX_PRECISION (so an unchecked pattern never pads a
+ * figure to half a billion characters).
+ */
 export function parseNumberFormat(pattern: string, unit?: string): ((n: number) => string) | undefined {
+  if (sizeProblem(pattern)) return undefined;
   const excel = EXCEL.exec(pattern);
   if (excel) {
     const [, sign, digits, zeros = "", hashes = "", tail] = excel;

@@ -110,7 +110,7 @@ export function frictionlessPackage(dataset: Dataset): Descriptor {
     // Plotline reads numbers leniently unless told otherwise; Frictionless's defaults are the
     // opposite, so both are always stated.
     bareNumber: field.bareNumber === true,
-    groupChar: field.groupChar ?? ",",
+    groupChar: field.groupChar ?? (field.bareNumber ? "" : ","),
     dateFormat: field.dateFormat,
     trueValues,
     falseValues,

@@ -36,8 +36,22 @@ const countField: Field = {
   column: 0,
 };
 
-// One `column=value` pair of a where: the column name, `=`, then the value as written.
-const WHERE_PART = /^\s*([^=]+?)\s*=\s*(.*?)\s*$/;
+/**
+ * One `column=value` pair of a where, split by hand rather than by `/^\s*([^=]+?)\s*=\s*(.*?)\s*$/`,
+ * whose lazy groups rescan every run of spaces (quadratic on a long one). Grammar:
+ *   part   = space* column space* "=" space* value space*
+ *   column = (any character but "=")+                   trimmed; at least one non-space character
+ *   value  = (any character but a line break)*         trimmed; may hold further `=`
+ * Undefined when the part does not fit it.
+ */
+function splitWherePart(part: string): [string, string] | undefined {
+  const equals = part.indexOf("=");
+  if (equals === -1) return undefined;
+  const column = part.slice(0, equals).trim();
+  const value = part.slice(equals + 1).trim();
+  if (column === "" || /[\n\r\u2028\u2029]/.test(value)) return undefined;
+  return [column, value];
+}
 
 export function lookupCell(dataset: Dataset, query: CellQuery): LookupResult {
   const names = dataset.fields.map((f) => f.name);
@@ -61,9 +75,9 @@ export function lookupCell(dataset: Dataset, query: CellQuery): LookupResult {
     dataset.primaryKey.forEach((column, i) => conditions.push([column, parts[i] ?? ""]));
   }
   for (const part of (query.where ?? "").split(";").filter((p) => p.trim())) {
-    const match = WHERE_PART.exec(part);
-    if (!match) return { problem: { kind: "bad-where", part: part.trim() } };
-    conditions.push([match[1]!, match[2]!]);
+    const pair = splitWherePart(part);
+    if (!pair) return { problem: { kind: "bad-where", part: part.trim() } };
+    conditions.push(pair);
   }
   for (const column of [...conditions.map(([c]) => c), ...(query.col ? [query.col] : [])]) {
     if (!fieldOf(column)) return { problem: { kind: "unknown-column", column, columns: names } };

@@ -38,7 +38,9 @@ export const isPercentUnit = (unit: string | undefined): boolean =>
  * a column with no unit takes either.
  */
 export function numberRules(field: Pick<Field, "groupChar" | "bareNumber" | "unit">) {
-  const groupChar = field.groupChar ?? ",";
+  // `bareNumber: true` means plain digits (`1234.5`, as docs/authoring.md says, and as Frictionless
+  // reads it: its groupChar has no default), so `2,837,397.00` is refused unless `groupChar` is set.
+  const groupChar = field.groupChar ?? (field.bareNumber ? "" : ",");
   return {
     groupChar,
     decimalChar: groupChar === "." ? "," : ".",
@@ -84,7 +86,8 @@ const plain = (n: number): string => String(Number(n.toPrecision(15)));
  *   currency = "£" | "$" | "€"                            only the unit's own, or any without a unit
  *   digits   = int (decimal fraction)? exponent?          exponent only without group separators
  *   int      = d{1,3} (group d{3})+ | d+                  group is `groupChar`, "," by default
- * With `bareNumber` (the default when `groupChar` is not ","): digits with an optional leading "-".
+ * With `bareNumber` (the default when `groupChar` is not ","): digits with an optional leading "-",
+ * grouped only by a `groupChar` the field sets.
  * A `%` is dropped, not divided by: `32.4%` reads as 32.4 in a column whose unit is `percent`.
  */
 export function parseNumberCell(text: string, field: Field): { value: number } | { problem: NumberProblem } {
@@ -105,10 +108,7 @@ export function parseNumberCell(text: string, field: Field): { value: number } |
   if (s.endsWith("%")) [percent, s] = [true, s.slice(0, -1).trim()];
   if (SIGNS.includes(s.at(-1) ?? "x") && !currency) [currency, s] = [s.at(-1)!, s.slice(0, -1).trim()];
 
-  const g = escape(rules.groupChar);
-  const d = escape(rules.decimalChar);
-  const digits = new RegExp(`^(?:\\d{1,3}(?:${g}\\d{3})+|\\d+)(?:${d}\\d+)?$|^\\d*${d}?\\d+(?:[eE][-+]?\\d+)?$`);
-  if (!digits.test(s)) return { problem: diagnoseDigits({ s, text, field, expected, rules }) };
+  if (!digitsPattern(rules).test(s)) return { problem: diagnoseDigits({ s, text, field, expected, rules }) };
 
   const extras = [
     bracket && "brackets",
@@ -155,6 +155,29 @@ export function parseNumberCell(text: string, field: Field): { value: number } |
   return { value: negative && value !== 0 ? -value : value };
 }
 
+const digitPatterns = new Map<string, RegExp>();
+
+/**
+ * The `digits` of the grammar above, as one regex per separator pair. Each alternative has one way
+ * to match a given text, so a long run of digits ending in a letter fails in linear time (the old
+ * `\d*\.?\d+` tried every split of the run, quadratic: 100,000 digits took minutes).
+ *   grouped = d{1,3} (group d{3})+ (decimal d+)?
+ *   plain   = (d+ (decimal d+)? | decimal d+) ([eE] [-+]? d+)?
+ */
+function digitsPattern(rules: { groupChar: string; decimalChar: string }): RegExp {
+  const key = `${rules.groupChar}\u0000${rules.decimalChar}`;
+  let pattern = digitPatterns.get(key);
+  if (!pattern) {
+    const g = escape(rules.groupChar);
+    const d = escape(rules.decimalChar);
+    const grouped = `\\d{1,3}(?:${g}\\d{3})+(?:${d}\\d+)?`;
+    const plain = `(?:\\d+(?:${d}\\d+)?|${d}\\d+)(?:[eE][-+]?\\d+)?`;
+    pattern = new RegExp(`^(?:${grouped}|${plain})$`);
+    digitPatterns.set(key, pattern);
+  }
+  return pattern;
+}
+
 /** Explains digits that did not parse: a `bn` suffix, two decimal points, odd grouping, words. */
 function diagnoseDigits(options: {
   s: string;
@@ -164,6 +187,12 @@ function diagnoseDigits(options: {
   rules: ReturnType<typeof numberRules>;
 }): NumberProblem {
   const { s, text, field, expected, rules } = options;
+  if (rules.groupChar === "" && /^\d[\d,]*(?:\.\d+)?$/.test(s)) {
+    return {
+      expected: "a plain number (the field has `bareNumber: true`)",
+      fix: `write it without the \`,\` (\`${s.replaceAll(",", "")}\`), or set \`groupChar: ","\` on the field to accept thousands separators`,
+    };
+  }
   const suffix = /^(\d[\d,]*(?:\.\d+)?)\s*(k|thousand|m|mn|million|b|bn|billion)s?$/i.exec(s);
   if (suffix) {
     const trueValue = Number(suffix[1]!.replaceAll(",", "")) * MULTIPLIERS[suffix[2]!.toLowerCase()]!;

@@ -235,8 +235,11 @@ function toField(
   const type: FieldType = raw.type ?? "number";
   const numeric = type === "number" || type === "integer";
   const expression = "expression" in raw ? raw.expression : undefined;
-  const groupChar = numeric && expression === undefined ? (raw.groupChar ?? ",") : raw.groupChar;
-  const bareNumber = numeric && expression === undefined ? (raw.bareNumber ?? groupChar !== ",") : raw.bareNumber;
+  // A strict column (`bareNumber: true`) has no thousands separator unless it sets one.
+  const strict = raw.bareNumber === true;
+  const groupChar = numeric && expression === undefined && !strict ? (raw.groupChar ?? ",") : raw.groupChar;
+  const bareNumber =
+    numeric && expression === undefined ? (raw.bareNumber ?? (groupChar ?? ",") !== ",") : raw.bareNumber;
   const field: Field = {
     name: raw.name,
     type,

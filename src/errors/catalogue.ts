@@ -123,15 +123,22 @@ export const catalogue = {
       "add the rows, or check `headerRow` in the sidecar and that no blank line follows the header",
   },
   CsvRowAfterBlank: {
-    message: (p: { blankLine: number }) =>
-      `Unexpected table row after the blank line ${p.blankLine}, expected notes only`,
-    hint: (_p: { blankLine: number }) =>
+    message: (p: { blankLine: number; count: number }) =>
+      `Unexpected table row after the blank line ${p.blankLine}, expected notes only` +
+      (p.count > 1 ? ` (${p.count} rows like it are not read)` : ""),
+    hint: (_p: { blankLine: number; count: number }) =>
       "the table ends at its first blank row and later lines are read as notes: delete the blank row if this row is data",
   },
   CellInvalid: {
     message: (p: { column: string; actual: string; expected: string }) =>
       `Unexpected \`${p.actual}\` in column \`${p.column}\`, expected ${p.expected}`,
     hint: (p: { column: string; actual: string; expected: string; fix: string }) => p.fix,
+  },
+  CellControlCharacter: {
+    message: (p: { column: string; actual: string }) =>
+      `Unexpected control character \`${p.actual}\` in column \`${p.column}\``,
+    hint: (_p: { column: string; actual: string }) =>
+      "remove the character: it is invisible in most editors, often comes from a paste from Word or Excel, and pages, feeds and chart files cannot carry it",
   },
   CellMissing: {
     message: (p: { column: string; actual: string }) =>
@@ -154,6 +161,12 @@ export const catalogue = {
       `Invalid expression \`${p.expression}\` for derived column \`${p.column}\`: ${p.reason}`,
     hint: (_p: { column: string; expression: string; reason: string }) =>
       "use column names, numbers, `+ - * /` and brackets only, e.g. `outturn - budget`",
+  },
+  DeriveTooComplex: {
+    message: (p: { column: string; expression: string; reason: string }) =>
+      `Unexpected expression \`${p.expression}\` for derived column \`${p.column}\`: ${p.reason}, expected a shorter one`,
+    hint: (_p: { column: string; expression: string; reason: string }) =>
+      "split it into several derived columns: each may use the ones before it, e.g. `subtotal: a + b` then `total: subtotal + c`",
   },
   DeriveUnknownColumn: {
     message: (p: { column: string; name: string }) =>

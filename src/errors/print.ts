@@ -3,6 +3,19 @@ import type { VFileMessage } from "vfile-message";
 
 const FRAME_CONTEXT = 2;
 
+// What a terminal may act on rather than show: C0 controls but tab and LF, DEL, C1 controls (CSI
+// is U+009B), and the bidirectional overrides that reorder a line as it is shown ("Trojan Source").
+// A hostile CSV cell quoted in a message must print as text such as `\x1b[31m`, never move the cursor.
+const UNPRINTABLE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
+
+/** `text` with every character a terminal could act on written as an escape: ESC as `\x1b`. */
+export function escapeUnprintable(text: string): string {
+  return text.replace(UNPRINTABLE, (char) => {
+    const code = char.charCodeAt(0);
+    return code < 0x100 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
+  });
+}
+
 /** A few lines around `line` with a caret under `column`; empty when the source is unknown. */
 export function codeFrame(source: string, line: number, column: number): string {
   const lines = source.split(/\r\n|\r|\n/);
@@ -12,11 +25,13 @@ export function codeFrame(source: string, line: number, column: number): string 
   const width = String(last).length;
   const out: string[] = [];
   for (let n = first; n <= last; n++) {
-    const text = (lines[n - 1] ?? "").replace(/\t/g, " ");
+    const raw = (lines[n - 1] ?? "").replace(/\t/g, " ");
     const gutter = `${n === line ? ">" : " "} ${String(n).padStart(width)} | `;
-    out.push(gutter + text);
+    out.push(gutter + escapeUnprintable(raw));
     if (n === line) {
-      out.push(`  ${" ".repeat(width)} | ${" ".repeat(Math.max(0, column - 1))}^`);
+      // The caret moves right by what the escapes before it added.
+      const before = escapeUnprintable(raw.slice(0, Math.max(0, column - 1))).length;
+      out.push(`  ${" ".repeat(width)} | ${" ".repeat(before)}^`);
     }
   }
   return out.join("\n");
@@ -32,13 +47,13 @@ export function formatMessage(message: VFileMessage, options: PrintOptions = {})
   const where = `${message.file ?? "<unknown>"}:${message.line ?? 0}:${message.column ?? 0}`;
   const level = message.fatal === false ? "warning" : "error";
   const head = `${where}: ${level}: ${message.reason}${message.ruleId ? `  [${message.ruleId}]` : ""}`;
-  const parts = [head];
+  const parts = [escapeUnprintable(head)];
   const source = message.file ? options.readSource?.(message.file) : undefined;
   if (source !== undefined && message.line) {
     const frame = codeFrame(source, message.line, message.column ?? 1);
     if (frame) parts.push(frame);
   }
-  if (message.note) parts.push(`  hint: ${message.note}`);
+  if (message.note) parts.push(`  hint: ${escapeUnprintable(message.note)}`);
   return parts.join("\n");
 }
 
@@ -70,5 +85,5 @@ export function readSourceFrom(root: string, read: (path: string) => string): (f
 export function formatLine(message: VFileMessage): string {
   const where = `${message.file ?? "<unknown>"}:${message.line ?? 0}:${message.column ?? 0}`;
   const level = message.fatal === false ? "warning: " : "";
-  return `${where}  ${level}${message.reason}${message.note ? `  (${message.note})` : ""}`;
+  return escapeUnprintable(`${where}  ${level}${message.reason}${message.note ? `  (${message.note})` : ""}`);
 }

@@ -1,6 +1,6 @@
 // YAML with positions: parses a sidecar, a chart block or frontmatter and maps any path
 // (including the paths in zod issues) back to a 1-based line and column in the file.
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node } from "yaml";
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from "yaml";
 import type { core } from "zod";
 
 export interface YamlOrigin {
@@ -62,7 +62,66 @@ export function parseYamlSource(text: string, origin: YamlOrigin): YamlSource {
     }
     return best;
   };
-  return { value: doc.errors.length ? undefined : doc.toJS(), syntaxErrors, placeOf };
+  if (doc.errors.length) return { value: undefined, syntaxErrors, placeOf };
+  const read = documentValue(doc);
+  if ("reason" in read) syntaxErrors.push({ ...at(read.offset), reason: read.reason });
+  else syntaxErrors.push(...controlCharacters(doc, text).map(({ offset, reason }) => ({ ...at(offset), reason })));
+  return { value: syntaxErrors.length ? undefined : (read as { value: unknown }).value, syntaxErrors, placeOf };
+}
+
+/**
+ * The document's value, or why it has none. The yaml package throws out of `toJS()` on an alias
+ * bomb (`ReferenceError: Excessive alias count`, "billion laughs": a few lines whose aliases expand
+ * to millions of values); that is the author's mistake, positioned at the first alias.
+ */
+function documentValue(doc: Document): { value: unknown } | { offset: number; reason: string } {
+  try {
+    return { value: doc.toJS() };
+  } catch (error) {
+    let offset = 0;
+    visit(doc, {
+      Alias(_key, node) {
+        offset = node.range?.[0] ?? 0;
+        return visit.BREAK;
+      },
+    });
+    const bomb = error instanceof ReferenceError && /alias/i.test(error.message);
+    const reason = bomb
+      ? "aliases (`*name`) here expand to too many copies of their anchor: write the values out instead"
+      : `cannot be read (${error instanceof Error ? error.message : String(error)})`;
+    return { offset, reason };
+  }
+}
+
+// C0 controls but tab, LF and CR, and DEL: SVG, XML and RSS cannot carry them, and a terminal may
+// act on them. They reach YAML by a paste from Word or Excel, or by an escape such as "\x07".
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+const MAX_CONTROL_REPORTS = 5;
+
+/** `U+0007` for "\x07". */
+export const codePointOf = (char: string): string =>
+  `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`;
+
+/**
+ * Every key or value holding a control character, at the character when it is written as itself,
+ * else at the start of the scalar that spells it with an escape. At most a few: one is enough to fix.
+ */
+function controlCharacters(doc: Document, text: string): Array<{ offset: number; reason: string }> {
+  const found: Array<{ offset: number; reason: string }> = [];
+  visit(doc, {
+    Scalar(_key, node) {
+      if (typeof node.value !== "string" || !node.range) return;
+      const char = CONTROL.exec(node.value)?.[0];
+      if (char === undefined) return;
+      const raw = text.slice(node.range[0], node.range[1]).search(CONTROL);
+      const reason =
+        `Unexpected control character \`${codePointOf(char)}\`, which pages and feeds cannot show: ` +
+        "remove it (it often comes from a paste from Word or Excel)";
+      found.push({ offset: node.range[0] + Math.max(raw, 0), reason });
+      if (found.length >= MAX_CONTROL_REPORTS) return visit.BREAK;
+    },
+  });
+  return found;
 }
 
 function hasRange(node: unknown): node is Node & { range: [number, number, number] } {

@@ -155,8 +155,13 @@ describe("lenient numbers", () => {
 });
 
 describe("strict numbers", () => {
-  it("with `bareNumber: true` accepts digits, groups and a minus sign only", () => {
-    expect(read("-1,234.5", { bareNumber: true })).toBe(-1234.5);
+  it("with `bareNumber: true` accepts digits, a decimal point and a minus sign only", () => {
+    expect(read("-1234.5", { bareNumber: true })).toBe(-1234.5);
+    expect(read("2,837,397.00", { bareNumber: true })).toEqual({
+      expected: "a plain number (the field has `bareNumber: true`)",
+      fix: 'write it without the `,` (`2837397.00`), or set `groupChar: ","` on the field to accept thousands separators',
+    });
+    expect(read("2,837,397.00", { bareNumber: true, groupChar: "," })).toBe(2837397);
     expect(read("£5", { bareNumber: true })).toEqual({
       expected: "a plain number (the field has `bareNumber: true`)",
       fix: "remove the `£` from the cell, or set `bareNumber: false` on the field to accept currency signs, `%` and brackets",

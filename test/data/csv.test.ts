@@ -170,6 +170,25 @@ describe("the table's extent", () => {
     expect(load("name\nAshfield\n\nCompiled by the newsroom\n", names).messages).toEqual([]);
   });
 
+  it("warns of a council's check totals under a wide table at the first one, with how many are not read", () => {
+    const wide =
+      "title: Spend\nfields:\n  - { name: service, type: string }\n" +
+      ["q1", "q2", "q3", "q4", "total"].map((q) => `  - { name: ${q}, type: number }\n`).join("");
+    const text =
+      'service,q1,q2,q3,q4,total\nParks,1,2,3,4,10\nRoads,5,6,7,8,26\n\nTotal,,,,,36\nCheck,,,,,"36.00"\nSource: the council\n';
+    const { dataset, messages } = load(text, wide);
+    expect(printed(messages)).toEqual([
+      "data/budget.csv:5:1: warning: Unexpected table row after the blank line 4, expected notes only (2 rows like it are not read)  [CsvRowAfterBlank]\n" +
+        "  hint: the table ends at its first blank row and later lines are read as notes: delete the blank row if this row is data",
+    ]);
+    expect(dataset?.rows).toHaveLength(2);
+  });
+
+  it("reads a row after the blank line that is wider than the header without failing (found by fuzzing)", () => {
+    const one = "title: T\nfields:\n  - { name: year, type: period }\n";
+    expect(where("year\n2023/24\n\n2024/25,12,13\n", one)).toEqual([]);
+  });
+
   it("reports a header with no rows under it, and the rows stranded below a blank line", () => {
     expect(where("year,notes,budget\n\n2022/23,,12\n")).toEqual([
       "data/budget.csv:1:1 CsvRowsMissing",

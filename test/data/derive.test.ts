@@ -132,3 +132,35 @@ describe("derived fields in a dataset", () => {
     ]);
   });
 });
+
+describe("expressions past the limits", () => {
+  it("refuses brackets nested 3,000 deep at the 101st, without overflowing the stack", () => {
+    const source = `${"(".repeat(3000)}a${")".repeat(3000)}`;
+    expect(errorOf(source)).toEqual({
+      index: 100,
+      reason: "more than 100 brackets or minus signs inside each other",
+      tooComplex: true,
+    });
+    expect(errorOf(`${"-".repeat(3000)}a`)).toMatchObject({ index: 100, tooComplex: true });
+    expect(run(`${"(".repeat(100)}a${")".repeat(100)}`, { a: 2 })).toBe(2);
+  });
+
+  it("refuses 20,000 terms at the 1,000th operator, and evaluates 1,000", () => {
+    const terms = (n: number) => Array<string>(n).fill("a").join(" + ");
+    expect(errorOf(terms(20_000))).toEqual({ index: 3998, reason: "more than 1000 terms", tooComplex: true });
+    expect(run(terms(1000), { a: 1 })).toBe(1000);
+    expect(
+      expressionNames((parseExpression(terms(1000)) as { expression: derive.Expression }).expression),
+    ).toHaveLength(1000);
+  });
+
+  it("reports a too-deep expression in a sidecar at its character, shortened, with a hint to split it", () => {
+    const expression = `${"(".repeat(150)}budget${")".repeat(150)}`;
+    const sidecar = `title: T\nfields:\n  - { name: budget, type: number }\nderive:\n  - { name: total, expression: "${expression}" }\n`;
+    const root = tempProject({ "t.csv": "budget\n1\n", "t.yml": sidecar });
+    expect(printed(loadDataset({ root, id: "t" }).messages)).toEqual([
+      `data/t.yml:5:133: error: Unexpected expression \`${"(".repeat(59)}…\` for derived column \`total\`: more than 100 brackets or minus signs inside each other, expected a shorter one  [DeriveTooComplex]\n` +
+        "  hint: split it into several derived columns: each may use the ones before it, e.g. `subtotal: a + b` then `total: subtotal + c`",
+    ]);
+  });
+});

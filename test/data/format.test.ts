@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import * as format from "../../src/data/format.ts";
 import { formatValue, numberFormatter, parseNumberFormat } from "../../src/data/format.ts";
+import { parseSidecar } from "../../src/data/sidecar.ts";
 import type { Field } from "../../src/data/types.ts";
 
 const field = (extra: Partial<Field> = {}): Field => ({
@@ -65,6 +66,38 @@ describe("format patterns", () => {
     expect(["£0.0mm", "#,##0.0.0", "0,0 per week", "money"].map((p) => parseNumberFormat(p))).toEqual(
       Array(4).fill(undefined),
     );
+  });
+});
+
+describe("format sizes", () => {
+  it("refuses a d3 width above 30 or more than 20 decimals, in the check every format goes through", () => {
+    expect(format.formatPatternProblem("500000000f", "number")).toEqual({
+      expected: "a number format with a width of at most 30",
+      fix: "remove the width (the digits before `.` or the type letter): pages and charts size their own columns",
+    });
+    expect(format.formatPatternProblem(`${"9".repeat(400)}f`, "number")).toMatchObject({
+      expected: "a number format with a width of at most 30",
+    });
+    expect(format.formatPatternProblem(".25f", "number")).toMatchObject({
+      expected: expect.stringContaining("20 decimals"),
+    });
+    expect(format.formatPatternProblem(`0.${"0".repeat(21)}`, "number")).toMatchObject({
+      expected: "a number format with at most 20 decimals",
+    });
+    expect(format.formatPatternProblem("30,.20f", "number")).toBeUndefined();
+  });
+
+  it("prints with the default instead of padding when an unchecked pattern asks for a huge width", () => {
+    expect(parseNumberFormat("500000000f")).toBeUndefined();
+    expect(numberFormatter(field({ unit: "GBP" }), "500000000f")(1234)).toBe("£1,234");
+  });
+
+  it("reports a huge width in a sidecar at the field's `format`", () => {
+    const source = "title: T\nfields:\n  - name: a\n    type: number\n    format: 500000000f\n";
+    const { diagnostics } = parseSidecar({ source, file: "data/t.yml" });
+    expect(diagnostics.messages.map((m) => `${m.line}:${m.column} ${m.reason}`)).toEqual([
+      "5:13 Unexpected `500000000f` for `format`, expected a number format with a width of at most 30",
+    ]);
   });
 });
 

@@ -54,7 +54,8 @@ describe("the Frictionless Data Package of a dataset", () => {
     // Plotline's lenient default, stated, since Frictionless's own default is the opposite.
     expect(weekly).toMatchObject({ type: "number", bareNumber: false, groupChar: ",", decimalChar: "." });
     expect(weekly.plotline).toEqual({ unit: "GBP per week", format: "£#,##0" });
-    expect(beds).toMatchObject({ type: "integer", bareNumber: true, groupChar: "," });
+    // A strict column without a groupChar has no separator: `1,234` is not a plain number.
+    expect(beds).toMatchObject({ type: "integer", bareNumber: true, groupChar: "" });
     expect(beds.decimalChar).toBeUndefined();
     // dateFormat becomes Frictionless's format; Plotline's own format is how to print.
     expect(opened).toMatchObject({ type: "date", format: "%d-%b-%y" });
