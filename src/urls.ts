@@ -1,5 +1,5 @@
 // The site's public addresses: the configured site URL (PLOTLINE_SITE_URL, else `site` in
-// plotline.config.json) and the path of every output in PRODUCT.md's URL table.
+// plotline.config.json) and the path of every output (the table in CONTRIBUTING.md).
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { SITE_URL_ENV } from "./build/env.ts";
@@ -115,7 +115,7 @@ export function requireSite(site: URL | string | undefined): URL {
   throw error;
 }
 
-/** Every public path Plotline writes, by what it is (PRODUCT.md's URL table). */
+/** Every public path Plotline writes, by what it is (CONTRIBUTING.md lists them). */
 export const paths = {
   story: (slug: string) => `/stories/${slug}/`,
   storyChart: (slug: string, chartId: string) => `/stories/${slug}/#${chartId}`,

@@ -1,5 +1,5 @@
 // Which sidecar mistakes still let its CSV be read, so the CSV's own errors are reported in the
-// same run (PRODUCT.md: a failed build shows every error found), and which stop the reading.
+// same run (a failed build shows every error found), and which stop the reading.
 import type { core } from "zod";
 import { closest } from "../errors/closest.ts";
 

@@ -8,7 +8,7 @@ import type { Node } from "unist";
 import { visit } from "unist-util-visit";
 import type { VFile } from "vfile";
 import { formatPatternProblem } from "../data/format.ts";
-import { aggregateNames, formatValue, lookupCell, type AggregateName } from "../data/index.ts";
+import { aggregateNames, formatValue, lookupCell, type AggregateName, type LookupProblem } from "../data/index.ts";
 import type { CellValue, Dataset } from "../data/types.ts";
 import { closest } from "../errors/closest.ts";
 import { diagnostic, Diagnostics } from "../errors/diagnostic.ts";
@@ -89,6 +89,41 @@ export function valueText(
   diagnostics: Diagnostics,
   place: { file: string; line: number; column: number },
 ): string | undefined {
+  const query = valueQuery(attrs, diagnostics, place);
+  if (!query) return undefined;
+  const dataset = valueDataset(query.data, options, diagnostics, place);
+  if (!dataset) return undefined;
+  const result = lookupCell(dataset, query);
+  if ("problem" in result) {
+    reportLookupProblem(result.problem, query, diagnostics, place);
+    return undefined;
+  }
+  const formatProblem = query.format === undefined ? undefined : checkFormat(query.format, result.value);
+  if (formatProblem) {
+    diagnostics.add("ValueAttributeInvalid", { key: "format", actual: query.format!, ...formatProblem }, place);
+    return undefined;
+  }
+  return formatValue(result.value, result.field, query.format);
+}
+
+/** A `:value`'s attributes, checked: which dataset, which cells, how to sum and print them. */
+interface ValueQuery {
+  data: string;
+  row?: string;
+  where?: string;
+  col?: string;
+  agg?: AggregateName;
+  format?: string;
+}
+
+type Place = { file: string; line: number; column: number };
+
+/** The attributes as a query, or undefined with the first problem reported. */
+function valueQuery(
+  attrs: Record<string, string | null | undefined>,
+  diagnostics: Diagnostics,
+  place: Place,
+): ValueQuery | undefined {
   for (const key of Object.keys(attrs)) {
     if (!attributes.includes(key)) {
       diagnostics.add("ValueAttributeUnknown", { actual: key, suggestion: closest(key, attributes) }, place);
@@ -130,83 +165,82 @@ export function valueText(
     );
     return undefined;
   }
-  const dataset = options.datasets.get(id);
-  if (!dataset) {
-    if (options.invalidDatasets?.has(id)) diagnostics.add("ChartDatasetInvalid", { actual: id }, place);
-    else {
-      const ids = [...options.datasets.keys()];
-      diagnostics.add("ValueUnknownDataset", { actual: id, datasets: ids, suggestion: closest(id, ids) }, place);
-    }
-    return undefined;
-  }
-  const result = lookupCell(dataset, {
+  return {
+    data: id,
     row: attrs.row ?? undefined,
     where: attrs.where ?? undefined,
     col: attrs.col ?? undefined,
     agg: agg as AggregateName | undefined,
-  });
-  const query =
-    [attrs.row !== undefined ? `row \`${attrs.row}\`` : "", attrs.where ? `\`${attrs.where}\`` : ""]
-      .filter(Boolean)
-      .join(" and ") || "all rows";
-  if ("problem" in result) {
-    const problem = result.problem;
-    switch (problem.kind) {
-      case "unknown-column":
-        diagnostics.add(
-          "ValueUnknownColumn",
-          {
-            actual: problem.column,
-            dataset: id,
-            columns: problem.columns,
-            suggestion: closest(problem.column, problem.columns),
-          },
-          place,
-        );
-        break;
-      case "bad-where":
-        diagnostics.add(
-          "ValueAttributeInvalid",
-          {
-            key: "where",
-            actual: problem.part,
-            expected: "`column=value` pairs separated by `;`",
-            fix: 'write it like `where="la_name=Northamptonshire; year=2019"`',
-          },
-          place,
-        );
-        break;
-      case "no-key":
-        diagnostics.add("ValueNoKey", { dataset: id }, place);
-        break;
-      case "no-row":
-        diagnostics.add("ValueNoRow", { query, dataset: id, sample: problem.sample }, place);
-        break;
-      case "many-rows":
-        diagnostics.add("ValueManyRows", { query, dataset: id, matched: problem.matched }, place);
-        break;
-      case "not-numeric":
-        diagnostics.add("ValueNotNumeric", { column: problem.column, type: problem.type, agg: agg ?? "" }, place);
-        break;
-      case "missing":
-        diagnostics.add("ValueMissing", { column: problem.column, dataset: id, line: problem.line }, place);
-        break;
-      case "some-missing":
-        diagnostics.add("ValueSomeMissing", { ...problem, dataset: id, agg: agg ?? "" }, place);
-        break;
-    }
-    return undefined;
-  }
-  const format = attrs.format ?? undefined;
-  const formatProblem = format === undefined ? undefined : checkFormat(format, result.value);
-  if (formatProblem) {
-    diagnostics.add("ValueAttributeInvalid", { key: "format", actual: format!, ...formatProblem }, place);
-    return undefined;
-  }
-  return formatValue(result.value, result.field, format);
+    format: attrs.format ?? undefined,
+  };
 }
 
-/** Why `format` cannot print `value` (a bad number or date pattern), or undefined when it can. */
+/** The dataset a `:value` names, or undefined with the problem reported. */
+function valueDataset(id: string, options: RemarkValueOptions, diagnostics: Diagnostics, place: Place) {
+  const dataset = options.datasets.get(id);
+  if (dataset) return dataset;
+  if (options.invalidDatasets?.has(id)) diagnostics.add("ChartDatasetInvalid", { actual: id }, place);
+  else {
+    const ids = [...options.datasets.keys()];
+    diagnostics.add("ValueUnknownDataset", { actual: id, datasets: ids, suggestion: closest(id, ids) }, place);
+  }
+  return undefined;
+}
+
+/** Reports why the cells a query names could not be read. */
+function reportLookupProblem(problem: LookupProblem, query: ValueQuery, diagnostics: Diagnostics, place: Place): void {
+  const id = query.data;
+  const agg = query.agg ?? "";
+  const rows =
+    [query.row !== undefined ? `row \`${query.row}\`` : "", query.where ? `\`${query.where}\`` : ""]
+      .filter(Boolean)
+      .join(" and ") || "all rows";
+  switch (problem.kind) {
+    case "unknown-column":
+      diagnostics.add(
+        "ValueUnknownColumn",
+        {
+          actual: problem.column,
+          dataset: id,
+          columns: problem.columns,
+          suggestion: closest(problem.column, problem.columns),
+        },
+        place,
+      );
+      break;
+    case "bad-where":
+      diagnostics.add(
+        "ValueAttributeInvalid",
+        {
+          key: "where",
+          actual: problem.part,
+          expected: "`column=value` pairs separated by `;`",
+          fix: 'write it like `where="la_name=Northamptonshire; year=2019"`',
+        },
+        place,
+      );
+      break;
+    case "no-key":
+      diagnostics.add("ValueNoKey", { dataset: id }, place);
+      break;
+    case "no-row":
+      diagnostics.add("ValueNoRow", { query: rows, dataset: id, sample: problem.sample }, place);
+      break;
+    case "many-rows":
+      diagnostics.add("ValueManyRows", { query: rows, dataset: id, matched: problem.matched }, place);
+      break;
+    case "not-numeric":
+      diagnostics.add("ValueNotNumeric", { column: problem.column, type: problem.type, agg }, place);
+      break;
+    case "missing":
+      diagnostics.add("ValueMissing", { column: problem.column, dataset: id, line: problem.line }, place);
+      break;
+    case "some-missing":
+      diagnostics.add("ValueSomeMissing", { ...problem, dataset: id, agg }, place);
+      break;
+  }
+}
+
 function checkFormat(format: string, value: CellValue): { expected: string; fix: string } | undefined {
   if (typeof value === "number") return formatPatternProblem(format, "number");
   if (value instanceof Date) return formatPatternProblem(format, "date");

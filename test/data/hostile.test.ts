@@ -1,4 +1,4 @@
-// Hostile input at the data layer (issue 17): whatever a council or an author writes, reading it
+// Hostile input at the data layer: whatever a council or an author writes, reading it
 // ends in a result or positioned messages, in time that grows linearly with the input.
 import { describe, expect, it } from "vitest";
 import { parseChartBlock } from "../../src/charts/spec.ts";

@@ -1,4 +1,4 @@
-// Property tests over every parser that reads what a council or an author writes (issue 17): for
+// Property tests over every parser that reads what a council or an author writes: for
 // any input, a result or diagnostics at a real place (line and column from 1), never an exception.
 // `npm test` runs a few hundred cases per property with a fixed seed; a longer run is
 //   FUZZ_RUNS=100000 npm run test:unit -- test/fuzz

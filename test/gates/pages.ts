@@ -13,7 +13,7 @@ export interface Page {
   type: PageType;
 }
 
-// The first folder of a page's URL names its type (PRODUCT.md's URL table).
+// The first folder of a page's URL names its type (CONTRIBUTING.md lists them).
 const TYPES: Record<string, PageType> = {
   stories: "story",
   topics: "topic",
@@ -50,7 +50,7 @@ export function onePerType(pages: Page[]): Page[] {
   return [...seen.values()];
 }
 
-/** PRODUCT.md: story, topic, data and embed pages ship no JavaScript (search may). We hold every
+/** The promise: story, topic, data and embed pages ship no JavaScript (search may). We hold every
  * page but search to it, since none of the others has a reason to run script either. */
 export const promisesNoScript = (page: Page) => page.type !== "search";
 

@@ -15,8 +15,8 @@ const cases = readdirSync(corpus, { withFileTypes: true })
   .map((entry) => entry.name)
   .sort();
 
-// Cases whose expectation holds the right position but the code reports another today; each is
-// described for the lead in issue 5's report. Remove a case from here once its fix lands.
+// Cases whose expectation holds the right position but the code reports another today, each with
+// the reason. Remove a case from here once its fix lands.
 const knownWrong: Record<string, string> = {};
 
 const line = (m: VFileMessage): string =>
