@@ -211,16 +211,7 @@ export function readCsvTable(options: {
   const head = scan(starts[headerRow - 1]!);
   if ("unterminated" in head) return undefined;
   const header = toCells(head.cells).map((c) => ({ ...c, text: c.text.trim() }));
-  const seen = new Map<string, number>();
-  header.forEach((cell, index) => {
-    const place = { file, line: cell.line, column: cell.column };
-    if (cell.text === "") diagnostics.add("CsvHeaderEmpty", { index: index + 1 }, place);
-    else if (!seen.has(cell.text)) seen.set(cell.text, index + 1);
-    else {
-      const message = diagnostics.add("CsvHeaderDuplicate", { column: cell.text, first: seen.get(cell.text)! }, place);
-      message.actual = cell.text;
-    }
-  });
+  checkHeaderNames(header, file, diagnostics);
 
   // Data rows up to the first blank row; rows that may be notes wait until a data row follows them.
   const records: CsvRecord[] = [];
@@ -265,12 +256,7 @@ export function readCsvTable(options: {
   }
   // Rows that may be notes are notes only when nothing but a blank row or the file's end follows.
   if (unterminated) readNotesAsRows();
-  for (const { place, actual, noteLike } of ragged.slice(0, MAX_RAGGED)) {
-    diagnostics.add("CsvRowRagged", { expected: header.length, actual, noteLike }, place);
-  }
-  if (ragged.length > MAX_RAGGED) {
-    diagnostics.add("CsvRowRepeats", { count: ragged.length - MAX_RAGGED }, ragged[MAX_RAGGED]!.place);
-  }
+  reportRaggedRows(ragged, header.length, diagnostics);
   if (records.length === 0 && ragged.length === 0 && !unterminated) {
     diagnostics.add("CsvRowsMissing", { headerRow }, { file, line: header[0]!.line, column: 1 });
   }
@@ -284,6 +270,34 @@ export function readCsvTable(options: {
     warnRowsAfterBlank({ text, from: next, blank, width: header.length, typed, file, diagnostics, locate });
   }
   return { header, records };
+}
+
+/** Reports empty and repeated names in the header (trimmed already). */
+function checkHeaderNames(header: readonly CsvCell[], file: string, diagnostics: Diagnostics): void {
+  const seen = new Map<string, number>();
+  header.forEach((cell, index) => {
+    const place = { file, line: cell.line, column: cell.column };
+    if (cell.text === "") diagnostics.add("CsvHeaderEmpty", { index: index + 1 }, place);
+    else if (!seen.has(cell.text)) seen.set(cell.text, index + 1);
+    else {
+      const message = diagnostics.add("CsvHeaderDuplicate", { column: cell.text, first: seen.get(cell.text)! }, place);
+      message.actual = cell.text;
+    }
+  });
+}
+
+/** Reports rows of the wrong width: the first few at their places, then how many more. */
+function reportRaggedRows(
+  ragged: ReadonlyArray<{ place: Place; actual: number; noteLike: boolean }>,
+  width: number,
+  diagnostics: Diagnostics,
+): void {
+  for (const { place, actual, noteLike } of ragged.slice(0, MAX_RAGGED)) {
+    diagnostics.add("CsvRowRagged", { expected: width, actual, noteLike }, place);
+  }
+  if (ragged.length > MAX_RAGGED) {
+    diagnostics.add("CsvRowRepeats", { count: ragged.length - MAX_RAGGED }, ragged[MAX_RAGGED]!.place);
+  }
 }
 
 /**
