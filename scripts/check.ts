@@ -8,6 +8,7 @@ import { contentRoot } from "../src/config.ts";
 import { sortMessages } from "../src/errors/diagnostic.ts";
 import { formatLine, formatMessage, readSourceFrom } from "../src/errors/print.ts";
 import { lintStoryFacts } from "../src/markdown/fact-lint-story.ts";
+import { checkSiteRecord, recordDay } from "../src/site/published.ts";
 import { loadSite } from "../src/site/site.ts";
 
 const OPTIONS = ["--strict", "--frames", "--no-facts"];
@@ -30,7 +31,9 @@ const facts = args.includes("--no-facts")
   : site.stories.flatMap((story) =>
       lintStoryFacts({ text: readFileSync(join(root, story.file), "utf8"), file: story.file, datasets: site.datasets }),
     );
-const messages = sortMessages([...site.messages, ...facts]);
+// Published figures against content/published.lock.json (the build keeps it; check only reads).
+const published = checkSiteRecord({ root, stories: site.stories, today: recordDay() });
+const messages = sortMessages([...site.messages, ...published.messages, ...facts]);
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
 
 if (args.includes("--frames")) {

@@ -16,6 +16,7 @@ import { standaloneSvg } from "../charts/standalone.ts";
 import { sortMessages } from "../errors/diagnostic.ts";
 import { formatReport, readSourceFrom } from "../errors/print.ts";
 import { pageStoryCache, storyPanels } from "../site/page-stories.ts";
+import { checkSiteRecord, recordDay, writeRecord } from "../site/published.ts";
 import { loadSite, type Site } from "../site/site.ts";
 import { absolute, paths, readSiteUrl } from "../urls.ts";
 import { stopOrphanedChild } from "./astro-child.ts";
@@ -65,6 +66,10 @@ export interface BuildOptions {
   drafts?: boolean;
   /** Print every page Astro writes. */
   verbose?: boolean;
+  /** The build's day (`YYYY-MM-DD`, default today in UTC): when a story enters the published record. */
+  today?: string;
+  /** Keep the published record up to date (default true; tests of fixtures in the repo turn it off). */
+  writeRecord?: boolean;
   /** The environment the settings are read from and Astro runs in (default process.env). */
   env?: NodeJS.ProcessEnv;
   /** Where messages go (default the console); `live` redraws one progress line per phase. */
@@ -280,7 +285,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
           ),
         ),
     });
-    const messages = [...sortMessages(settings.messages), ...site.messages];
+    // Published figures: a revised dataset must not change what a published story printed.
+    const published = checkSiteRecord({ root, stories: site.stories, today: options.today ?? recordDay() });
+    const messages = [...sortMessages(settings.messages), ...sortMessages([...site.messages, ...published.messages])];
     const errors = messages.filter((m) => m.fatal !== false);
     // (The problems themselves, with their count, are printed in full just below.)
     contentPhase.end(
@@ -299,6 +306,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       return { status: 1, outDir };
     }
 
+    // The record now holds every published story's figures; written before Astro starts, so the
+    // datasets' pages list the revisions it accepted.
+    if (options.writeRecord !== false) writeRecord(root, published.record);
     // What this build was made from, for planning the next one.
     const current = buildState(site, shared, stories);
     // A partial build also rebuilds the pages of the datasets the changed (or deleted) stories'

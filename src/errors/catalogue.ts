@@ -7,6 +7,17 @@ const list = (items: readonly string[], max = 12): string => {
   return items.length > max ? `${shown.join(", ")} and ${items.length - max} more` : shown.join(", ");
 };
 
+/** `2024-04-08` as `8 April 2024`. */
+const longDate = (iso: string): string =>
+  /^\d{4}-\d{2}-\d{2}$/.test(iso)
+    ? new Date(`${iso}T00:00:00Z`).toLocaleDateString("en-GB", {
+        day: "numeric",
+        month: "long",
+        year: "numeric",
+        timeZone: "UTC",
+      })
+    : iso;
+
 export const catalogue = {
   // ── Datasets: files and sidecars ──────────────────────────────────────────
   DatasetIdInvalid: {
@@ -400,6 +411,31 @@ export const catalogue = {
     message: (p: { dataset: string }) => `Unexpected \`row\` for dataset \`${p.dataset}\`, which has no \`primaryKey\``,
     hint: (_p: { dataset: string }) => 'use `where="column=value"` to pick the row, or add `primaryKey` to the sidecar',
   },
+  // ── Published figures: content/published.lock.json ────────────────────────
+  PublishedFigureChanged: {
+    message: (p: { was: string; now: string; recorded: string; dataset: string; slug: string }) =>
+      `Unexpected change of a published figure: published as \`${p.was}\` on ${longDate(p.recorded)}, would now print \`${p.now}\` (\`data/${p.dataset}.csv\` changed)`,
+    hint: (p: { was: string; now: string; recorded: string; dataset: string; slug: string }) =>
+      `tell readers: add a \`corrections\` entry or an \`updated\` date to the story, and the build publishes the new figure; or keep the story on the data it was published with: \`npm run figures -- pin ${p.slug}\``,
+  },
+  PublishedChartChanged: {
+    message: (p: { was: string; now: string; recorded: string; dataset: string; slug: string }) =>
+      `Unexpected change of a published chart: \`${p.was}\`, published on ${longDate(p.recorded)}, would now draw other figures (\`data/${p.dataset}.csv\` changed)`,
+    hint: (p: { was: string; now: string; recorded: string; dataset: string; slug: string }) =>
+      `tell readers: add a \`corrections\` entry or an \`updated\` date to the story, and the build publishes the new chart; or keep the story on the data it was published with: \`npm run figures -- pin ${p.slug}\``,
+  },
+  PublishedChartRemoved: {
+    message: (p: { id: string; recorded: string }) =>
+      `Missing published chart \`${p.id}\`, published on ${longDate(p.recorded)}`,
+    hint: (p: { id: string; recorded: string }) =>
+      `other sites may embed it: keep a chart with \`id: ${p.id}\` in the story`,
+  },
+  PublishedRecordUnreadable: {
+    message: (p: { file: string }) => `Unreadable published record \`${p.file}\``,
+    hint: (p: { file: string }) =>
+      `restore it from version control (\`git checkout -- ${p.file}\`); without it no published figure is guarded`,
+  },
+
   // ── Site settings: plotline.config.json and PLOTLINE_SITE_URL ─────────────
   SiteUrlMissing: {
     message: (_p: Record<string, never>) =>

@@ -19,7 +19,7 @@ import { rehypeChart, type ChartPanels } from "./rehype-chart.ts";
 import { rehypeFragmentLinks } from "./rehype-fragment-links.ts";
 import { rehypeImageAlt } from "./rehype-image-alt.ts";
 import { PLACEHOLDER_ATTRIBUTE, remarkChart, type ChartFileData } from "./remark-chart.ts";
-import { remarkValue, type ValueFileData } from "./remark-value.ts";
+import { remarkValue, type PrintedValue, type ValueFileData } from "./remark-value.ts";
 
 export interface RenderedStory {
   slug: string;
@@ -32,6 +32,8 @@ export interface RenderedStory {
   chartPlaces: Record<string, { line: number; column: number }>;
   /** The datasets the prose quotes with `:value`, sorted: their pages list this story too. */
   quoted: string[];
+  /** Every figure the prose printed with `:value`, in reading order (the published record). */
+  values: PrintedValue[];
   messages: VFileMessage[];
 }
 
@@ -90,6 +92,7 @@ export function renderStory(
     chartLines: data.chartLines ?? {},
     chartPlaces: data.chartPlaces ?? {},
     quoted: [...((file.data as ValueFileData).quoted ?? [])].sort(),
+    values: (file.data as ValueFileData).values ?? [],
     messages: [...messages, ...file.messages],
   };
 }
