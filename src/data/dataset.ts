@@ -9,11 +9,10 @@ import { coerceCell, DEFAULT_FALSE_VALUES, DEFAULT_TRUE_VALUES, type CellContext
 import { lineStarts, makeLocator, readCsvTable, type ColumnValueTest, type CsvCell, type CsvTable } from "./csv.ts";
 import { decodeCsv } from "./decode.ts";
 import { evaluateExpression, expressionNames, parseExpression, type Expression } from "./derive.ts";
+import { isDatasetId, kebab } from "./ids.ts";
 import { parseSidecar, type Sidecar } from "./sidecar.ts";
 import type { Dataset, Field, Row } from "./types.ts";
 
-// kebab-case: lowercase letters and digits in groups joined by single hyphens.
-const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** Cell problems reported per column before one "and N more". */
 const MAX_PER_COLUMN = 5;
 
@@ -51,7 +50,7 @@ function readDataset(options: LoadDatasetOptions): LoadDatasetResult {
   const hasSidecar = existsSync(join(root, sidecarPath));
 
   // 1. The files: a valid id, and both halves present.
-  if (!KEBAB.test(id)) {
+  if (!isDatasetId(id)) {
     const file = hasCsv || !hasSidecar ? csvPath : sidecarPath;
     diagnostics.add("DatasetIdInvalid", { id, suggestion: kebab(id) }, { file, line: 1, column: 1 });
     return { messages: diagnostics.messages };
@@ -400,9 +399,4 @@ function shorten(text: string): string {
   return line.length > 60 ? `${line.slice(0, 59)}…` : line;
 }
 
-function kebab(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-|-$/g, "");
-}
+

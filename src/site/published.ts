@@ -174,6 +174,18 @@ export function checkPublished(options: {
   return { record: next, messages: diagnostics.messages };
 }
 
+/** The datasets whose revision would change what the story printed or drew (removed charts aside). */
+export function changedDatasets(
+  record: StoryRecord,
+  story: Pick<RenderedStory, "values" | "charts" | "chartPlaces" | "chartLines">,
+): Set<string> {
+  return new Set(
+    figureChanges(record, story)
+      .filter((c) => c.kind !== "chart-removed")
+      .map((c) => c.dataset),
+  );
+}
+
 interface Change {
   kind: "value" | "chart" | "chart-removed";
   line: number;
@@ -189,7 +201,10 @@ interface Change {
  * change of figure. A chart is known by its id, and compared by the rows it drew: a new title is
  * an edit of the text like any other.
  */
-function figureChanges(was: StoryRecord, story: PublishedStory): Change[] {
+function figureChanges(
+  was: StoryRecord,
+  story: Pick<RenderedStory, "values" | "charts" | "chartPlaces" | "chartLines">,
+): Change[] {
   const changes: Change[] = [];
   const seen = new Map<string, number>();
   for (const value of story.values) {

@@ -1,6 +1,7 @@
 // Published figures never change behind the reader's back: the build records what each published
 // story printed and charted, stops at the figure a revised dataset would change, and goes on once
 // the story tells readers (a correction or an update).
+import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -158,4 +159,44 @@ describe("checkPublished", () => {
     expect(text).toContain('\n        {"line":10,"dataset":"d","query":"q1","text":"£26m"}\n');
     expect(JSON.parse(text)).toEqual(recorded([["q1", "£26m"]]));
   });
+});
+
+describe("npm run figures -- pin", () => {
+  it("keeps published stories on the data they were published with, while the dataset moves on", async () => {
+    const site = quotingSite();
+    const outDir = join(site.scratch, "dist");
+    const git = (...args: string[]) =>
+      spawnSync("git", ["-C", site.root, "-c", "user.name=Test", "-c", "user.email=test@example.org", ...args], {
+        encoding: "utf8",
+      });
+    git("init", "-q");
+    expect((await buildFixture(site.root, outDir, site.env)).status).toBe(0);
+    git("add", "-A");
+    git("commit", "-qm", "Published");
+    site.revise();
+    git("commit", "-qam", "The council revised its figures");
+    expect((await buildFixture(site.root, outDir, site.env)).status).toBe(1);
+
+    const day = site.record().stories["older-story"]!.recorded;
+    for (const slug of ["older-story", "trust-overspend"]) {
+      const pin = spawnSync(process.execPath, [join(projectRoot, "scripts", "figures.ts"), "pin", slug], {
+        cwd: projectRoot,
+        encoding: "utf8",
+        env: { ...process.env, PLOTLINE_ROOT: site.root },
+      });
+      expect(pin.status, pin.stderr).toBe(0);
+      expect(pin.stdout).toContain(`Pinned content/stories/${slug}.md to data/budget@${day}.csv`);
+    }
+    expect(readFileSync(join(site.root, "content", "stories", "older-story.md"), "utf8")).toContain(
+      `:value{data=budget@${day} row=2022/23 col=overspend}`,
+    );
+    expect(readFileSync(join(site.root, "data", `budget@${day}.csv`), "utf8")).toContain("2022/23,130.0,20.9");
+
+    const kept = await buildFixture(site.root, outDir, site.env);
+    expect(kept.status, kept.output).toBe(0);
+    expect(readFileSync(join(outDir, "stories", "older-story", "index.html"), "utf8")).toContain("£20.9m");
+    expect(existsSync(join(outDir, "data", `budget@${day}`, "index.html"))).toBe(true);
+    // The current data is there for newer stories, revised.
+    expect(readFileSync(join(outDir, "data", "budget.csv"), "utf8")).toContain("2022/23,130000000,27300000");
+  }, 240_000);
 });
