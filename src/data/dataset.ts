@@ -398,5 +398,3 @@ function shorten(text: string): string {
   const line = text.replace(/\r\n|\r|\n/g, "↵");
   return line.length > 60 ? `${line.slice(0, 59)}…` : line;
 }
-
-
