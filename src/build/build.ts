@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync 
 import { rm } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { fileChartCache } from "../cache/charts.ts";
-import { defaultCacheDir } from "../cache/folder.ts";
+import { defaultCacheDir, writeFileAtomic } from "../cache/folder.ts";
 import { openPngKeyMemo } from "../cache/png-keys.ts";
 import { pngCachePath } from "../cache/pngs.ts";
 import { startPngPool } from "../charts/png/pool.ts";
@@ -16,7 +16,7 @@ import { standaloneSvg } from "../charts/standalone.ts";
 import { sortMessages } from "../errors/diagnostic.ts";
 import { formatReport, readSourceFrom } from "../errors/print.ts";
 import { pageStoryCache, storyPanels } from "../site/page-stories.ts";
-import { checkSiteRecord, recordDay, writeRecord } from "../site/published.ts";
+import { checkSiteRecord, recordDay, recordText, writeRecord } from "../site/published.ts";
 import { loadSite, type Site } from "../site/site.ts";
 import { absolute, paths, readSiteUrl } from "../urls.ts";
 import { stopOrphanedChild } from "./astro-child.ts";
@@ -29,6 +29,7 @@ import {
   DRAFTS_ENV,
   PARTIAL_BUILD_ENV,
   PNGS_BY_BUILD_ENV,
+  PUBLISHED_RECORD_ENV,
   ROOT_ENV,
   SHARED_DIGEST_ENV,
   SITE_URL_ENV,
@@ -202,6 +203,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     // waits for the gate (content-gate.ts). A full build starts it after the check: all of the
     // content is in this process's memory until then, and Astro's beside it would crowd the PNGs.
     const gate = `${stateFile}.gate`;
+    const pendingRecord = `${stateFile}.record.json`;
     rmSync(gate, { force: true });
     const siteUrl = settings.site;
     // As Astro's loader writes it (`new URL(site).href`), so both name the same story cache.
@@ -232,6 +234,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
           [SITE_URL_ENV]: settings.site ?? "",
           [PNGS_BY_BUILD_ENV]: "1",
           [SHARED_DIGEST_ENV]: shared,
+          [PUBLISHED_RECORD_ENV]: pendingRecord,
           ...(partialFile ? { [PARTIAL_BUILD_ENV]: partialFile } : {}),
           ...(astroCache ? { [ASTRO_CACHE_DIR_ENV]: astroCache } : {}),
           ...extraEnv,
@@ -306,9 +309,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       return { status: 1, outDir };
     }
 
-    // The record now holds every published story's figures; written before Astro starts, so the
-    // datasets' pages list the revisions it accepted.
-    if (options.writeRecord !== false) writeRecord(root, published.record);
+    // The record as this build leaves it goes to Astro in a file of the build's own (the datasets'
+    // pages list the revisions it accepted); content/ gets it only once the new site is in place,
+    // so a failed build never records figures that readers did not see.
+    writeFileAtomic(pendingRecord, recordText(published.record));
     // What this build was made from, for planning the next one.
     const current = buildState(site, shared, stories);
     // A partial build also rebuilds the pages of the datasets the changed (or deleted) stories'
@@ -399,6 +403,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     renameSync(next, outDir);
     swapped = true;
     writeState(stateFile, { ...current, folder: folderIdentity(outDir)! });
+    if (options.writeRecord !== false) writeRecord(root, published.record);
     pngKeyMemo.save();
     phase("swap");
     say(
