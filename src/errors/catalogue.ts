@@ -308,6 +308,12 @@ export const catalogue = {
     hint: (_p: { column: string; count: number; max: number }) =>
       "readers cannot tell that many colours apart: add a `filter` to keep the series that matter, or chart each one separately",
   },
+  ChartTooManyCategories: {
+    message: (p: { key: string; column: string; count: number; max: number }) =>
+      `Unexpected ${p.count} categories in \`${p.column}\` for \`${p.key}\`, expected at most ${p.max}`,
+    hint: (_p: { key: string; column: string; count: number; max: number }) =>
+      "no reader can find one bar among that many: group the rows with `aggregate` (e.g. `aggregate: sum` by month), keep the ones that matter with `filter`, or (when charts gain it) keep the largest with `limit`",
+  },
   // ── Numbers in prose: :value{...} ─────────────────────────────────────────
   ValueAttributeUnknown: {
     message: (p: { actual: string }) => `Unexpected attribute \`${p.actual}\` in \`:value\``,
