@@ -8,6 +8,7 @@ import { contentRoot } from "../src/config.ts";
 import { sortMessages } from "../src/errors/diagnostic.ts";
 import { formatLine, formatMessage, readSourceFrom } from "../src/errors/print.ts";
 import { lintStoryFacts } from "../src/markdown/fact-lint-story.ts";
+import { publishedDatasets } from "../src/site/publish.ts";
 import { loadSite } from "../src/site/site.ts";
 
 const OPTIONS = ["--strict", "--frames", "--no-facts"];
@@ -40,13 +41,25 @@ if (args.includes("--frames")) {
   for (const message of messages) console.log(formatLine(message));
 }
 
+// Datasets a build leaves out (src/site/publish.ts): not a problem, but an author who expects one
+// on the site should know why it is not there.
+const published = new Set(publishedDatasets({ root, datasets: site.datasets, stories: site.stories, drafts: false }));
+const unpublished = [...site.datasets.values()].filter((d) => !published.has(d.id));
+if (unpublished.length) {
+  if (messages.length) console.log("");
+  console.log(
+    "Not published by a build (no published story uses them by a chart or `:value`, and their sidecars do not say `publish: true`):",
+  );
+  for (const dataset of unpublished) console.log(`  ${dataset.sidecarPath}  \`${dataset.id}\``);
+}
+
 const errors = messages.filter((m) => m.fatal !== false).length;
 const warnings = messages.length - errors;
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 const checked =
   `${plural(site.datasets.size, "dataset")}, ${plural(site.stories.length, "story").replace("storys", "stories")} ` +
   `and ${plural(site.charts.size, "chart")} checked in ${seconds} s`;
-if (messages.length) console.log("");
+if (messages.length || unpublished.length) console.log("");
 console.log(`${plural(errors, "error")}, ${plural(warnings, "warning")} (${checked})`);
 if (errors === 0 && warnings > 0 && !args.includes("--strict")) {
   console.log("Warnings do not stop a build; run `npm run check -- --strict` to treat them as errors.");

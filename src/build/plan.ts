@@ -25,7 +25,7 @@ export interface BuildState {
    * page (drafts do not).
    */
   stories: Record<string, StoryState>;
-  /** Every dataset's id: each has a page and downloads, which a partial build keeps. */
+  /** Every published dataset's id: each has a page and downloads, which a partial build keeps. */
   datasets: string[];
   /** The site folder it wrote (see `folderIdentity`), so a folder put back by hand is noticed. */
   folder: string;

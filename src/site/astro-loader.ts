@@ -16,6 +16,12 @@ import { loadSite, type Site } from "./site.ts";
 
 type Fill = (site: Site, context: LoaderContext) => void;
 
+/**
+ * Rows a dataset page prints: a council file may have 200,000, and printing them all made a 30 MB
+ * page. The page says how many there are and points at the downloads for the rest.
+ */
+export const DATASET_PAGE_ROWS = 100;
+
 export function plotlineLoader(options: { root: string }) {
   let pending: Promise<Site> | undefined;
   // Astro's `site` (see astro.config.mjs): the embed and newsletter panels under each chart need
@@ -117,7 +123,9 @@ export function plotlineLoader(options: { root: string }) {
   });
 
   const datasets = loader("plotline-datasets", (current, { store }) => {
-    for (const [id, dataset] of current.datasets) {
+    // Only the published ones: a dataset no published story uses yet stays out (src/site/publish.ts).
+    for (const id of current.published) {
+      const dataset = current.datasets.get(id)!;
       const charts = [...current.charts]
         .filter(([, c]) => c.chart.dataset === id)
         .map(([chartId, c]) => ({ id: chartId, title: c.chart.title, story: c.story }));
@@ -145,8 +153,11 @@ export function plotlineLoader(options: { root: string }) {
             format: f.format,
             expression: f.expression,
           })),
-          // Every cell as readers see it (`£20.9m`, `5 January 2024`), printed by the data layer.
-          rows: dataset.rows.map((row) => dataset.fields.map((f) => formatValue(row[f.name], f))),
+          // The first rows' cells as readers see them (`£20.9m`, `5 January 2024`), printed by the data layer.
+          rows: dataset.rows
+            .slice(0, DATASET_PAGE_ROWS)
+            .map((row) => dataset.fields.map((f) => formatValue(row[f.name], f))),
+          rowCount: dataset.rows.length,
           csv: datasetCsv(dataset),
           sidecar: readFileSync(join(options.root, dataset.sidecarPath), "utf8"),
           // The file's own bytes (it may be Windows-1252), for `/data/<id>.source.csv`.

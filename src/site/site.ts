@@ -10,6 +10,7 @@ import type { Dataset } from "../data/types.ts";
 import { Diagnostics, sortMessages, type VFileMessage } from "../errors/diagnostic.ts";
 import type { ChartPanels } from "../markdown/rehype-chart.ts";
 import { renderStory, type RenderedStory } from "../markdown/story.ts";
+import { publishedDatasets } from "./publish.ts";
 
 export interface Story extends RenderedStory {
   frontmatter: NonNullable<RenderedStory["frontmatter"]>;
@@ -26,6 +27,11 @@ export interface Site {
   stories: Story[];
   /** Every chart by its permanent id. */
   charts: Map<string, SiteChart>;
+  /**
+   * The datasets this build publishes, sorted: those its stories use and those whose sidecar says
+   * `publish: true` (see publish.ts). The others are read and checked, but get no page.
+   */
+  published: string[];
   /** Every problem, sorted by file and position. */
   messages: VFileMessage[];
 }
@@ -104,7 +110,8 @@ export function loadSite(options: LoadSiteOptions): Site {
   stories.sort(
     (a, b) => b.frontmatter.published.localeCompare(a.frontmatter.published) || a.slug.localeCompare(b.slug),
   );
-  return { datasets, stories, charts, messages: sortMessages(diagnostics.messages) };
+  const published = publishedDatasets({ root: options.root, datasets, stories, drafts: Boolean(options.drafts) });
+  return { datasets, stories, charts, published, messages: sortMessages(diagnostics.messages) };
 }
 
 function storyFiles(root: string): string[] {
