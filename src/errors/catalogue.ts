@@ -190,6 +190,11 @@ export const catalogue = {
     hint: (p: { key: string; actual: string; expected: string; fix?: string }) =>
       p.fix ?? `change \`${p.key}\` to ${p.expected}`,
   },
+  TextControlCharacter: {
+    message: (p: { code: string }) => `Unexpected control character \`${p.code}\`, expected text`,
+    hint: (_p: { code: string }) =>
+      "it is invisible, and usually comes with a paste from Word, Excel or a PDF: delete it (retyping the words around it), or type a space where it stood for a line break",
+  },
   StorySlugInvalid: {
     message: (p: { slug: string }) => `Unexpected story file name \`${p.slug}\`, expected lowercase kebab-case`,
     hint: (p: { slug: string; suggestion: string }) =>
