@@ -53,6 +53,24 @@ export const catalogue = {
         : `\`${p.key}\` applies to ${list(p.types)} fields only: remove it, or change the field's \`type\``,
   },
 
+  // Content folders (`data/`, `content/stories/`): entries that cannot or must not be read.
+  ContentLinkOutside: {
+    message: (p: { path: string; target: string }) =>
+      `Unexpected symbolic link \`${p.path}\` to \`${p.target}\`, outside the project`,
+    hint: (p: { path: string; target: string }) =>
+      `a link out of the project would publish a file of the machine that builds the site: copy the file into the project instead of linking \`${p.path}\``,
+  },
+  ContentLinkBroken: {
+    message: (p: { path: string; target: string }) =>
+      `Unexpected symbolic link \`${p.path}\` to \`${p.target}\`, which does not exist`,
+    hint: (p: { path: string; target: string }) => `delete the link, or put the file it names back`,
+  },
+  StoryNotFile: {
+    message: (p: { path: string }) => `Unexpected folder \`${p.path}\`, expected a story file`,
+    hint: (_p: { path: string }) =>
+      "every name ending in `.md` in `content/stories/` is read as a story: rename the folder, or move it out",
+  },
+
   // ── Datasets: the CSV ─────────────────────────────────────────────────────
   CsvEncodingInvalid: {
     message: (p: { byte: string; encoding: string }) => `Unexpected byte \`${p.byte}\`, expected text in ${p.encoding}`,

@@ -3,6 +3,7 @@
 import { readdirSync, readFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
 import type { ChartCache } from "../cache/charts.ts";
+import { contentEntry, linkProblem } from "../content-files.ts";
 import { storyKey, type StoryCache } from "../cache/stories.ts";
 import type { RenderedChart } from "../charts/render.ts";
 import { loadDatasets } from "../data/index.ts";
@@ -69,7 +70,7 @@ export function loadSite(options: LoadSiteOptions): Site {
   const stories: Story[] = [];
   const charts = new Map<string, SiteChart>();
   const chartPlaces = new Map<string, string>();
-  const names = storyFiles(options.root);
+  const names = storyFiles(options.root, diagnostics);
   for (const [index, name] of names.entries()) {
     options.onStory?.(index, names.length);
     const slug = name.replace(/\.md$/, "");
@@ -114,12 +115,24 @@ export function loadSite(options: LoadSiteOptions): Site {
   return { datasets, stories, charts, published, messages: sortMessages(diagnostics.messages) };
 }
 
-function storyFiles(root: string): string[] {
+/**
+ * The story files' names, sorted. A folder named like one, a link to nothing and a link out of the
+ * project (which would publish a file of the machine that builds) are reported, and not read.
+ */
+function storyFiles(root: string, diagnostics: Diagnostics): string[] {
   const dir = join(root, STORIES_DIR);
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
     .filter((n) => n.endsWith(".md"))
-    .sort();
+    .sort()
+    .filter((name) => {
+      const path = `${STORIES_DIR}/${name}`;
+      const entry = contentEntry(root, path);
+      const problem = linkProblem(root, path, entry);
+      if (problem) diagnostics.push(problem);
+      else if (entry.kind === "folder") diagnostics.add("StoryNotFile", { path }, { file: path, line: 1, column: 1 });
+      return entry.kind === "file";
+    });
 }
 
 function kebab(text: string): string {
