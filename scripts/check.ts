@@ -10,6 +10,7 @@ import { formatLine, formatMessage, readSourceFrom } from "../src/errors/print.t
 import { lintStoryFacts } from "../src/markdown/fact-lint-story.ts";
 import { publishedDatasets } from "../src/site/publish.ts";
 import { loadSite } from "../src/site/site.ts";
+import { sourceFileWarnings } from "../src/site/source-file.ts";
 
 const OPTIONS = ["--strict", "--frames", "--no-facts"];
 const args = process.argv.slice(2);
@@ -31,7 +32,9 @@ const facts = args.includes("--no-facts")
   : site.stories.flatMap((story) =>
       lintStoryFacts({ text: readFileSync(join(root, story.file), "utf8"), file: story.file, datasets: site.datasets }),
     );
-const messages = sortMessages([...site.messages, ...facts]);
+// What each original file publishes beyond the table (src/site/source-file.ts).
+const originals = [...site.datasets.values()].flatMap((dataset) => sourceFileWarnings(root, dataset));
+const messages = sortMessages([...site.messages, ...facts, ...originals]);
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
 
 if (args.includes("--frames")) {

@@ -71,6 +71,21 @@ export const catalogue = {
       "every name ending in `.md` in `content/stories/` is read as a story: rename the folder, or move it out",
   },
 
+  // The file as received, served byte for byte at `/data/<id>.source.csv` (warnings, `npm run check` only).
+  SourceFormulaCell: {
+    message: (p: { actual: string; count: number; id: string }) =>
+      `Unexpected cell \`${p.actual}\` that a spreadsheet would run as a formula, in the file as received` +
+      (p.count > 1 ? ` (${p.count} such cells)` : ""),
+    hint: (p: { actual: string; count: number; id: string }) =>
+      `\`/data/${p.id}.source.csv\` publishes the file byte for byte: the cleaned \`/data/${p.id}.csv\` makes such cells text, and the dataset page says to open that one; if a cell is not meant as a formula, fix it in the CSV`,
+  },
+  SourceTextOutsideTable: {
+    message: (p: { count: number; id: string }) =>
+      `Unexpected text outside the table in the file as received: ${p.count} ${p.count === 1 ? "row" : "rows"} above the header or below the last row`,
+    hint: (p: { count: number; id: string }) =>
+      `\`/data/${p.id}.source.csv\` publishes the file byte for byte, title and notes rows too: check they hold nothing that should not be public, or move them into the sidecar's \`notes\``,
+  },
+
   // ── Datasets: the CSV ─────────────────────────────────────────────────────
   CsvEncodingInvalid: {
     message: (p: { byte: string; encoding: string }) => `Unexpected byte \`${p.byte}\`, expected text in ${p.encoding}`,
