@@ -5,6 +5,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { contentRoot } from "../src/config.ts";
+import { frameReader } from "../src/content-files.ts";
 import { sortMessages } from "../src/errors/diagnostic.ts";
 import { formatLine, formatMessage, readSourceFrom } from "../src/errors/print.ts";
 import { lintStoryFacts } from "../src/markdown/fact-lint-story.ts";
@@ -38,7 +39,7 @@ const messages = sortMessages([...site.messages, ...facts, ...originals]);
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
 
 if (args.includes("--frames")) {
-  const readSource = readSourceFrom(root, (path) => readFileSync(path, "utf8"));
+  const readSource = readSourceFrom(root, frameReader(root));
   for (const message of messages) console.log(`${formatMessage(message, { readSource })}\n`);
 } else {
   for (const message of messages) console.log(formatLine(message));

@@ -3,7 +3,7 @@
 // machine that builds (`data/payments.csv` linked to a host file is served as
 // `/data/payments.source.csv`), and a broken link cannot be read. Such entries are reported
 // where they are listed and never read.
-import { lstatSync, readlinkSync, realpathSync, statSync } from "node:fs";
+import { lstatSync, readFileSync, readlinkSync, realpathSync, statSync } from "node:fs";
 import { isAbsolute, join, relative } from "node:path";
 import { diagnostic, type VFileMessage } from "./errors/diagnostic.ts";
 
@@ -43,4 +43,16 @@ export function linkProblem(root: string, path: string, entry = contentEntry(roo
   if (entry.kind === "file" || entry.kind === "folder") return undefined;
   const code = entry.kind === "outside" ? "ContentLinkOutside" : "ContentLinkBroken";
   return diagnostic(code, { path, target: entry.target }, { file: path, line: 1, column: 1 });
+}
+
+/**
+ * Reads a file under `root` for a message's code frame, but never through a link out of the
+ * project or to nothing: the frame of such a link's error would print the host file's first lines
+ * into a build log. Throws instead, which prints the message without a frame.
+ */
+export function frameReader(root: string): (path: string) => string {
+  return (path) => {
+    if (linkProblem(root, relative(root, path))) throw new Error(`${path} is not read`);
+    return readFileSync(path, "utf8");
+  };
 }

@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync 
 import { rm } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { fileChartCache } from "../cache/charts.ts";
+import { frameReader } from "../content-files.ts";
 import { defaultCacheDir } from "../cache/folder.ts";
 import { openPngKeyMemo } from "../cache/png-keys.ts";
 import { pngCachePath } from "../cache/pngs.ts";
@@ -290,7 +291,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     );
     phase("content");
     if (messages.length) {
-      const readFrom = (dir: string) => readSourceFrom(dir, (p) => readFileSync(p, "utf8"));
+      const readFrom = (dir: string) => readSourceFrom(dir, frameReader(dir));
       const [fromProject, fromContent] = [readFrom(project), readFrom(root)];
       complain(formatReport(messages, { readSource: (file) => fromContent(file) ?? fromProject(file) }));
     }

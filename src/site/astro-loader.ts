@@ -7,10 +7,11 @@ import { contentChecked } from "../build/content-gate.ts";
 import { DRAFTS_ENV, SHARED_DIGEST_ENV } from "../build/env.ts";
 import { drawingByBlob, lazyBlobId, putBlob } from "../cache/blobs.ts";
 import { fileChartCache } from "../cache/charts.ts";
+import { frameReader } from "../content-files.ts";
 import { datasetCsv } from "../data/export.ts";
 import { frictionlessPackage } from "../data/frictionless.ts";
 import { formatValue } from "../data/index.ts";
-import { formatReport } from "../errors/print.ts";
+import { formatReport, readSourceFrom } from "../errors/print.ts";
 import { pageStoryCache, storyPanels } from "./page-stories.ts";
 import { loadSite, type Site } from "./site.ts";
 
@@ -49,13 +50,7 @@ export function plotlineLoader(options: { root: string }) {
     const current = await site(context.config.site ? new URL(context.config.site) : undefined);
     const errors = current.messages.filter((m) => m.fatal !== false);
     if (errors.length) {
-      const readSource = (file: string) => {
-        try {
-          return readFileSync(join(options.root, file), "utf8");
-        } catch {
-          return undefined;
-        }
-      };
+      const readSource = readSourceFrom(options.root, frameReader(options.root));
       // A content error is the author's to fix: print it as positions and hints, not a stack.
       const report = formatReport(errors, { readSource });
       if (!context.watcher) {

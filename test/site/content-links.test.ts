@@ -5,6 +5,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { sharedDigest, storyDigests } from "../../src/build/plan.ts";
+import { frameReader } from "../../src/content-files.ts";
+import { formatReport, readSourceFrom } from "../../src/errors/print.ts";
 import { loadSite } from "../../src/site/site.ts";
 import { projectRoot, scratchDir } from "../build-helper.ts";
 
@@ -38,6 +40,10 @@ describe("links and folders in the content folders", () => {
       `data/host.csv:1:1: Unexpected symbolic link \`data/host.csv\` to \`${join(host, "secret.csv")}\`, outside the project`,
     ]);
     expect(site.messages[2]!.note).toMatch(/copy the file into the project/);
+    // Printed with code frames, as the build prints them, the host file's lines are not shown.
+    const report = formatReport(site.messages, { readSource: readSourceFrom(root, frameReader(root)) });
+    expect(report).not.toContain("Secret");
+    expect(report).not.toContain("An older story");
     expect([...site.datasets.keys()]).toEqual(["budget", "inside", "lines"]);
     expect(site.stories.map((s) => s.slug)).not.toContain("host");
   });
