@@ -71,8 +71,10 @@ const datasets = defineCollection({
     updated: z.string().optional(),
     primaryKey: z.array(z.string()),
     fields: z.array(field),
-    /** Every cell formatted as readers see it, one array per row in field order. */
+    /** The first rows' cells formatted as readers see them, one array per row in field order. */
     rows: z.array(z.array(z.string())),
+    /** How many rows the dataset has in all (the page prints the first few). */
+    rowCount: z.number(),
     /** The cleaned CSV (`/data/<id>.csv`) and the sidecar as written (`/data/<id>.yml`). */
     csv: z.string(),
     sidecar: z.string(),

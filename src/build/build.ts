@@ -13,6 +13,7 @@ import { openPngKeyMemo } from "../cache/png-keys.ts";
 import { pngCachePath } from "../cache/pngs.ts";
 import { startPngPool } from "../charts/png/pool.ts";
 import { standaloneSvg } from "../charts/standalone.ts";
+import { frameReader } from "../content-files.ts";
 import { sortMessages } from "../errors/diagnostic.ts";
 import { formatReport, readSourceFrom } from "../errors/print.ts";
 import { pageStoryCache, storyPanels } from "../site/page-stories.ts";
@@ -46,6 +47,7 @@ import {
   storyDigests,
   storyOutputs,
   writeState,
+  type BuildPlan,
   type BuildState,
 } from "./plan.ts";
 import { colourAllowed, startProgress, type Progress } from "./progress.ts";
@@ -179,7 +181,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 
     // 2. What to build: everything, or only the stories that changed (the rest is kept from the
     //    last build), decided from digests alone. See plan.ts.
-    const plan = planBuild({
+    let plan: BuildPlan = planBuild({
       previous: lastBuild,
       shared,
       stories,
@@ -208,7 +210,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const siteUrl = settings.site;
     // As Astro's loader writes it (`new URL(site).href`), so both name the same story cache.
     const siteHref = siteUrl ? new URL(siteUrl).href : undefined;
-    const partialFile = plan.kind === "partial" && siteUrl ? `${stateFile}.partial.json` : undefined;
+    let partialFile = plan.kind === "partial" && siteUrl ? `${stateFile}.partial.json` : undefined;
     let partial: PartialBuild | undefined;
     let pagesWritten = 0;
     let astroPhase: ReturnType<Progress["phase"]> | undefined;
@@ -299,7 +301,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     );
     phase("content");
     if (messages.length) {
-      const readFrom = (dir: string) => readSourceFrom(dir, (p) => readFileSync(p, "utf8"));
+      const readFrom = (dir: string) => readSourceFrom(dir, frameReader(dir));
       const [fromProject, fromContent] = [readFrom(project), readFrom(root)];
       complain(formatReport(messages, { readSource: (file) => fromContent(file) ?? fromProject(file) }));
     }
@@ -315,6 +317,18 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     writeFileAtomic(pendingRecord, recordText(published.record));
     // What this build was made from, for planning the next one.
     const current = buildState(site, shared, stories);
+    // A story that starts or stops using a dataset, or becomes or stops being a draft, can change
+    // which datasets are published: their pages and downloads come or go, and so do their entries
+    // in the data index and the sitemap, whose kept pages were settled when Astro started. It is
+    // rare: stop the partial build's Astro and build everything.
+    if (plan.kind === "partial" && current.datasets.join() !== lastBuild!.datasets.join()) {
+      say("Building every page: the datasets published changed.");
+      await stopAstro();
+      astro = undefined;
+      plan = { kind: "full" };
+      partialFile = undefined;
+      partial = undefined;
+    }
     // A partial build also rebuilds the pages of the datasets the changed (or deleted) stories'
     // charts use or used, as those pages list them; Astro's routes read this once its loader goes on.
     const rebuiltDatasets = new Set<string>();
@@ -445,7 +459,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 /** What a checked site was built from: each story's digest, charts, datasets and page. */
 function buildState(site: Site, shared: string, stories: Record<string, string>): BuildState {
   // (`folder` is known once the new site is in place.)
-  const current: BuildState = { shared, stories: {}, datasets: [...site.datasets.keys()].sort(), folder: "" };
+  const current: BuildState = { shared, stories: {}, datasets: site.published, folder: "" };
   for (const [slug, digest] of Object.entries(stories)) {
     current.stories[slug] = { digest, charts: [], datasets: [], page: false };
   }

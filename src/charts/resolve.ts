@@ -43,6 +43,13 @@ export interface ChartData {
 }
 
 const MAX_SERIES = palette.length;
+/**
+ * The most bars or columns a chart draws: past about 60 the labels overlap at 320 px and no reader
+ * can find one, and a register charted row by row would draw thousands. Kinds that join their
+ * points (line, area) and dot charts draw a scale, not one mark a label, so they are not limited.
+ */
+const MAX_CATEGORIES = 60;
+const categoryKinds = new Set<string>(["column", "bar", "stacked-column", "stacked-bar", "grouped-column"]);
 const numeric = (field: Field) => field.type === "number" || field.type === "integer";
 /** Kinds that join their points in order, and the column types that have one. */
 const orderedKinds = new Set<string>(["line", "area"]);
@@ -344,6 +351,11 @@ function drawPoints(
 
   // Order: the author's sort, else file order for text and natural order for time and numbers.
   let categories = uniqueKeys(points.map((p) => p.category));
+  if (categoryKinds.has(spec.type) && categories.length > MAX_CATEGORIES) {
+    const params = { key: categoryKey, column: category.name, count: categories.length, max: MAX_CATEGORIES };
+    diagnostics.add("ChartTooManyCategories", params, at([categoryKey]));
+    return undefined;
+  }
   if (category.type !== "string" && category.type !== "boolean") categories.sort((a, b) => compareKeys(a, b, category));
   if (spec.sort) {
     const byCategory = spec.sort.replace("-", "") === categoryKey;

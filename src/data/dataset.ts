@@ -1,8 +1,9 @@
 // The data layer's orchestrator: reads `data/<id>.csv` with its sidecar into typed rows, or
 // positioned messages for every problem found (never only the first).
 import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { contentEntry, linkProblem } from "../content-files.ts";
 import { Diagnostics, sortMessages, VFileMessage, type Place } from "../errors/diagnostic.ts";
 import { codePointOf, type YamlSource } from "../errors/yaml.ts";
 import { coerceCell, DEFAULT_FALSE_VALUES, DEFAULT_TRUE_VALUES, type CellContext } from "./coerce.ts";
@@ -160,11 +161,19 @@ export function loadDatasets(options: { root: string; today?: string }): {
   const dir = join(options.root, "data");
   if (!existsSync(dir)) return { datasets, messages };
   const ids = new Set<string>();
+  // A link out of the project or to nothing is reported and never read, nor its dataset loaded
+  // (see src/content-files.ts); a folder named like a CSV is not a dataset.
+  const refused = new Set<string>();
   for (const name of readdirSync(dir)) {
     const match = /^(.+)\.(csv|yml)$/.exec(name);
-    if (match && statSync(join(dir, name)).isFile()) ids.add(match[1]!);
+    if (!match) continue;
+    const entry = contentEntry(options.root, `data/${name}`);
+    const problem = linkProblem(options.root, `data/${name}`, entry);
+    if (problem) messages.push(problem);
+    if (problem) refused.add(match[1]!);
+    else if (entry.kind === "file") ids.add(match[1]!);
   }
-  for (const id of [...ids].sort()) {
+  for (const id of [...ids].sort().filter((id) => !refused.has(id))) {
     const result = loadDataset({ root: options.root, id, today: options.today });
     messages.push(...result.messages);
     if (result.dataset) datasets.set(id, result.dataset);

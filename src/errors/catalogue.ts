@@ -64,6 +64,39 @@ export const catalogue = {
         : `\`${p.key}\` applies to ${list(p.types)} fields only: remove it, or change the field's \`type\``,
   },
 
+  // Content folders (`data/`, `content/stories/`): entries that cannot or must not be read.
+  ContentLinkOutside: {
+    message: (p: { path: string; target: string }) =>
+      `Unexpected symbolic link \`${p.path}\` to \`${p.target}\`, outside the project`,
+    hint: (p: { path: string; target: string }) =>
+      `a link out of the project would publish a file of the machine that builds the site: copy the file into the project instead of linking \`${p.path}\``,
+  },
+  ContentLinkBroken: {
+    message: (p: { path: string; target: string }) =>
+      `Unexpected symbolic link \`${p.path}\` to \`${p.target}\`, which does not exist`,
+    hint: (p: { path: string; target: string }) => `delete the link, or put the file it names back`,
+  },
+  StoryNotFile: {
+    message: (p: { path: string }) => `Unexpected folder \`${p.path}\`, expected a story file`,
+    hint: (_p: { path: string }) =>
+      "every name ending in `.md` in `content/stories/` is read as a story: rename the folder, or move it out",
+  },
+
+  // The file as received, served byte for byte at `/data/<id>.source.csv` (warnings, `npm run check` only).
+  SourceFormulaCell: {
+    message: (p: { actual: string; count: number; id: string }) =>
+      `Unexpected cell \`${p.actual}\` that a spreadsheet would run as a formula, in the file as received` +
+      (p.count > 1 ? ` (${p.count} such cells)` : ""),
+    hint: (p: { actual: string; count: number; id: string }) =>
+      `\`/data/${p.id}.source.csv\` publishes the file byte for byte: the cleaned \`/data/${p.id}.csv\` makes such cells text, and the dataset page says to open that one; if a cell is not meant as a formula, fix it in the CSV`,
+  },
+  SourceTextOutsideTable: {
+    message: (p: { count: number; id: string }) =>
+      `Unexpected text outside the table in the file as received: ${p.count} ${p.count === 1 ? "row" : "rows"} above the header or below the last row`,
+    hint: (p: { count: number; id: string }) =>
+      `\`/data/${p.id}.source.csv\` publishes the file byte for byte, title and notes rows too: check they hold nothing that should not be public, or move them into the sidecar's \`notes\``,
+  },
+
   // ── Datasets: the CSV ─────────────────────────────────────────────────────
   CsvEncodingInvalid: {
     message: (p: { byte: string; encoding: string }) => `Unexpected byte \`${p.byte}\`, expected text in ${p.encoding}`,
@@ -214,6 +247,11 @@ export const catalogue = {
     hint: (p: { key: string; actual: string; expected: string; fix?: string }) =>
       p.fix ?? `change \`${p.key}\` to ${p.expected}`,
   },
+  TextControlCharacter: {
+    message: (p: { code: string }) => `Unexpected control character \`${p.code}\`, expected text`,
+    hint: (_p: { code: string }) =>
+      "it is invisible, and usually comes with a paste from Word, Excel or a PDF: delete it (retyping the words around it), or type a space where it stood for a line break",
+  },
   StorySlugInvalid: {
     message: (p: { slug: string }) => `Unexpected story file name \`${p.slug}\`, expected lowercase kebab-case`,
     hint: (p: { slug: string; suggestion: string }) =>
@@ -331,6 +369,12 @@ export const catalogue = {
       `Unexpected ${p.count} series in \`${p.column}\`, expected at most ${p.max}`,
     hint: (_p: { column: string; count: number; max: number }) =>
       "readers cannot tell that many colours apart: add a `filter` to keep the series that matter, or chart each one separately",
+  },
+  ChartTooManyCategories: {
+    message: (p: { key: string; column: string; count: number; max: number }) =>
+      `Unexpected ${p.count} categories in \`${p.column}\` for \`${p.key}\`, expected at most ${p.max}`,
+    hint: (_p: { key: string; column: string; count: number; max: number }) =>
+      "no reader can find one bar among that many: group the rows with `aggregate` (e.g. `aggregate: sum` by month), keep the ones that matter with `filter`, or (when charts gain it) keep the largest with `limit`",
   },
   // ── Numbers in prose: :value{...} ─────────────────────────────────────────
   ValueAttributeUnknown: {

@@ -14,6 +14,7 @@ import type { ChartCache } from "../cache/charts.ts";
 import type { RenderedChart } from "../charts/render.ts";
 import type { Dataset } from "../data/types.ts";
 import type { VFileMessage } from "../errors/diagnostic.ts";
+import { controlCharacterMessages } from "./control-characters.ts";
 import { parseStoryFile, type Frontmatter } from "./frontmatter.ts";
 import { rehypeChart, type ChartPanels } from "./rehype-chart.ts";
 import { rehypeFragmentLinks } from "./rehype-fragment-links.ts";
@@ -59,6 +60,7 @@ export function renderStory(
   context: StoryContext,
 ): RenderedStory {
   const { frontmatter, body, messages } = parseStoryFile(text, options.file);
+  messages.unshift(...controlCharacterMessages(text, options.file));
   const file = new VFile({ path: options.file, value: body });
   const processor = unified()
     .use(remarkParse)

@@ -7,14 +7,21 @@ import { contentChecked } from "../build/content-gate.ts";
 import { DRAFTS_ENV, SHARED_DIGEST_ENV } from "../build/env.ts";
 import { drawingByBlob, lazyBlobId, putBlob } from "../cache/blobs.ts";
 import { fileChartCache } from "../cache/charts.ts";
+import { frameReader } from "../content-files.ts";
 import { datasetCsv } from "../data/export.ts";
 import { frictionlessPackage } from "../data/frictionless.ts";
 import { formatValue } from "../data/index.ts";
-import { formatReport } from "../errors/print.ts";
+import { formatReport, readSourceFrom } from "../errors/print.ts";
 import { pageStoryCache, storyPanels } from "./page-stories.ts";
 import { loadSite, type Site } from "./site.ts";
 
 type Fill = (site: Site, context: LoaderContext) => void;
+
+/**
+ * Rows a dataset page prints: a council file may have 200,000, and printing them all made a 30 MB
+ * page. The page says how many there are and points at the downloads for the rest.
+ */
+export const DATASET_PAGE_ROWS = 100;
 
 export function plotlineLoader(options: { root: string }) {
   let pending: Promise<Site> | undefined;
@@ -43,13 +50,7 @@ export function plotlineLoader(options: { root: string }) {
     const current = await site(context.config.site ? new URL(context.config.site) : undefined);
     const errors = current.messages.filter((m) => m.fatal !== false);
     if (errors.length) {
-      const readSource = (file: string) => {
-        try {
-          return readFileSync(join(options.root, file), "utf8");
-        } catch {
-          return undefined;
-        }
-      };
+      const readSource = readSourceFrom(options.root, frameReader(options.root));
       // A content error is the author's to fix: print it as positions and hints, not a stack.
       const report = formatReport(errors, { readSource });
       if (!context.watcher) {
@@ -117,7 +118,9 @@ export function plotlineLoader(options: { root: string }) {
   });
 
   const datasets = loader("plotline-datasets", (current, { store }) => {
-    for (const [id, dataset] of current.datasets) {
+    // Only the published ones: a dataset no published story uses yet stays out (src/site/publish.ts).
+    for (const id of current.published) {
+      const dataset = current.datasets.get(id)!;
       const charts = [...current.charts]
         .filter(([, c]) => c.chart.dataset === id)
         .map(([chartId, c]) => ({ id: chartId, title: c.chart.title, story: c.story }));
@@ -145,8 +148,11 @@ export function plotlineLoader(options: { root: string }) {
             format: f.format,
             expression: f.expression,
           })),
-          // Every cell as readers see it (`£20.9m`, `5 January 2024`), printed by the data layer.
-          rows: dataset.rows.map((row) => dataset.fields.map((f) => formatValue(row[f.name], f))),
+          // The first rows' cells as readers see them (`£20.9m`, `5 January 2024`), printed by the data layer.
+          rows: dataset.rows
+            .slice(0, DATASET_PAGE_ROWS)
+            .map((row) => dataset.fields.map((f) => formatValue(row[f.name], f))),
+          rowCount: dataset.rows.length,
           csv: datasetCsv(dataset),
           sidecar: readFileSync(join(options.root, dataset.sidecarPath), "utf8"),
           // The file's own bytes (it may be Windows-1252), for `/data/<id>.source.csv`.
