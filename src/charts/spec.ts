@@ -133,7 +133,12 @@ export function parseChartBlock(
   const file = origin.file;
   // Where a message about the whole block goes: the opening fence (indented in a list item).
   const fence = { file, fenceLine: origin.fenceLine, fenceColumn: origin.fenceColumn ?? 1 };
-  const source = parseYamlSource(text, { file, line: origin.fenceLine + 1, column: origin.fenceColumn });
+  const source = parseYamlSource(text, {
+    file,
+    line: origin.fenceLine + 1,
+    column: origin.fenceColumn,
+    rawControlsReported: true,
+  });
   for (const error of source.syntaxErrors) {
     diagnostics.add("ChartYamlInvalid", { reason: error.reason }, { file, ...error });
   }

@@ -81,7 +81,7 @@ export function parseStoryFile(
   const consumedLines = match[0].split(/\r\n|\r|\n/).length - (/(\r\n|\r|\n)$/.test(match[0]) ? 1 : 0);
   // Keep line numbers: the body starts where it sits in the file.
   const body = "\n".repeat(consumedLines) + text.slice(match[0].length);
-  const source = parseYamlSource(yamlText, { file, line: 2 });
+  const source = parseYamlSource(yamlText, { file, line: 2, rawControlsReported: true });
   for (const error of source.syntaxErrors)
     diagnostics.add("FrontmatterYamlInvalid", { reason: error.reason }, { file, ...error });
   if (source.syntaxErrors.length) return { body, messages: diagnostics.messages };

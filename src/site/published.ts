@@ -236,14 +236,17 @@ function figureChanges(
  */
 export function checkSiteRecord(options: {
   root: string;
-  stories: ReadonlyArray<PublishedStory & { frontmatter: { draft?: boolean } }>;
+  stories: ReadonlyArray<PublishedStory & { frontmatter: { draft?: boolean }; messages?: readonly VFileMessage[] }>;
   today: string;
 }): { record: PublishedRecord; messages: VFileMessage[] } {
   const read = readRecord(options.root);
   if (read.messages.length) return read;
+  // A story with errors of its own is stopped by them already: a chart block it cannot draw now
+  // would only be reported a second time here, as a published chart gone missing.
+  const unbroken = (story: { messages?: readonly VFileMessage[] }) => !story.messages?.some((m) => m.fatal !== false);
   return checkPublished({
     record: read.record,
-    stories: options.stories.filter((story) => !story.frontmatter.draft),
+    stories: options.stories.filter((story) => !story.frontmatter.draft && unbroken(story)),
     today: options.today,
   });
 }
