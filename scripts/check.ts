@@ -8,7 +8,9 @@ import { contentRoot } from "../src/config.ts";
 import { sortMessages } from "../src/errors/diagnostic.ts";
 import { formatLine, formatMessage, readSourceFrom } from "../src/errors/print.ts";
 import { lintStoryFacts } from "../src/markdown/fact-lint-story.ts";
+import { readConfig } from "../src/settings/read.ts";
 import { loadSite } from "../src/site/site.ts";
+import { topicProblems } from "../src/site/topics.ts";
 
 const OPTIONS = ["--strict", "--frames", "--no-facts"];
 const args = process.argv.slice(2);
@@ -30,7 +32,9 @@ const facts = args.includes("--no-facts")
   : site.stories.flatMap((story) =>
       lintStoryFacts({ text: readFileSync(join(root, story.file), "utf8"), file: story.file, datasets: site.datasets }),
     );
-const messages = sortMessages([...site.messages, ...facts]);
+// The settings and the topics are checked with the content, as the build checks them.
+const settings = readConfig({ projectRoot: process.cwd(), env: process.env }).messages;
+const messages = sortMessages([...settings, ...site.messages, ...topicProblems(root, site.stories), ...facts]);
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
 
 if (args.includes("--frames")) {

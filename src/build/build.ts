@@ -17,7 +17,10 @@ import { sortMessages } from "../errors/diagnostic.ts";
 import { formatReport, readSourceFrom } from "../errors/print.ts";
 import { pageStoryCache, storyPanels } from "../site/page-stories.ts";
 import { loadSite, type Site } from "../site/site.ts";
-import { absolute, paths, readSiteUrl } from "../urls.ts";
+import { readConfig } from "../settings/read.ts";
+import { headersFile } from "../site/security.ts";
+import { topicProblems } from "../site/topics.ts";
+import { absolute, paths } from "../urls.ts";
 import { stopOrphanedChild } from "./astro-child.ts";
 import { startAstro, type AstroRun } from "./astro-run.ts";
 import {
@@ -149,9 +152,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   };
 
   try {
-    // 1. Settings. The site URL is checked here so no page is ever written with `undefined` in
-    //    its links.
-    const settings = readSiteUrl({ projectRoot: project, env });
+    // 1. Settings (plotline.config.json). The site URL is checked here so no page is ever
+    //    written with `undefined` in its links; every problem is reported with the content's.
+    const settings = readConfig({ projectRoot: project, env });
     // Inputs exactly those of the last good build into this folder: nothing to do. (That build
     // checked the same content and found no error.)
     const stateFile = statePath(cache, outDir);
@@ -280,7 +283,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
           ),
         ),
     });
-    const messages = [...sortMessages(settings.messages), ...site.messages];
+    const topicMessages = topicProblems(root, site.stories);
+    const messages = [...sortMessages(settings.messages), ...sortMessages([...site.messages, ...topicMessages])];
     const errors = messages.filter((m) => m.fatal !== false);
     // (The problems themselves, with their count, are printed in full just below.)
     contentPhase.end(
@@ -357,6 +361,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     }
     astroPhase.end(`${pagesWritten} pages`);
     moveInto(astroOut, next);
+    // Security headers for hosts that read a `_headers` file (src/site/security.ts).
+    writeFileSync(join(next, "_headers"), headersFile());
     phase("Astro");
 
     // 5. Search, beside the last PNGs: Pagefind reads only story pages, so the PNGs can still be

@@ -3,7 +3,7 @@
 import * as z from "zod";
 import { Diagnostics, type VFileMessage } from "../errors/diagnostic.ts";
 import { closest } from "../errors/closest.ts";
-import { parseYamlSource, schemaProblems } from "../errors/yaml.ts";
+import { parseYamlSource, schemaProblems, type YamlSource } from "../errors/yaml.ts";
 import { isIsoDate } from "../data/dates.ts";
 
 // YYYY-MM-DD, checked for being a real day below.
@@ -64,6 +64,12 @@ function siblings(key: string): { name: string; allowed: string[]; nested: boole
 
 // The opening `---` line, the YAML, and the closing `---` line.
 const FENCE = /^---[ \t]*(?:\r\n|\r|\n)([\s\S]*?)(?:\r\n|\r|\n)---[ \t]*(?:\r\n|\r|\n|$)/;
+
+/** The frontmatter's YAML with positions in the story file, for checks made after parsing (topics). */
+export function frontmatterSource(text: string, file: string): YamlSource | undefined {
+  const match = FENCE.exec(text.replace(/^\uFEFF/, ""));
+  return match ? parseYamlSource(match[1]!, { file, line: 2 }) : undefined;
+}
 
 export function parseStoryFile(
   text: string,
