@@ -362,7 +362,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     astroPhase.end(`${pagesWritten} pages`);
     moveInto(astroOut, next);
     // Security headers for hosts that read a `_headers` file (src/site/security.ts).
-    writeFileSync(join(next, "_headers"), headersFile());
+    writeFileSync(join(next, "_headers"), headersFile(siteUrl!));
     phase("Astro");
 
     // 5. Search, beside the last PNGs: Pagefind reads only story pages, so the PNGs can still be

@@ -30,18 +30,27 @@ const common = [
 /** For every page without script. */
 export const NO_SCRIPT_POLICY = [...common, "script-src 'none'"].join("; ");
 
+/**
+ * For a newsletter edition: no script, and images from the site's own address, as the email's
+ * absolute links name it (the page may be opened from a preview host or a copy on disk).
+ */
+export function newsletterPolicy(site: string): string {
+  const images = `img-src 'self' data: ${new URL(site).origin}`;
+  return NO_SCRIPT_POLICY.replace("img-src 'self' data:", images);
+}
+
 /** For /search/: Pagefind's UI and index from this site, its WebAssembly, and the start-up script. */
 export const SEARCH_POLICY = [...common, `script-src 'self' ${searchStartHash} 'wasm-unsafe-eval'`].join("; ");
 
 // The folders whose pages carry no script (the home page and 404 are files of their own).
-const NO_SCRIPT_PAGES = ["/", "/404.html", "/stories/*", "/topics/*", "/data/*", "/newsletter/*", "/places/*"];
+const NO_SCRIPT_PAGES = ["/", "/404.html", "/stories/*", "/topics/*", "/data/*", "/places/*"];
 
 /**
  * The `_headers` file. Paths are the built folder's (a host that reads the file serves that
  * folder at its root). No two rules that match one page set the same header: hosts apply every
  * matching rule, and Netlify joins repeated headers where Cloudflare replaces them.
  */
-export function headersFile(): string {
+export function headersFile(site: string): string {
   const rule = (path: string, headers: Record<string, string>) =>
     [path, ...Object.entries(headers).map(([name, value]) => `  ${name}: ${value}`)].join("\n");
   const framedByNoOne = { "X-Frame-Options": "DENY" };
@@ -52,6 +61,10 @@ export function headersFile(): string {
       ...NO_SCRIPT_PAGES.map((path) =>
         rule(path, { "Content-Security-Policy": `${NO_SCRIPT_POLICY}; frame-ancestors 'none'`, ...framedByNoOne }),
       ),
+      rule("/newsletter/*", {
+        "Content-Security-Policy": `${newsletterPolicy(site)}; frame-ancestors 'none'`,
+        ...framedByNoOne,
+      }),
       rule("/search/*", { "Content-Security-Policy": `${SEARCH_POLICY}; frame-ancestors 'none'`, ...framedByNoOne }),
       // Embeds are made to sit in any other site's iframe.
       rule("/embed/*", { "Content-Security-Policy": `${NO_SCRIPT_POLICY}; frame-ancestors *` }),
