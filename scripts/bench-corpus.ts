@@ -42,6 +42,12 @@ export function writeCorpus(options: CorpusOptions): { stories: number; charts: 
   rmSync(options.dir, { recursive: true, force: true });
   mkdirSync(join(options.dir, "data"), { recursive: true });
   mkdirSync(join(options.dir, "content", "stories"), { recursive: true });
+  // The twelve topics the stories below name, declared as a newsroom declares them.
+  const topics = Array.from(
+    { length: 12 },
+    (_, t) => `topic-${t}:\n  name: Topic ${t}\n  description: Stories on topic ${t}.\n`,
+  );
+  writeFileSync(join(options.dir, "content", "topics.yml"), topics.join(""));
 
   // Datasets: 20 financial years, three money columns and a group column, for every chart kind.
   for (let d = 0; d < datasetCount; d++) {

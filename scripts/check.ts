@@ -9,10 +9,12 @@ import { frameReader } from "../src/content-files.ts";
 import { sortMessages } from "../src/errors/diagnostic.ts";
 import { formatLine, formatMessage, readSourceFrom } from "../src/errors/print.ts";
 import { lintStoryFacts } from "../src/markdown/fact-lint-story.ts";
+import { readConfig } from "../src/settings/read.ts";
 import { publishedDatasets } from "../src/site/publish.ts";
 import { checkSiteRecord, recordDay } from "../src/site/published.ts";
 import { loadSite } from "../src/site/site.ts";
 import { sourceFileWarnings } from "../src/site/source-file.ts";
+import { topicProblems } from "../src/site/topics.ts";
 
 const OPTIONS = ["--strict", "--frames", "--no-facts"];
 const args = process.argv.slice(2);
@@ -34,11 +36,20 @@ const facts = args.includes("--no-facts")
   : site.stories.flatMap((story) =>
       lintStoryFacts({ text: readFileSync(join(root, story.file), "utf8"), file: story.file, datasets: site.datasets }),
     );
+// The settings and the topics are checked with the content, as the build checks them.
+const settings = readConfig({ projectRoot: process.cwd(), env: process.env }).messages;
 // Published figures against content/published.lock.json (the build keeps it; check only reads).
 const record = checkSiteRecord({ root, stories: site.stories, today: recordDay() });
 // What each original file publishes beyond the table (src/site/source-file.ts).
 const originals = [...site.datasets.values()].flatMap((dataset) => sourceFileWarnings(root, dataset));
-const messages = sortMessages([...site.messages, ...record.messages, ...facts, ...originals]);
+const messages = sortMessages([
+  ...settings,
+  ...site.messages,
+  ...topicProblems(root, site.stories),
+  ...record.messages,
+  ...facts,
+  ...originals,
+]);
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
 
 if (args.includes("--frames")) {

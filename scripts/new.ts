@@ -11,6 +11,7 @@ import { formatLine } from "../src/errors/print.ts";
 import { inferSidecar, type SidecarGuess } from "../src/scaffold/infer-sidecar.ts";
 import { slugify, storyText } from "../src/scaffold/story.ts";
 import { sidecarYaml } from "../src/scaffold/write-sidecar.ts";
+import { readConfig } from "../src/settings/read.ts";
 import { loadSite, STORIES_DIR } from "../src/site/site.ts";
 
 const USAGE = `Usage:
@@ -37,7 +38,9 @@ function newStory(title: string): void {
   if (existsSync(join(root, file))) fail(`${file} already exists: choose another title, or pass --slug`);
   const { datasets } = loadDatasets({ root });
   const example = [...datasets.values()].find((d) => d.primaryKey.length === 1);
-  const byline = flags.byline ?? gitUserName() ?? "Your Name";
+  // The newsroom's default byline (plotline.config.json), else the author's git name.
+  const byline =
+    flags.byline ?? readConfig({ projectRoot: process.cwd(), env: {} }).config?.byline ?? gitUserName() ?? "Your Name";
   mkdirSync(join(root, STORIES_DIR), { recursive: true });
   writeFileSync(join(root, file), storyText({ title, byline, today, example }));
   const problems = loadSite({ root, drafts: true }).messages.filter((m) => m.file === file);

@@ -16,10 +16,13 @@ import { standaloneSvg } from "../charts/standalone.ts";
 import { frameReader } from "../content-files.ts";
 import { sortMessages } from "../errors/diagnostic.ts";
 import { formatReport, readSourceFrom } from "../errors/print.ts";
+import { readConfig } from "../settings/read.ts";
 import { pageStoryCache, storyPanels } from "../site/page-stories.ts";
 import { checkSiteRecord, recordDay, recordText, writeRecord } from "../site/published.ts";
+import { headersFile } from "../site/security.ts";
 import { loadSite, type Site } from "../site/site.ts";
-import { absolute, paths, readSiteUrl } from "../urls.ts";
+import { topicProblems } from "../site/topics.ts";
+import { absolute, paths } from "../urls.ts";
 import { stopOrphanedChild } from "./astro-child.ts";
 import { startAstro, type AstroRun } from "./astro-run.ts";
 import {
@@ -157,9 +160,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   };
 
   try {
-    // 1. Settings. The site URL is checked here so no page is ever written with `undefined` in
-    //    its links.
-    const settings = readSiteUrl({ projectRoot: project, env });
+    // 1. Settings (plotline.config.json). The site URL is checked here so no page is ever
+    //    written with `undefined` in its links; every problem is reported with the content's.
+    const settings = readConfig({ projectRoot: project, env });
     // Inputs exactly those of the last good build into this folder: nothing to do. (That build
     // checked the same content and found no error.)
     const stateFile = statePath(cache, outDir);
@@ -292,7 +295,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     });
     // Published figures: a revised dataset must not change what a published story printed.
     const published = checkSiteRecord({ root, stories: site.stories, today: options.today ?? recordDay() });
-    const messages = [...sortMessages(settings.messages), ...sortMessages([...site.messages, ...published.messages])];
+    const topicMessages = topicProblems(root, site.stories);
+    const messages = [
+      ...sortMessages(settings.messages),
+      ...sortMessages([...site.messages, ...topicMessages, ...published.messages]),
+    ];
     const errors = messages.filter((m) => m.fatal !== false);
     // (The problems themselves, with their count, are printed in full just below.)
     contentPhase.end(
@@ -385,6 +392,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     }
     astroPhase.end(`${pagesWritten} pages`);
     moveInto(astroOut, next);
+    // Security headers for hosts that read a `_headers` file (src/site/security.ts).
+    writeFileSync(join(next, "_headers"), headersFile(siteUrl!));
     phase("Astro");
 
     // 5. Search, beside the last PNGs: Pagefind reads only story pages, so the PNGs can still be

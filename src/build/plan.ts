@@ -16,6 +16,7 @@ import {
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { DEPENDENCY_PATCHES_DIR } from "../cache/charts.ts";
 import { contentEntry } from "../content-files.ts";
+import { TOPICS_FILE } from "../site/topics.ts";
 import { paths } from "../urls.ts";
 
 export interface BuildState {
@@ -75,6 +76,9 @@ export function sharedDigest(options: { project: string; root: string; settings:
     ),
   ];
   for (const file of code) hash.update(file).update(bytesOf(options.project, file));
+  // Every page shows topic names (content/topics.yml), as every page may show data.
+  const topics = join(options.root, TOPICS_FILE);
+  if (existsSync(topics)) hash.update(TOPICS_FILE).update(readFileSync(topics));
   for (const file of files(join(options.root, "data"), options.root)) {
     hash.update(file).update(bytesOf(options.root, file));
   }
@@ -139,8 +143,9 @@ export function storyOutputs(slug: string, story: Pick<StoryState, "charts" | "p
   if (!story.page) return [];
   return [
     paths.story(slug),
+    paths.storyOembed(slug),
     paths.newsletter(slug),
-    ...story.charts.flatMap((id) => [paths.embed(id), paths.chartSvg(id)]),
+    ...story.charts.flatMap((id) => [paths.embed(id), paths.embedOembed(id), paths.chartSvg(id)]),
   ].map(fileOf);
 }
 

@@ -498,7 +498,67 @@ export const catalogue = {
   },
   ConfigUnknownKey: {
     message: (p: { key: string }) => `Unexpected key \`${p.key}\` in \`plotline.config.json\``,
-    hint: (_p: { key: string }) => "the only setting is `site`, the site's public URL",
+    hint: (p: { key: string; suggestion?: string }) =>
+      p.suggestion
+        ? `did you mean \`${p.suggestion}\`?`
+        : "the settings are `site`, `name`, `tagline`, `description`, `lang`, `logo`, `accent`, `footer`, `social` and `byline` (see docs/configuration.md)",
+  },
+  ConfigFileMissing: {
+    message: (_p: Record<string, never>) => "Missing `plotline.config.json`",
+    hint: (_p: Record<string, never>) =>
+      'create it beside package.json with at least the site\'s address and name: `{ "site": "https://news.example.org", "name": "The Ledger" }`',
+  },
+  ConfigMissingKey: {
+    message: (p: { key: string }) => `Missing key \`${p.key}\` in \`plotline.config.json\``,
+    hint: (p: { key: string }) =>
+      p.key === "name"
+        ? 'add the newsroom\'s name, shown in the masthead, titles and feeds: `"name": "The Ledger"`'
+        : `add \`${p.key}\` (see docs/configuration.md)`,
+  },
+  ConfigInvalidValue: {
+    message: (p: { key: string; actual: string; expected: string }) =>
+      `Unexpected \`${p.actual}\` for \`${p.key}\` in \`plotline.config.json\`, expected ${p.expected}`,
+    hint: (p: { key: string }) => `correct \`${p.key}\` (docs/configuration.md lists every setting with an example)`,
+  },
+  ConfigAccentContrast: {
+    message: (p: { actual: string; scheme: string; background: string; ratio: string }) =>
+      `Unexpected accent \`${p.actual}\` on the ${p.scheme} background \`${p.background}\`: contrast ${p.ratio}:1, expected at least 4.5:1`,
+    hint: (p: { scheme: string }) =>
+      p.scheme === "light"
+        ? 'text in the accent must pass WCAG AA (4.5:1; that also passes 3:1 for marks): pick a darker shade, and give each background its own with `{ "light": "#b8441f", "dark": "#f08a65" }`'
+        : 'text in the accent must pass WCAG AA (4.5:1; that also passes 3:1 for marks): pick a lighter shade for dark mode, with `{ "light": "#b8441f", "dark": "#f08a65" }`',
+  },
+  ConfigLogoMissing: {
+    message: (p: { actual: string }) => `Missing logo file \`public/${p.actual}\``,
+    hint: (_p: { actual: string }) =>
+      'put the image in `public/` and name it relative to that folder, e.g. `"logo": "logo.svg"`',
+  },
+  // ── Topics: content/topics.yml ───────────────────────────────────────────────
+  TopicsYamlInvalid: {
+    message: (p: { reason: string }) => `Invalid YAML in \`content/topics.yml\`: ${p.reason}`,
+    hint: (_p: { reason: string }) =>
+      "each topic is its id, then `name:` and `description:` indented beneath it; quote a value containing `:` or `#`",
+  },
+  TopicsUnknownKey: {
+    message: (p: { key: string }) => `Unexpected key \`${p.key}\` in \`content/topics.yml\``,
+    hint: (_p: { key: string }) => "a topic has only a `name` and a `description`",
+  },
+  TopicsMissingKey: {
+    message: (p: { key: string }) => `Missing key \`${p.key}\` in \`content/topics.yml\``,
+    hint: (_p: { key: string }) => "every topic needs a `name` (what readers see) and a one-line `description`",
+  },
+  TopicsInvalidValue: {
+    message: (p: { key: string; actual: string; expected: string }) =>
+      `Unexpected \`${p.actual}\` for \`${p.key}\` in \`content/topics.yml\`, expected ${p.expected}`,
+    hint: (_p: { key: string }) =>
+      "write each topic as `council-finance:` with `name: Council finance` and `description: One line about it` beneath",
+  },
+  TopicUnknown: {
+    message: (p: { actual: string }) => `Unexpected topic \`${p.actual}\`, not in \`content/topics.yml\``,
+    hint: (p: { actual: string; suggestion?: string }) =>
+      p.suggestion
+        ? `did you mean \`${p.suggestion}\`? If not, add \`${p.actual}\` to content/topics.yml with its name and description`
+        : `add \`${p.actual}\` to content/topics.yml with its display name and a one-line description`,
   },
   // ── Fact-lint: figures typed by hand in prose (warnings, `npm run check` only) ──
   FactUnmatched: {
