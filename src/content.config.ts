@@ -83,6 +83,14 @@ const datasets = defineCollection({
     datapackage: z.string(),
     charts: z.array(z.object({ id: z.string(), title: z.string(), story: z.string() })),
     stories: z.array(z.object({ slug: z.string(), title: z.string() })),
+    /** For a pinned copy (`<id>@<day>`): the dataset it is a version of. */
+    versionOf: z.object({ id: z.string(), day: z.string(), published: z.boolean() }).optional(),
+    /** Pinned copies of this dataset that published stories keep using. */
+    versions: z.array(z.object({ id: z.string(), day: z.string() })),
+    /** Published figures that changed with this dataset (content/published.lock.json). */
+    revisions: z.array(
+      z.object({ date: z.string(), slug: z.string(), title: z.string(), was: z.string(), now: z.string() }),
+    ),
   }),
 });
 

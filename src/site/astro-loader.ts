@@ -8,20 +8,12 @@ import { DRAFTS_ENV, SHARED_DIGEST_ENV } from "../build/env.ts";
 import { drawingByBlob, lazyBlobId, putBlob } from "../cache/blobs.ts";
 import { fileChartCache } from "../cache/charts.ts";
 import { frameReader } from "../content-files.ts";
-import { datasetCsv } from "../data/export.ts";
-import { frictionlessPackage } from "../data/frictionless.ts";
-import { formatValue } from "../data/index.ts";
 import { formatReport, readSourceFrom } from "../errors/print.ts";
+import { datasetEntry, pagesRecord } from "./dataset-entry.ts";
 import { pageStoryCache, storyPanels } from "./page-stories.ts";
 import { loadSite, type Site } from "./site.ts";
 
 type Fill = (site: Site, context: LoaderContext) => void;
-
-/**
- * Rows a dataset page prints: a council file may have 200,000, and printing them all made a 30 MB
- * page. The page says how many there are and points at the downloads for the rest.
- */
-export const DATASET_PAGE_ROWS = 100;
 
 export function plotlineLoader(options: { root: string }) {
   let pending: Promise<Site> | undefined;
@@ -118,50 +110,11 @@ export function plotlineLoader(options: { root: string }) {
   });
 
   const datasets = loader("plotline-datasets", (current, { store }) => {
+    const record = pagesRecord(options.root);
     // Only the published ones: a dataset no published story uses yet stays out (src/site/publish.ts).
     for (const id of current.published) {
       const dataset = current.datasets.get(id)!;
-      const charts = [...current.charts]
-        .filter(([, c]) => c.chart.dataset === id)
-        .map(([chartId, c]) => ({ id: chartId, title: c.chart.title, story: c.story }));
-      const stories = current.stories
-        .filter((s) => s.charts.some((c) => c.dataset === id) || s.quoted.includes(id))
-        .map((s) => ({ slug: s.slug, title: s.frontmatter.title }));
-      store.set({
-        id,
-        filePath: dataset.csvPath,
-        data: {
-          title: dataset.title,
-          description: dataset.description,
-          source: dataset.source,
-          licence: dataset.licence,
-          notes: dataset.notes,
-          updated: dataset.updated,
-          primaryKey: dataset.primaryKey,
-          fields: dataset.fields.map((f) => ({
-            name: f.name,
-            type: f.type,
-            title: f.title,
-            description: f.description,
-            unit: f.unit,
-            scale: f.scale,
-            format: f.format,
-            expression: f.expression,
-          })),
-          // The first rows' cells as readers see them (`£20.9m`, `5 January 2024`), printed by the data layer.
-          rows: dataset.rows
-            .slice(0, DATASET_PAGE_ROWS)
-            .map((row) => dataset.fields.map((f) => formatValue(row[f.name], f))),
-          rowCount: dataset.rows.length,
-          csv: datasetCsv(dataset),
-          sidecar: readFileSync(join(options.root, dataset.sidecarPath), "utf8"),
-          // The file's own bytes (it may be Windows-1252), for `/data/<id>.source.csv`.
-          original: readFileSync(join(options.root, dataset.csvPath)).toString("base64"),
-          datapackage: `${JSON.stringify(frictionlessPackage(dataset), null, 2)}\n`,
-          charts,
-          stories,
-        },
-      });
+      store.set({ id, filePath: dataset.csvPath, data: datasetEntry(dataset, current, options.root, record) });
     }
   });
 

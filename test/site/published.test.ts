@@ -81,6 +81,10 @@ describe("a council revises a dataset that published stories quote", () => {
     const revised = site.record().stories["older-story"]!;
     expect(revised.values[0]!.text).toBe("£27.3m");
     expect(revised.revisions).toEqual([expect.objectContaining({ dataset: "budget", was: "£20.9m", now: "£27.3m" })]);
+    // The dataset's page lists the revision, with the story it changed.
+    expect(readFileSync(join(outDir, "data", "budget", "index.html"), "utf8")).toMatch(
+      /An older story about budgets<\/a>,\s*£20.9m became £27.3m/,
+    );
   }, 240_000); // three builds: room for a busy machine
 
   it("leaves a fixture in the repository without a record", () => {
@@ -192,10 +196,17 @@ describe("npm run figures -- pin", () => {
     );
     expect(readFileSync(join(site.root, "data", `budget@${day}.csv`), "utf8")).toContain("2022/23,130.0,20.9");
 
+    // No published story uses the revised data now: the newsroom publishes it for newer stories.
+    const sidecar = join(site.root, "data", "budget.yml");
+    writeFileSync(sidecar, `publish: true\n${readFileSync(sidecar, "utf8")}`);
     const kept = await buildFixture(site.root, outDir, site.env);
     expect(kept.status, kept.output).toBe(0);
     expect(readFileSync(join(outDir, "stories", "older-story", "index.html"), "utf8")).toContain("£20.9m");
-    expect(existsSync(join(outDir, "data", `budget@${day}`, "index.html"))).toBe(true);
+    const pinnedPage = readFileSync(join(outDir, "data", `budget@${day}`, "index.html"), "utf8");
+    expect(pinnedPage).toMatch(/This is the data as it stood on <time[^>]*>[^<]+<\/time>, kept for the stories/);
+    expect(pinnedPage).toContain('<a href="/data/budget/">budget</a>');
+    const currentPage = readFileSync(join(outDir, "data", "budget", "index.html"), "utf8");
+    expect(currentPage).toContain(`<a href="/data/budget@${day}/">that version</a>`);
     // The current data is there for newer stories, revised.
     expect(readFileSync(join(outDir, "data", "budget.csv"), "utf8")).toContain("2022/23,130000000,27300000");
   }, 240_000);
