@@ -125,9 +125,10 @@ describe("control characters in YAML", () => {
     expect(parseSidecar({ source, file: "data/ok.yml" }).diagnostics.messages).toEqual([]);
   });
 
-  it("is an error in a story's dek at its line", () => {
-    const story = parseStoryFile('---\ntitle: T\ndek: "Bad\u001b[31m red"\n---\nText\n', "content/stories/x.md");
-    expect(story.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}`)).toEqual(["3:10 FrontmatterYamlInvalid"]);
+  it("is an error in a story's dek at its line when spelt with an escape (the story scan reports raw ones)", () => {
+    const story = parseStoryFile('---\ntitle: T\ndek: "Bad\\x1b[31m red"\n---\nText\n', "content/stories/x.md");
+    const yaml = story.messages.filter((m) => m.ruleId === "FrontmatterYamlInvalid");
+    expect(yaml.map((m) => `${m.line}:${m.column} ${m.ruleId}`)).toEqual(["3:6 FrontmatterYamlInvalid"]);
   });
 });
 
