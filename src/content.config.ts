@@ -19,6 +19,8 @@ const stories = defineCollection({
     topics: z.array(z.string()),
     corrections: z.array(z.object({ date: z.string(), text: z.string() })),
     draft: z.boolean(),
+    /** Earlier slugs: each gets a page that sends readers on (src/pages/stories/[slug].astro). */
+    aliases: z.array(z.string()),
     charts: z.array(z.string()),
     datasets: z.array(z.string()),
     /** The rendered story: a blob id (src/cache/blobs.ts), read back with getBlob. */

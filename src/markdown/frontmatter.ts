@@ -2,13 +2,13 @@
 // body padded with blank lines so markdown positions are lines of the story file.
 import * as z from "zod";
 import { isIsoDate } from "../data/dates.ts";
+import { isKebab } from "../data/ids.ts";
 import { closest } from "../errors/closest.ts";
 import { Diagnostics, type VFileMessage } from "../errors/diagnostic.ts";
 import { parseYamlSource, schemaProblems, type YamlSource } from "../errors/yaml.ts";
 
 // YYYY-MM-DD, checked for being a real day below.
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 const isoDate = z
   .string()
@@ -23,9 +23,11 @@ const schema = z
     byline: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]),
     published: isoDate,
     updated: isoDate.optional(),
-    topics: z.array(z.string().regex(KEBAB, "a topic id in kebab-case, e.g. `council-finance`")).optional(),
+    topics: z.array(z.string().refine(isKebab, "a topic id in kebab-case, e.g. `council-finance`")).optional(),
     corrections: z.array(z.object({ date: isoDate, text: z.string().min(1) }).strict()).optional(),
     draft: z.boolean().optional(),
+    /** Earlier slugs whose addresses must keep working (the story was renamed). */
+    aliases: z.array(z.string().refine(isKebab, "an earlier slug in kebab-case, e.g. `trust-overspend`")).optional(),
   })
   .strict();
 
@@ -40,6 +42,7 @@ export interface Frontmatter {
   topics: string[];
   corrections: Array<{ date: string; text: string }>;
   draft: boolean;
+  aliases: string[];
 }
 
 const examples: Record<string, string> = {
@@ -132,6 +135,7 @@ export function parseStoryFile(
       topics: data.topics ?? [],
       corrections: data.corrections ?? [],
       draft: data.draft ?? false,
+      aliases: data.aliases ?? [],
     },
     body,
     messages: diagnostics.messages,
