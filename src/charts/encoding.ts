@@ -33,7 +33,7 @@ export function encode(chart: ChartData, layout: Layout, height: number): Encodi
   const labelOf = (key: CategoryKey) => labels.get(keyId(key)) ?? String(key);
   const highlighting = chart.spec.highlight.length > 0;
   const isHighlighted = (p: Point) =>
-    chart.spec.highlight.some((h) => sameValue(p.category, h) || p.label === String(h));
+    p.named !== undefined || chart.spec.highlight.some((h) => sameValue(p.category, h) || p.label === String(h));
   const seriesColor = (name: string) => {
     const i = chart.seriesNames.indexOf(name);
     return chart.seriesNames.length > 1 ? palette[i % palette.length]! : primary;

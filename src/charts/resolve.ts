@@ -21,6 +21,10 @@ export interface Point {
   label: string;
   series: string;
   value: number | null;
+  /** The row a point was drawn from (none when rows are aggregated or summed into `Other`). */
+  row?: Row;
+  /** Set when a `highlight` row selector picked the point: the name it is labelled with. */
+  named?: string;
 }
 
 export interface ChartData {
@@ -305,10 +309,12 @@ function drawPoints(
           label: formatValue(row[category.name] ?? null, category),
           series: name,
           value: typeof v === "number" ? v : null,
+          row,
         });
       }
     }
-    const repeated = [...seen.entries()].find(([, n]) => n > 1);
+    // A dot chart draws every row: a strip, or a scatter. The other kinds take one row each.
+    const repeated = spec.type === "dot" ? undefined : [...seen.entries()].find(([, n]) => n > 1);
     if (repeated) {
       const [id, count] = repeated;
       const label = points.find(
