@@ -150,8 +150,20 @@ function sourceLine(chart: ChartData): string {
   return year && !source.name.includes(year) ? `${source.name} (${year})` : source.name;
 }
 
-/** Notes the reader needs that the author may not have written: figures that are missing. */
+/** Notes the reader needs that the author may not have written: categories left out, figures missing. */
 function autoNotes(chart: ChartData): string[] {
+  return [...limitNotes(chart), ...missingNotes(chart)];
+}
+
+/** "Other is the sum of 6 more suppliers." or "6 more suppliers are left out." */
+function limitNotes(chart: ChartData): string[] {
+  if (!chart.omitted) return [];
+  const { count, summed } = chart.omitted;
+  const what = `${count} more ${count === 1 ? "category" : "categories"} of ${chart.category.title}`;
+  return [summed ? `Other is the sum of ${what}.` : `${what} ${count === 1 ? "is" : "are"} left out.`];
+}
+
+function missingNotes(chart: ChartData): string[] {
   const missing = chart.points.filter((p) => p.value === null);
   if (!missing.length) return [];
   const labels = missing.map((p) => (chart.seriesNames.length > 1 ? `${p.series}, ${p.label}` : p.label));

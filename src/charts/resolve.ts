@@ -44,9 +44,13 @@ export interface ChartData {
   seriesNames: string[];
   /** Rows after filter, in drawing order: the chart's data table. */
   rows: Row[];
+  /** Categories beyond `limit`: how many, and whether they were summed into "Other" or dropped. */
+  omitted?: { count: number; summed: boolean };
 }
 
 const MAX_SERIES = palette.length;
+/** The category that sums those beyond `limit`. */
+const OTHER = "Other";
 const numeric = (field: Field) => field.type === "number" || field.type === "integer";
 /** Kinds that join their points in order, and the column types that have one. */
 const orderedKinds = new Set<string>(["line", "area"]);
@@ -54,7 +58,7 @@ const orderedTypes = new Set<string>(["date", "period", "number", "integer"]);
 
 /** The keys of a block that decide what is drawn: what the checks against the rows read. */
 type ChartQuery = Pick<ChartSpec, "type" | "x" | "y" | "series" | "filter" | "aggregate" | "module"> &
-  Pick<ChartSpec, "sort" | "highlight" | "annotations" | "file" | "placeOf">;
+  Pick<ChartSpec, "sort" | "limit" | "other" | "highlight" | "annotations" | "file" | "placeOf">;
 
 /** The columns a block names, as found in its dataset (undefined where one is not). */
 interface Columns {
@@ -64,7 +68,7 @@ interface Columns {
 }
 
 /** What a chart draws, once its columns are known to fit. */
-type Drawn = Pick<ChartData, "measures" | "points" | "categories" | "seriesNames" | "rows">;
+type Drawn = Pick<ChartData, "measures" | "points" | "categories" | "seriesNames" | "rows" | "omitted">;
 
 const isHorizontal = (type: string) => type === "bar" || type === "stacked-bar";
 const placer =
@@ -94,7 +98,7 @@ export function resolveChart(
 }
 
 /** Keys whose mistakes leave what is drawn unknown; the others only change what is said about it. */
-const shapingKeys = new Set(["data", "type", "x", "y", "series", "filter", "aggregate", "module"]);
+const shapingKeys = new Set(["data", "type", "x", "y", "series", "filter", "aggregate", "module", "limit", "other"]);
 
 /**
  * The dataset checks a block with errors can still have, so a build reports them with the rest:
@@ -361,6 +365,26 @@ function drawPoints(
     );
     if (descending) categories.reverse();
   }
+  // `limit`: the first N categories as sorted; the rest summed into "Other" (a dot chart's rows
+  // are each a dot, not a figure to add up, so there they are dropped, as with `other: false`).
+  let omitted: Drawn["omitted"];
+  if (spec.limit !== undefined && categories.length > spec.limit) {
+    const kept = new Set(categories.slice(0, spec.limit).map(keyString));
+    const rest = points.filter((p) => !kept.has(keyString(p.category)));
+    const summed = spec.other !== false && spec.type !== "dot";
+    omitted = { count: categories.length - spec.limit, summed };
+    categories = categories.slice(0, spec.limit);
+    points = points.filter((p) => kept.has(keyString(p.category)));
+    rows = rows.filter((row) => kept.has(keyString(keyOf(row[category.name] ?? null))));
+    if (summed) {
+      categories.push(OTHER);
+      for (const name of seriesNames) {
+        const values = rest.filter((p) => p.series === name && p.value !== null).map((p) => p.value!);
+        const value = values.length ? values.reduce((a, b) => a + b, 0) : null;
+        points.push({ category: OTHER, label: OTHER, series: name, value });
+      }
+    }
+  }
   // Highlights and annotations must point at something drawn. A date in a chart grouped by month
   // or year is not: the hint names its month or year as drawn.
   const periodOf = (wanted: string | number | boolean) => {
@@ -396,7 +420,7 @@ function drawPoints(
       rank.get(keyString(keyOf(a[category.name] ?? null)))! - rank.get(keyString(keyOf(b[category.name] ?? null)))!,
   );
 
-  return { measures: measureFields, points, categories, seriesNames, rows };
+  return { measures: measureFields, points, categories, seriesNames, rows, omitted };
 }
 
 function categoryKeyOf(value: CellValue, field: Field): CategoryKey {

@@ -43,8 +43,15 @@ const schema = z
     subtitle: z.string().optional(),
     highlight: z.union([scalar, z.array(scalar)]).optional(),
     annotations: z.array(annotation).optional(),
-    filter: z.record(z.string(), z.union([scalar, z.array(scalar)])).optional(),
+    filter: z
+      .record(
+        z.string(),
+        z.union([scalar, z.array(scalar), z.object({ not: z.union([scalar, z.array(scalar)]) }).strict()]),
+      )
+      .optional(),
     sort: z.enum(["x", "-x", "y", "-y"]).optional(),
+    limit: z.number().int().min(1).max(1000).optional(),
+    other: z.boolean().optional(),
     format: z.string().min(1).optional(),
     notes: textList.optional(),
     source: z.string().optional(),
@@ -69,8 +76,12 @@ export interface ChartSpec {
   subtitle?: string;
   highlight: Array<string | number | boolean>;
   annotations: Array<{ x: string | number | boolean; y?: number; text: string }>;
-  filter: Array<{ column: string; values: Array<string | number | boolean> }>;
+  /** Rows whose `column` holds one of `values` are kept, or with `exclude` (`{ not: [...] }`) dropped. */
+  filter: Array<{ column: string; values: Array<string | number | boolean>; exclude?: boolean }>;
   sort?: "x" | "-x" | "y" | "-y";
+  /** Keep the first `limit` categories after `sort`; the rest are summed into "Other" unless `other` is false. */
+  limit?: number;
+  other?: boolean;
   format?: string;
   notes: string[];
   source?: string;
@@ -204,8 +215,14 @@ function specFields(data: Partial<z.infer<typeof schema>>) {
     subtitle: data.subtitle,
     highlight: asList(data.highlight),
     annotations: data.annotations ?? [],
-    filter: Object.entries(data.filter ?? {}).map(([column, values]) => ({ column, values: asList(values) })),
+    filter: Object.entries(data.filter ?? {}).map(([column, values]) =>
+      typeof values === "object" && !Array.isArray(values)
+        ? { column, values: asList(values.not), exclude: true }
+        : { column, values: asList(values) },
+    ),
     sort: data.sort,
+    limit: data.limit,
+    other: data.other,
     format: data.format,
     notes: asList(data.notes),
     source: data.source,
@@ -353,7 +370,9 @@ function describeExpected(key: string, zodMessage: string): string {
     height: "a whole number of pixels between 120 and 1200",
     x: "a column name or a list of column names",
     y: "a column name or a list of column names",
-    filter: "`column: value` pairs, where a value may be a list",
+    filter: "`column: value` pairs, where a value may be a list or `{ not: [values] }`",
+    limit: "a whole number of categories to keep, 1 or more (at most 1000)",
+    other: "`true` or `false`",
     annotations: "a list of `{ x: ..., text: ... }` entries",
     module: "a module name in kebab-case",
     data: "a dataset id such as `nct-budget`",
