@@ -74,10 +74,35 @@ function pointedOut(chart: ChartData): string[] {
   const sentences: string[] = [];
   if (highlighted.length)
     sentences.push(`${joinWords(highlighted)} ${highlighted.length === 1 ? "is" : "are"} highlighted.`);
+  sentences.push(...ranks(chart));
   for (const a of spec.annotations) {
     const text = a.text.trim();
     sentences.push(`At ${labelOf(a.x)}: ${/[.!?…]["'”’)]*$/.test(text) ? text : `${text}.`}`);
   }
+  return sentences;
+}
+
+/** 1st, 2nd, 3rd, 4th ... 11th, 12th, 13th ... 21st. */
+function ordinal(n: number): string {
+  const suffix = n % 100 >= 11 && n % 100 <= 13 ? "th" : (["th", "st", "nd", "rd"][n % 10] ?? "th");
+  return `${n}${suffix}`;
+}
+
+/**
+ * Where each row a `highlight` selector picked ranks among the figures of its series:
+ * "Northamptonshire is 12th highest of 152, at 31.1%." The first five; ties share a rank.
+ */
+function ranks(chart: ChartData): string[] {
+  const named = chart.points.filter((p) => p.named !== undefined);
+  const several = chart.seriesNames.length > 1;
+  const sentences = named.slice(0, 5).map((p) => {
+    const where = several ? ` in ${p.series}` : "";
+    if (p.value === null) return `${p.named} has no figure${where}.`;
+    const others = chart.points.filter((o) => o.series === p.series && o.value !== null);
+    const rank = 1 + others.filter((o) => o.value! > p.value!).length;
+    return `${p.named} is ${ordinal(rank)} highest of ${others.length}${where}.`;
+  });
+  if (named.length > 5) sentences.push(`${named.length - 5} more highlighted rows are in the data table.`);
   return sentences;
 }
 

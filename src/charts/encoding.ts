@@ -31,7 +31,7 @@ export function encode(chart: ChartData, layout: Layout, height: number): Encodi
   const labels = new Map<string, string>();
   for (const p of chart.points) labels.set(keyId(p.category), p.label);
   const labelOf = (key: CategoryKey) => labels.get(keyId(key)) ?? String(key);
-  const highlighting = chart.spec.highlight.length > 0;
+  const highlighting = chart.spec.highlight.length > 0 || chart.spec.highlightRows.length > 0;
   const isHighlighted = (p: Point) =>
     p.named !== undefined || chart.spec.highlight.some((h) => sameValue(p.category, h) || p.label === String(h));
   const seriesColor = (name: string) => {

@@ -58,7 +58,7 @@ const orderedTypes = new Set<string>(["date", "period", "number", "integer"]);
 
 /** The keys of a block that decide what is drawn: what the checks against the rows read. */
 type ChartQuery = Pick<ChartSpec, "type" | "x" | "y" | "series" | "filter" | "aggregate" | "module"> &
-  Pick<ChartSpec, "sort" | "limit" | "other" | "highlight" | "annotations" | "file" | "placeOf">;
+  Pick<ChartSpec, "sort" | "limit" | "other" | "highlight" | "highlightRows" | "annotations" | "file" | "placeOf">;
 
 /** The columns a block names, as found in its dataset (undefined where one is not). */
 interface Columns {
@@ -127,6 +127,7 @@ export function checkChartDraft(
     y: draft.y ?? [],
     filter: draft.filter ?? [],
     highlight: draft.highlight ?? [],
+    highlightRows: draft.highlightRows ?? [],
     annotations: draft.annotations ?? [],
   };
   // As in resolveChart: a custom chart's module is checked beside its columns; rows only after both.
@@ -235,6 +236,8 @@ function checkColumns(draft: ChartDraft, dataset: Dataset, diagnostics: Diagnost
     draft.series && draft.type !== "custom" && usable("series") ? field(draft.series, ["series"]) : undefined;
   // A filter names its column as a key: `filter: { team: West }`.
   if (usable("filter")) for (const f of draft.filter ?? []) field(f.column, ["filter", f.column], "key");
+  // So does a highlight's row selector: `highlight: { la_name: Northamptonshire }`.
+  if (usable("highlight")) for (const h of draft.highlightRows ?? []) field(h.column, ["highlight", h.column], "key");
   return { category, measures, series };
 }
 
@@ -411,7 +414,10 @@ function drawPoints(
     (h, i) => inData(h) || notInData("highlight", spec.highlight.length > 1 ? ["highlight", i] : ["highlight"], h),
   );
   spec.annotations.forEach((a, i) => inData(a.x) || notInData(`annotations[${i}].x`, ["annotations", i, "x"], a.x));
+  checkHighlightRows(spec, filtered, dataset, diagnostics);
   if (diagnostics.hasErrors) return undefined;
+  if (spec.highlightRows.length)
+    points = points.map((p) => nameHighlighted(p, spec.highlightRows, { ...columns, dataset }));
 
   const rank = new Map(categories.map((c, i) => [keyString(c), i]));
   points.sort((a, b) => rank.get(keyString(a.category))! - rank.get(keyString(b.category))!);
@@ -421,6 +427,57 @@ function drawPoints(
   );
 
   return { measures: measureFields, points, categories, seriesNames, rows, omitted };
+}
+
+/**
+ * Every value of a `highlight` row selector must be in some row the chart draws (after `filter`):
+ * a misspelt council would otherwise leave the chart with nothing picked out, without a word.
+ */
+function checkHighlightRows(spec: ChartQuery, rows: Row[], dataset: Dataset, diagnostics: Diagnostics): void {
+  const at = placer(spec);
+  for (const { column, values } of spec.highlightRows) {
+    const field = dataset.fields.find((f) => f.name === column);
+    if (!field) continue;
+    values.forEach((wanted, i) => {
+      if (rows.some((row) => sameValue(row[column] ?? null, wanted))) return;
+      const written = unique(rows.map((row) => formatValue(row[column] ?? null, field)).filter((v) => v !== ""));
+      diagnostics.add(
+        "ChartHighlightNoRow",
+        { actual: String(wanted), column, values: written, suggestion: closest(String(wanted), written) },
+        at(values.length > 1 ? ["highlight", column, i] : ["highlight", column]),
+      );
+    });
+  }
+}
+
+/**
+ * A point picked by every column of the selector (one of its values each) gets `named`: the cell
+ * of the selector's first column, as printed. A point summed from rows (aggregated, or Other)
+ * is picked by its category or series when the selector names that column.
+ */
+function nameHighlighted(
+  point: Point,
+  selectors: ChartSpec["highlightRows"],
+  columns: Columns & { category: Field; dataset: Dataset },
+): Point {
+  const { category, series, dataset } = columns;
+  const matches = ({ column, values }: ChartSpec["highlightRows"][number]) =>
+    values.some((v) =>
+      point.row
+        ? sameValue(point.row[column] ?? null, v)
+        : column === category.name
+          ? sameValue(point.category, v) || point.label === String(v)
+          : column === series?.name && point.series === String(v),
+    );
+  if (!selectors.every(matches)) return point;
+  const first = selectors[0]!.column;
+  const field = dataset.fields.find((f) => f.name === first)!;
+  const named = point.row
+    ? formatValue(point.row[first] ?? null, field)
+    : first === category.name
+      ? point.label
+      : point.series;
+  return { ...point, named };
 }
 
 function categoryKeyOf(value: CellValue, field: Field): CategoryKey {

@@ -41,7 +41,7 @@ const schema = z
     series: z.string().min(1).optional(),
     title: z.string().min(1),
     subtitle: z.string().optional(),
-    highlight: z.union([scalar, z.array(scalar)]).optional(),
+    highlight: z.union([scalar, z.array(scalar), z.record(z.string(), z.union([scalar, z.array(scalar)]))]).optional(),
     annotations: z.array(annotation).optional(),
     filter: z
       .record(
@@ -75,6 +75,8 @@ export interface ChartSpec {
   title: string;
   subtitle?: string;
   highlight: Array<string | number | boolean>;
+  /** `highlight: { column: value }`: the rows picked by their cells, each column one value or several. */
+  highlightRows: Array<{ column: string; values: Array<string | number | boolean> }>;
   annotations: Array<{ x: string | number | boolean; y?: number; text: string }>;
   /** Rows whose `column` holds one of `values` are kept, or with `exclude` (`{ not: [...] }`) dropped. */
   filter: Array<{ column: string; values: Array<string | number | boolean>; exclude?: boolean }>;
@@ -213,7 +215,10 @@ function specFields(data: Partial<z.infer<typeof schema>>) {
     series: data.series,
     title: data.title,
     subtitle: data.subtitle,
-    highlight: asList(data.highlight),
+    highlight: isSelector(data.highlight) ? [] : asList(data.highlight),
+    highlightRows: isSelector(data.highlight)
+      ? Object.entries(data.highlight).map(([column, values]) => ({ column, values: asList(values) }))
+      : [],
     annotations: data.annotations ?? [],
     filter: Object.entries(data.filter ?? {}).map(([column, values]) =>
       typeof values === "object" && !Array.isArray(values)
@@ -232,6 +237,11 @@ function specFields(data: Partial<z.infer<typeof schema>>) {
     module: data.module,
   };
 }
+
+type Scalar = string | number | boolean;
+const isSelector = (
+  value: Scalar | Scalar[] | Record<string, Scalar | Scalar[]> | undefined,
+): value is Record<string, Scalar | Scalar[]> => typeof value === "object" && !Array.isArray(value);
 
 const asList = <T>(value: T | T[] | undefined): T[] =>
   value === undefined ? [] : Array.isArray(value) ? value : [value];
@@ -368,6 +378,7 @@ function describeExpected(key: string, zodMessage: string): string {
     sort: "one of `x`, `-x`, `y` or `-y`",
     aggregate: `one of ${aggregates.map((a) => `\`${a}\``).join(", ")}`,
     height: "a whole number of pixels between 120 and 1200",
+    highlight: "a category, a list of categories, or a row selector such as `{ la_name: Northamptonshire }`",
     x: "a column name or a list of column names",
     y: "a column name or a list of column names",
     filter: "`column: value` pairs, where a value may be a list or `{ not: [values] }`",

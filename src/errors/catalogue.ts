@@ -439,6 +439,14 @@ export const catalogue = {
         ? `write \`${p.directive}\` so the story cites \`${p.dataset}\` and stays in step with it`
         : `print it with \`:value{data=${p.dataset} ...}\` so the story cites the dataset`,
   },
+  ChartHighlightNoRow: {
+    message: (p: { actual: string; column: string }) =>
+      `Unexpected \`${p.actual}\` in \`highlight\`, no row of the chart has it in \`${p.column}\``,
+    hint: (p: { actual: string; column: string; values: readonly string[]; suggestion?: string }) =>
+      p.suggestion
+        ? `did you mean \`${p.suggestion}\`?`
+        : `the values of \`${p.column}\` in the chart are ${list(p.values)}`,
+  },
 } as const;
 
 export type Catalogue = typeof catalogue;
