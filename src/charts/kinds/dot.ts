@@ -54,12 +54,19 @@ function stripOptions(enc: Encoding): Plot.PlotOptions {
   const marginBottom = Math.round(14 + Math.min(lines, 4) * layout.fontSize * 1.2);
   const [low, high] = y.axis.domain;
   const plotHeight = enc.height - marginTop - marginBottom;
-  const { placed, r, half } = fitStrip(drawn, {
-    toPx: (v) => ((v - low) / (high - low || 1)) * plotHeight,
-    r: dotRadius(drawn.length),
-    band,
-  });
+  const toPx = (v: number) => ((v - low) / (high - low || 1)) * plotHeight;
+  const { placed, r, half } = fitStrip(drawn, { toPx, r: dotRadius(drawn.length), band });
   const dots = onTop(enc, placed);
+  // A name starts right of the last dot level with it, so it does not run over its neighbours.
+  const labelled = dots
+    .filter((p) => p.named !== undefined)
+    .map((p) => {
+      const level = placed.filter(
+        (o) =>
+          enc.labelOf(o.category) === enc.labelOf(p.category) && Math.abs(toPx(o.value!) - toPx(p.value!)) < 2 * r + 2,
+      );
+      return { ...p, offset: Math.max(...level.map((o) => o.offset)) };
+    });
   return {
     height: enc.height,
     marginLeft,
@@ -81,7 +88,7 @@ function stripOptions(enc: Encoding): Plot.PlotOptions {
         title: enc.tip,
         className: "points",
       }),
-      ...names(enc, dots, { x: "offset", fx: "category", r }),
+      ...names(enc, labelled, { x: "offset", fx: "category", r }),
       Plot.axisFx({ tickSize: 0, label: null, tickFormat: wrapped, anchor: "bottom" }),
     ],
   };
