@@ -85,7 +85,7 @@ export function renderChart(chart: ChartData): RenderedChart {
   if (spec.type === "custom") return renderCustomChart(chart);
   const kind = kinds[spec.type];
   const probe = encode(chart, layouts[0]!, 0);
-  const description = spec.alt ?? describeChart(chart, probe.format);
+  const description = spec.alt ?? describeChart(chart, probe.fullFormat);
   const drawings = layouts.map((layout) => {
     // Columns whose labels cannot fit under them turn into bars, which have room for labels.
     const flip = verticalBars[spec.type] !== undefined && !columnLabelsFit(chart, layout);
@@ -126,7 +126,7 @@ export function renderChart(chart: ChartData): RenderedChart {
     description,
     dataset: chart.dataset.id,
     drawings,
-    table: dataTable(chart, probe.format),
+    table: dataTable(chart, probe.fullFormat),
   };
 }
 

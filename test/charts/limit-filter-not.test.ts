@@ -50,3 +50,23 @@ describe("top N and rows left out", () => {
     }
   });
 });
+
+describe("one number style per chart", () => {
+  it("prints a chart's labels and ticks in one style from the size of its values, the table in full", async () => {
+    const { chartNumberPattern } = await import("../../src/charts/number-style.ts");
+    const gbp = { unit: "GBP", type: "number" as const };
+    expect(chartNumberPattern([270489, 373399.84], gbp)).toBe("£0k");
+    expect(chartNumberPattern([1.2e6, 350000], gbp)).toBe("£0.0m");
+    expect(chartNumberPattern([31.1, 12], { unit: "percent", type: "number" })).toBe("0.0%");
+    expect(chartNumberPattern([1323, 20], { unit: "count", type: "integer" })).toBe("#,##0");
+    expect(chartNumberPattern([2019, 2020], { type: "integer" })).toBeUndefined();
+    const { chart } = draw(suppliers);
+    const svg = chart!.drawings[1]!.svg;
+    expect(svg).toContain(">£0<");
+    expect(svg).not.toMatch(/>£[\d,]+\.\d\d</);
+    // The data table keeps the field's own format.
+    const { data } = draw(suppliers);
+    const { numberFormatter } = await import("../../src/data/index.ts");
+    expect(chart!.table.rows[0]![1]).toBe(numberFormatter(data!.measures[0]!)(data!.points[0]!.value!));
+  });
+});
