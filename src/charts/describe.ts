@@ -55,7 +55,10 @@ export function describeChart(chart: ChartData, format: (n: number) => string): 
   if (chart.seriesNames.length > 4)
     sentences.push(`${chart.seriesNames.length - 4} more series are in the data table.`);
   const missing = chart.points.filter((p) => p.value === null);
-  if (missing.length) {
+  const strip = chart.points.length > chart.categories.length * chart.seriesNames.length;
+  if (missing.length && strip)
+    sentences.push(`${missing.length} ${missing.length === 1 ? "row has" : "rows have"} no figure.`);
+  else if (missing.length) {
     sentences.push(
       `No figure for ${joinWords(missing.map((p) => (chart.seriesNames.length > 1 ? `${p.series} in ${p.label}` : p.label)))}.`,
     );

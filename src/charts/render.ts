@@ -166,6 +166,11 @@ function limitNotes(chart: ChartData): string[] {
 function missingNotes(chart: ChartData): string[] {
   const missing = chart.points.filter((p) => p.value === null);
   if (!missing.length) return [];
+  // In a strip a category names many rows, so the rows are counted rather than named.
+  if (chart.points.length > chart.categories.length * chart.seriesNames.length) {
+    const rows = missing.length === 1 ? "1 row has" : `${missing.length} rows have`;
+    return [`${rows} no figure and ${missing.length === 1 ? "is" : "are"} not drawn.`];
+  }
   const labels = missing.map((p) => (chart.seriesNames.length > 1 ? `${p.series}, ${p.label}` : p.label));
   return [
     `No figure is available for ${labels.join("; ")}; ${missing.length === 1 ? "it is" : "they are"} left blank rather than drawn as zero.`,

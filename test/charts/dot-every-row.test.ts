@@ -40,3 +40,12 @@ describe("a dot chart draws every row", () => {
     expect(lines(messages)[0]).toMatch(/^story\.md:13:4: Unexpected 3 rows with `x` value `6 June 2012`/);
   });
 });
+
+describe("rows with no figure in a strip", () => {
+  it("are counted, not named by their category, in the notes and the description", () => {
+    const { chart } = draw("data: councils\ntype: dot\nx: region\ny: rate\ntitle: Rates vary within regions");
+    expect(chart!.notes).toEqual(["4 rows have no figure and are not drawn."]);
+    expect(chart!.description).toContain(" 4 rows have no figure.");
+    expect(chart!.description).not.toContain("No figure for");
+  });
+});
