@@ -414,7 +414,7 @@ function drawPoints(
     (h, i) => inData(h) || notInData("highlight", spec.highlight.length > 1 ? ["highlight", i] : ["highlight"], h),
   );
   spec.annotations.forEach((a, i) => inData(a.x) || notInData(`annotations[${i}].x`, ["annotations", i, "x"], a.x));
-  checkHighlightRows(spec, filtered, dataset, diagnostics);
+  checkHighlightRows(spec, rows, dataset, diagnostics);
   if (diagnostics.hasErrors) return undefined;
   if (spec.highlightRows.length)
     points = points.map((p) => nameHighlighted(p, spec.highlightRows, { ...columns, dataset }));
@@ -430,8 +430,8 @@ function drawPoints(
 }
 
 /**
- * Every value of a `highlight` row selector must be in some row the chart draws (after `filter`):
- * a misspelt council would otherwise leave the chart with nothing picked out, without a word.
+ * Every value of a `highlight` row selector must be in some row the chart draws (after `filter`
+ * and `limit`): a misspelt council would otherwise leave the chart with nothing picked out.
  */
 function checkHighlightRows(spec: ChartQuery, rows: Row[], dataset: Dataset, diagnostics: Diagnostics): void {
   const at = placer(spec);

@@ -45,4 +45,12 @@ describe("highlight by row: one council among all", () => {
     const { messages } = draw(`${strip}\nhighlight: { council: Northamptonshire }`);
     expect(lines(messages)[0]).toMatch(/^story\.md:16:14: Unexpected column `council`/);
   });
+
+  it("reports a picked row that `limit` leaves out", () => {
+    const block =
+      "data: suppliers\ntype: bar\ny: Supplier Name\nx: Total\nfilter: { Supplier Name: { not: [Grand Total] } }\nsort: -x\nlimit: 3\nhighlight: { Supplier Name: Sodexo Ltd }\ntitle: T";
+    expect(lines(draw(block).messages)).toEqual([
+      "story.md:18:29: Unexpected `Sodexo Ltd` in `highlight`, no row of the chart has it in `Supplier Name`",
+    ]);
+  });
 });
