@@ -92,16 +92,17 @@ function ordinal(n: number): string {
 }
 
 /**
- * Where each row a `highlight` selector picked ranks among the figures of its series:
+ * Where each row a `highlight` selector picked ranks among the chart's figures:
  * "Northamptonshire is 12th highest of 152, at 31.1%." The first five; ties share a rank.
  */
 function ranks(chart: ChartData): string[] {
   const named = chart.points.filter((p) => p.named !== undefined);
   const several = chart.seriesNames.length > 1;
+  // With several series, a row ranks among the series at its category; else among all rows.
   const sentences = named.slice(0, 5).map((p) => {
-    const where = several ? ` in ${p.series}` : "";
+    const where = several ? ` in ${p.label}` : "";
     if (p.value === null) return `${p.named} has no figure${where}.`;
-    const others = chart.points.filter((o) => o.series === p.series && o.value !== null);
+    const others = chart.points.filter((o) => (several ? o.label === p.label : true) && o.value !== null);
     const rank = 1 + others.filter((o) => o.value! > p.value!).length;
     return `${p.named} is ${ordinal(rank)} highest of ${others.length}${where}.`;
   });

@@ -54,3 +54,14 @@ describe("highlight by row: one council among all", () => {
     ]);
   });
 });
+
+describe("highlight by row on a chart with several series", () => {
+  it("ranks the picked rows in the description without banding every category", () => {
+    const { chart, messages } = draw(
+      "data: staff\ntype: line\nx: month\ny: vacancies\nseries: team\nhighlight: { team: West }\ntitle: T",
+    );
+    expect(lines(messages)).toEqual([]);
+    expect(chart!.description).toMatch(/West is \d+(st|nd|rd|th) highest of 2 in \d+ [A-Z][a-z]+ 2024\./);
+    expect(chart!.drawings[0]!.svg).not.toContain("highlight-band");
+  });
+});

@@ -27,12 +27,13 @@ export const fillOf =
 
 /**
  * Positions, in drawing order, of the categories the author highlighted: by value, or by a row
- * selector that picked a row of the category (not in a dot chart, where a row is one dot of many).
+ * selector that picked the row of a category (not in a dot chart, where a row is one dot of many).
  */
 export function highlightedIndexes(enc: Encoding): number[] {
   const indexes: number[] = [];
+  // With several series a selector picks rows of every category (a whole series): no band.
   const picked = new Set(
-    enc.chart.spec.type === "dot"
+    enc.chart.spec.type === "dot" || severalSeries(enc)
       ? []
       : enc.chart.points.filter((p) => p.named !== undefined).map((p) => enc.labelOf(p.category)),
   );
