@@ -27,17 +27,27 @@ const chartTypes = ["column", "bar", "line", "area", "dot", "stacked-column", "g
 export interface CorpusOptions {
   dir: string;
   stories: number;
-  datasets?: number;
+  /** How many datasets the stories share; `per-chart` gives every chart its own, as newsrooms do. */
+  datasets?: number | "per-chart";
   seed?: number;
 }
 
 export function writeCorpus(options: CorpusOptions): { stories: number; charts: number; datasets: number } {
   const random = seeded(options.seed ?? 20261124);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
-  const datasetCount = options.datasets ?? Math.max(10, Math.round(options.stories / 10));
+  const perChart = options.datasets === "per-chart";
+  const datasetCount = perChart
+    ? options.stories * 3
+    : ((options.datasets as number | undefined) ?? Math.max(10, Math.round(options.stories / 10)));
   rmSync(options.dir, { recursive: true, force: true });
   mkdirSync(join(options.dir, "data"), { recursive: true });
   mkdirSync(join(options.dir, "content", "stories"), { recursive: true });
+  // The twelve topics the stories below name, declared as a newsroom declares them.
+  const topics = Array.from(
+    { length: 12 },
+    (_, t) => `topic-${t}:\n  name: Topic ${t}\n  description: Stories on topic ${t}.\n`,
+  );
+  writeFileSync(join(options.dir, "content", "topics.yml"), topics.join(""));
 
   // Datasets: 20 financial years, three money columns and a group column, for every chart kind.
   for (let d = 0; d < datasetCount; d++) {
@@ -72,7 +82,7 @@ export function writeCorpus(options: CorpusOptions): { stories: number; charts: 
     const blocks: string[] = [];
     for (let c = 0; c < 3; c++) {
       const type = pick(chartTypes);
-      const data = `dataset-${Math.floor(random() * datasetCount)}`;
+      const data = `dataset-${perChart ? s * 3 + c : Math.floor(random() * datasetCount)}`;
       const spec =
         type === "bar"
           ? "y: year\nx: spending\nfilter: { group: North }"
@@ -117,4 +127,120 @@ export function writeCorpus(options: CorpusOptions): { stories: number; charts: 
     );
   }
   return { stories: options.stories, charts, datasets: datasetCount };
+}
+
+const services = [
+  "Adult Social Care",
+  "Children's Services",
+  "Highways",
+  "Waste",
+  "Libraries",
+  "Housing",
+  "Schools",
+  "Parks",
+];
+const expenseTypes = ["Agency staff", "Placements", "Repairs", "Consultancy", "Grants", "Equipment", "Fuel", "Rent"];
+const suppliers = [
+  "Smith, Jones & Co Ltd",
+  'The "Best" Care Homes Ltd',
+  "Anglia Roads Ltd",
+  "Northants Waste Services",
+  "Acme Supplies, Kettering",
+  "Bright Futures Fostering",
+  "County Print & Post",
+  "Nene Valley Transport",
+];
+
+/**
+ * A council's payments file, as councils publish them: one row per payment, 15 columns, dates as
+ * DD/MM/YYYY, amounts with £ and thousands separators, supplier names with quotes and commas.
+ * Seeded, so every run writes the same bytes.
+ */
+export function writeTransactions(options: { dir: string; rows: number; seed?: number }): void {
+  const random = seeded(options.seed ?? 20261207);
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+  const quote = (text: string) => (/[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
+  const lines = [
+    "Body Name,Service Area,Expense Type,Payment Date,Transaction Number,Amount,Supplier Name,Supplier ID,Cost Centre,Purpose,Invoice Number,Payment Method,Department,Ward,VAT Registered",
+  ];
+  for (let r = 0; r < options.rows; r++) {
+    const day = String(1 + Math.floor(random() * 28)).padStart(2, "0");
+    const month = String(1 + Math.floor(random() * 12)).padStart(2, "0");
+    const amount = (500 + random() * 50000).toLocaleString("en-GB", {
+      minimumFractionDigits: 2,
+      maximumFractionDigits: 2,
+    });
+    const supplier = pick(suppliers);
+    lines.push(
+      [
+        "North Northamptonshire Council",
+        quote(pick(services)),
+        pick(expenseTypes),
+        `${day}/${month}/2024`,
+        String(100000 + r),
+        quote(`£${amount}`),
+        quote(supplier),
+        `S${String(suppliers.indexOf(supplier)).padStart(4, "0")}`,
+        `CC${Math.floor(random() * 900) + 100}`,
+        quote(`Payment for ${pick(expenseTypes).toLowerCase()}, ${pick(services)}`),
+        `INV-${Math.floor(random() * 1e6)}`,
+        pick(["BACS", "Cheque", "Card"]),
+        pick(["People", "Place", "Corporate"]),
+        pick(["Corby West", "Kettering Central", "Wellingborough North", "Rushden South"]),
+        pick(["yes", "no"]),
+      ].join(","),
+    );
+  }
+  mkdirSync(join(options.dir, "data"), { recursive: true });
+  writeFileSync(join(options.dir, "data", "transactions.csv"), `${lines.join("\r\n")}\r\n`);
+  const text = (name: string) => `  - { name: ${name}, type: string }`;
+  writeFileSync(
+    join(options.dir, "data", "transactions.yml"),
+    [
+      "title: Payments over £500",
+      "source: { name: North Northamptonshire Council, published: '2025-01-31' }",
+      "fields:",
+      text("Body Name"),
+      text("Service Area"),
+      text("Expense Type"),
+      "  - { name: Payment Date, type: date, dateFormat: DD/MM/YYYY }",
+      "  - { name: Transaction Number, type: integer }",
+      "  - { name: Amount, type: number, unit: GBP }",
+      text("Supplier Name"),
+      text("Supplier ID"),
+      text("Cost Centre"),
+      text("Purpose"),
+      text("Invoice Number"),
+      text("Payment Method"),
+      text("Department"),
+      text("Ward"),
+      "  - { name: VAT Registered, type: boolean }",
+      "",
+    ].join("\n"),
+  );
+  mkdirSync(join(options.dir, "content", "stories"), { recursive: true });
+  writeFileSync(
+    join(options.dir, "content", "stories", "council-payments.md"),
+    [
+      "---",
+      "title: Where the council's money went",
+      "dek: Every payment over £500 in a year, by service.",
+      "byline: [Benchmark]",
+      "published: 2025-02-01",
+      "---",
+      "",
+      "The council paid :value{data=transactions col=Amount agg=sum} to suppliers over the year.",
+      "",
+      "```chart",
+      "data: transactions",
+      "type: bar",
+      "y: Service Area",
+      "x: Amount",
+      "aggregate: sum",
+      "sort: -x",
+      "title: Social care took the most",
+      "```",
+      "",
+    ].join("\n"),
+  );
 }

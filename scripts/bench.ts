@@ -1,12 +1,15 @@
 // `npm run bench`: builds generated sites of 100 and 1,000 stories cold, warm and with one story
-// changed, and prints wall time, peak memory, per-chart cost and page sizes. The corpora stay in
-// bench-out/ (outside git) as plain markdown and CSV. Figures go in docs/benchmarks.md by hand.
+// changed, in two shapes (datasets shared by many stories; one dataset per chart, as newsrooms
+// work), and prints wall time, peak memory, per-chart cost and page sizes; then adds a council's
+// payments file of 20,000 to 200,000 rows to a 100-story site and measures `check` and the build.
+// BENCH_SCENARIOS (archive,many,big), BENCH_SIZES and BENCH_ROWS choose what runs. The corpora
+// stay in bench-out/ (outside git) as plain markdown and CSV. Figures go in docs/benchmarks.md.
 import { spawn } from "node:child_process";
 import { appendFileSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { join } from "node:path";
 import { loadSite } from "../src/site/site.ts";
-import { writeCorpus } from "./bench-corpus.ts";
+import { writeCorpus, writeTransactions } from "./bench-corpus.ts";
 
 const project = process.cwd();
 const out = join(project, "bench-out");
@@ -92,12 +95,13 @@ function pageSizes(dir: string): { median: number; max: number } {
 }
 const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : "–");
 
-const rows: string[][] = [];
-for (const stories of sizes) {
-  const root = join(out, `corpus-${stories}`);
-  const dist = join(out, `dist-${stories}`);
-  const cache = join(out, `cache-${stories}`);
-  const corpus = writeCorpus({ dir: root, stories });
+/** One archive build: cold, warm, one story changed; a row of the table. */
+async function archiveScenario(stories: number, shape: "shared" | "per-chart"): Promise<string[]> {
+  const name = `${shape === "shared" ? "corpus" : "many"}-${stories}`;
+  const root = join(out, name);
+  const dist = join(out, `dist-${name}`);
+  const cache = join(out, `cache-${name}`);
+  const corpus = writeCorpus({ dir: root, stories, datasets: shape === "shared" ? undefined : "per-chart" });
   const env = {
     PLOTLINE_ROOT: root,
     PLOTLINE_OUT_DIR: dist,
@@ -129,9 +133,11 @@ for (const stories of sizes) {
     : Number.NaN;
   const story = pageSizes(join(dist, "stories"));
   const embed = pageSizes(join(dist, "embed"));
-  rows.push([
+  return [
+    shape === "shared" ? "shared" : "one per chart",
     String(stories),
     String(site.charts.size),
+    String(corpus.datasets),
     fmt(cold.seconds),
     fmt(warm.seconds),
     fmt(changed.seconds),
@@ -141,23 +147,121 @@ for (const stories of sizes) {
     `${fmt(story.median)} / ${fmt(story.max)}`,
     `${fmt(embed.median)} / ${fmt(embed.max)}`,
     [cold, warm, changed].every((r) => r.status === 0) ? "ok" : "FAILED",
-  ]);
+  ];
 }
 
-const head = [
-  "stories",
-  "charts",
-  "cold s",
-  "warm s",
-  "one changed s",
-  "peak MiB",
-  "SVG ms/chart",
-  "PNG ms/chart",
-  "story KiB median / max",
-  "embed KiB median / max",
-  "builds",
-];
-const table = [head, head.map(() => "---"), ...rows].map((r) => `| ${r.join(" | ")} |`).join("\n");
+/** Runs `npm run check`'s script on a site; its wall time in seconds. */
+function timedCheck(root: string): Promise<{ seconds: number; status: number }> {
+  return new Promise((resolve) => {
+    const started = performance.now();
+    const child = spawn(process.execPath, [join(project, "scripts", "check.ts"), "--no-facts"], {
+      cwd: project,
+      env: { ...process.env, TZ: "UTC", PLOTLINE_ROOT: root },
+      stdio: "ignore",
+    });
+    child.on("exit", (code) => resolve({ seconds: (performance.now() - started) / 1000, status: code ?? 1 }));
+  });
+}
+
+/**
+ * A council's payments file of `rows` rows added to a 100-story archive: how much longer `check`
+ * and the build take, and how much more memory, than the same archive without it.
+ */
+async function bigFileScenario(rows: number, baseline: Run): Promise<string[]> {
+  const root = join(out, `big-${rows}`);
+  const dist = join(out, `dist-big-${rows}`);
+  const cache = join(out, `cache-big-${rows}`);
+  writeCorpus({ dir: root, stories: 100 });
+  writeTransactions({ dir: root, rows });
+  const bytes = statSync(join(root, "data", "transactions.csv")).size;
+  const check = await timedCheck(root);
+  for (const dir of [cache, dist, `${dist}.previous`]) rmSync(dir, { recursive: true, force: true });
+  const build = await measuredBuild({
+    PLOTLINE_ROOT: root,
+    PLOTLINE_OUT_DIR: dist,
+    PLOTLINE_CACHE_DIR: cache,
+    PLOTLINE_SITE_URL: "https://bench.example.org",
+  });
+  const page = join(dist, "data", "transactions", "index.html");
+  console.log(`  ${rows} rows: check ${fmt(check.seconds)} s, build ${fmt(build.seconds)} s (${build.phases})`);
+  return [
+    String(rows),
+    fmt(bytes / 2 ** 20),
+    fmt(check.seconds),
+    fmt(build.seconds),
+    fmt(build.seconds - baseline.seconds),
+    fmt(build.peakMiB, 0),
+    fmt(build.peakMiB - baseline.peakMiB, 0),
+    existsSync(page) ? fmt(statSync(page).size / 1024) : "–",
+    check.status === 0 && build.status === 0 ? "ok" : "FAILED",
+  ];
+}
+
+const scenarios = (process.env.BENCH_SCENARIOS ?? "archive,many,big").split(",");
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
-console.log(`\n${machine}\n\n${table}`);
-writeFileSync(join(out, "results.md"), `${machine}\n\n${table}\n`);
+const tables: string[] = [machine];
+const markdown = (head: string[], rows: string[][]) =>
+  [head, head.map(() => "---"), ...rows].map((r) => `| ${r.join(" | ")} |`).join("\n");
+
+const archiveRows: string[][] = [];
+for (const [scenario, shape] of [
+  ["archive", "shared"],
+  ["many", "per-chart"],
+] as const) {
+  if (!scenarios.includes(scenario)) continue;
+  for (const stories of sizes) archiveRows.push(await archiveScenario(stories, shape));
+}
+if (archiveRows.length) {
+  const head = [
+    "datasets",
+    "stories",
+    "charts",
+    "datasets",
+    "cold s",
+    "warm s",
+    "one changed s",
+    "peak MiB",
+    "SVG ms/chart",
+    "PNG ms/chart",
+    "story KiB median / max",
+    "embed KiB median / max",
+    "builds",
+  ];
+  tables.push(markdown(head, archiveRows));
+}
+
+if (scenarios.includes("big")) {
+  // The same 100-story archive without the file, built cold, is the baseline.
+  const root = join(out, "big-0");
+  const dist = join(out, "dist-big-0");
+  const cache = join(out, "cache-big-0");
+  writeCorpus({ dir: root, stories: 100 });
+  for (const dir of [cache, dist, `${dist}.previous`]) rmSync(dir, { recursive: true, force: true });
+  const baseline = await measuredBuild({
+    PLOTLINE_ROOT: root,
+    PLOTLINE_OUT_DIR: dist,
+    PLOTLINE_CACHE_DIR: cache,
+    PLOTLINE_SITE_URL: "https://bench.example.org",
+  });
+  console.log(
+    `\nA big payments file beside 100 stories (without it: ${fmt(baseline.seconds)} s, ${fmt(baseline.peakMiB, 0)} MiB)`,
+  );
+  const bigRows: string[][] = [];
+  const rowCounts = (process.env.BENCH_ROWS ?? "20000,50000,100000,200000").split(",").map(Number);
+  for (const rows of rowCounts) bigRows.push(await bigFileScenario(rows, baseline));
+  const head = [
+    "rows",
+    "CSV MiB",
+    "check s",
+    "build s",
+    "build s added",
+    "peak MiB",
+    "peak MiB added",
+    "dataset page KiB",
+    "runs",
+  ];
+  tables.push(markdown(head, bigRows));
+}
+
+console.log(`\n${tables.join("\n\n")}`);
+writeFileSync(join(out, "results.md"), `${tables.join("\n\n")}\n`);

@@ -5,10 +5,16 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { contentRoot } from "../src/config.ts";
+import { frameReader } from "../src/content-files.ts";
 import { sortMessages } from "../src/errors/diagnostic.ts";
 import { formatLine, formatMessage, readSourceFrom } from "../src/errors/print.ts";
 import { lintStoryFacts } from "../src/markdown/fact-lint-story.ts";
+import { readConfig } from "../src/settings/read.ts";
+import { publishedDatasets } from "../src/site/publish.ts";
+import { checkSiteRecord, recordDay } from "../src/site/published.ts";
 import { loadSite } from "../src/site/site.ts";
+import { sourceFileWarnings } from "../src/site/source-file.ts";
+import { topicProblems } from "../src/site/topics.ts";
 
 const OPTIONS = ["--strict", "--frames", "--no-facts"];
 const args = process.argv.slice(2);
@@ -30,14 +36,39 @@ const facts = args.includes("--no-facts")
   : site.stories.flatMap((story) =>
       lintStoryFacts({ text: readFileSync(join(root, story.file), "utf8"), file: story.file, datasets: site.datasets }),
     );
-const messages = sortMessages([...site.messages, ...facts]);
+// The settings and the topics are checked with the content, as the build checks them.
+const settings = readConfig({ projectRoot: process.cwd(), env: process.env }).messages;
+// Published figures against content/published.lock.json (the build keeps it; check only reads).
+const record = checkSiteRecord({ root, stories: site.stories, today: recordDay() });
+// What each original file publishes beyond the table (src/site/source-file.ts).
+const originals = [...site.datasets.values()].flatMap((dataset) => sourceFileWarnings(root, dataset));
+const messages = sortMessages([
+  ...settings,
+  ...site.messages,
+  ...topicProblems(root, site.stories),
+  ...record.messages,
+  ...facts,
+  ...originals,
+]);
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
 
 if (args.includes("--frames")) {
-  const readSource = readSourceFrom(root, (path) => readFileSync(path, "utf8"));
+  const readSource = readSourceFrom(root, frameReader(root));
   for (const message of messages) console.log(`${formatMessage(message, { readSource })}\n`);
 } else {
   for (const message of messages) console.log(formatLine(message));
+}
+
+// Datasets a build leaves out (src/site/publish.ts): not a problem, but an author who expects one
+// on the site should know why it is not there.
+const published = new Set(publishedDatasets({ root, datasets: site.datasets, stories: site.stories, drafts: false }));
+const unpublished = [...site.datasets.values()].filter((d) => !published.has(d.id));
+if (unpublished.length) {
+  if (messages.length) console.log("");
+  console.log(
+    "Not published by a build (no published story uses them by a chart or `:value`, and their sidecars do not say `publish: true`):",
+  );
+  for (const dataset of unpublished) console.log(`  ${dataset.sidecarPath}  \`${dataset.id}\``);
 }
 
 const errors = messages.filter((m) => m.fatal !== false).length;
@@ -46,7 +77,7 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 const checked =
   `${plural(site.datasets.size, "dataset")}, ${plural(site.stories.length, "story").replace("storys", "stories")} ` +
   `and ${plural(site.charts.size, "chart")} checked in ${seconds} s`;
-if (messages.length) console.log("");
+if (messages.length || unpublished.length) console.log("");
 console.log(`${plural(errors, "error")}, ${plural(warnings, "warning")} (${checked})`);
 if (errors === 0 && warnings > 0 && !args.includes("--strict")) {
   console.log("Warnings do not stop a build; run `npm run check -- --strict` to treat them as errors.");

@@ -5,17 +5,18 @@ import { spawnSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { basename, extname, join, resolve } from "node:path";
 import { contentRoot } from "../src/config.ts";
+import { isKebab } from "../src/data/ids.ts";
 import { loadDataset, loadDatasets } from "../src/data/index.ts";
 import { formatLine } from "../src/errors/print.ts";
 import { inferSidecar, type SidecarGuess } from "../src/scaffold/infer-sidecar.ts";
 import { slugify, storyText } from "../src/scaffold/story.ts";
 import { sidecarYaml } from "../src/scaffold/write-sidecar.ts";
+import { readConfig } from "../src/settings/read.ts";
 import { loadSite, STORIES_DIR } from "../src/site/site.ts";
 
 const USAGE = `Usage:
   npm run new -- story "<title>" [--slug <slug>] [--byline "<name>"]
   npm run new -- dataset <csv-path> [--id <dataset-id>] [--force]`;
-const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 const root = contentRoot();
 const [kind, ...rest] = process.argv.slice(2);
@@ -32,12 +33,14 @@ else fail(USAGE);
 
 function newStory(title: string): void {
   const slug = flags.slug ?? slugify(title);
-  if (!KEBAB.test(slug)) fail(`Cannot make a file name from \`${title}\`: pass one with --slug my-story-name`);
+  if (!isKebab(slug)) fail(`Cannot make a file name from \`${title}\`: pass one with --slug my-story-name`);
   const file = `${STORIES_DIR}/${slug}.md`;
   if (existsSync(join(root, file))) fail(`${file} already exists: choose another title, or pass --slug`);
   const { datasets } = loadDatasets({ root });
   const example = [...datasets.values()].find((d) => d.primaryKey.length === 1);
-  const byline = flags.byline ?? gitUserName() ?? "Your Name";
+  // The newsroom's default byline (plotline.config.json), else the author's git name.
+  const byline =
+    flags.byline ?? readConfig({ projectRoot: process.cwd(), env: {} }).config?.byline ?? gitUserName() ?? "Your Name";
   mkdirSync(join(root, STORIES_DIR), { recursive: true });
   writeFileSync(join(root, file), storyText({ title, byline, today, example }));
   const problems = loadSite({ root, drafts: true }).messages.filter((m) => m.file === file);
@@ -51,7 +54,7 @@ function newStory(title: string): void {
 function newDataset(csvPath: string): void {
   if (!existsSync(csvPath)) fail(`Cannot find \`${csvPath}\``);
   const id = flags.id ?? slugify(basename(csvPath, extname(csvPath)));
-  if (!KEBAB.test(id)) fail(`Cannot make a dataset name from \`${csvPath}\`: pass one with --id my-dataset`);
+  if (!isKebab(id)) fail(`Cannot make a dataset name from \`${csvPath}\`: pass one with --id my-dataset`);
   const csv = `data/${id}.csv`;
   const sidecar = `data/${id}.yml`;
   for (const file of [csv, sidecar]) {

@@ -71,8 +71,10 @@ const datasets = defineCollection({
     updated: z.string().optional(),
     primaryKey: z.array(z.string()),
     fields: z.array(field),
-    /** Every cell formatted as readers see it, one array per row in field order. */
+    /** The first rows' cells formatted as readers see them, one array per row in field order. */
     rows: z.array(z.array(z.string())),
+    /** How many rows the dataset has in all (the page prints the first few). */
+    rowCount: z.number(),
     /** The cleaned CSV (`/data/<id>.csv`) and the sidecar as written (`/data/<id>.yml`). */
     csv: z.string(),
     sidecar: z.string(),
@@ -81,6 +83,14 @@ const datasets = defineCollection({
     datapackage: z.string(),
     charts: z.array(z.object({ id: z.string(), title: z.string(), story: z.string() })),
     stories: z.array(z.object({ slug: z.string(), title: z.string() })),
+    /** For a pinned copy (`<id>@<day>`): the dataset it is a version of. */
+    versionOf: z.object({ id: z.string(), day: z.string(), published: z.boolean() }).optional(),
+    /** Pinned copies of this dataset that published stories keep using. */
+    versions: z.array(z.object({ id: z.string(), day: z.string() })),
+    /** Published figures that changed with this dataset (content/published.lock.json). */
+    revisions: z.array(
+      z.object({ date: z.string(), slug: z.string(), title: z.string(), was: z.string(), now: z.string() }),
+    ),
   }),
 });
 

@@ -1,59 +1,15 @@
-// The site's public addresses: the configured site URL (PLOTLINE_SITE_URL, else `site` in
-// plotline.config.json) and the path of every output (the table in CONTRIBUTING.md).
-import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+// The site's public addresses: checking the configured site URL (PLOTLINE_SITE_URL, else `site` in
+// plotline.config.json, read by src/settings/read.ts), the path of every output (the table in
+// CONTRIBUTING.md), and those paths under the site's base path (`/ledger/` on `https://example.org/ledger/`).
 import { SITE_URL_ENV } from "./build/env.ts";
-import { Diagnostics, type VFileMessage } from "./errors/diagnostic.ts";
+import type { Diagnostics } from "./errors/diagnostic.ts";
 
 export const CONFIG_FILE = "plotline.config.json";
 
-export interface SiteUrlResult {
-  /** The site's origin with a trailing slash, e.g. `https://news.example.org/`; absent on any problem. */
-  site?: string;
-  messages: VFileMessage[];
-}
-
-/** Reads the site URL; the environment variable wins over the file, so a deployment can override it. */
-export function readSiteUrl(options: { projectRoot: string; env: Record<string, string | undefined> }): SiteUrlResult {
-  const diagnostics = new Diagnostics();
-  const fromEnv = options.env[SITE_URL_ENV]?.trim();
-  if (fromEnv) {
-    const site = checkSiteUrl(fromEnv, SITE_URL_ENV, { file: SITE_URL_ENV, line: 1, column: 1 }, diagnostics);
-    return { site, messages: diagnostics.messages };
-  }
-  const path = join(options.projectRoot, CONFIG_FILE);
-  if (!existsSync(path)) {
-    diagnostics.add("SiteUrlMissing", {}, { file: CONFIG_FILE, line: 1, column: 1 });
-    return { messages: diagnostics.messages };
-  }
-  const text = readFileSync(path, "utf8");
-  let config: unknown;
-  try {
-    config = JSON.parse(text);
-  } catch (error) {
-    diagnostics.add("ConfigInvalid", { reason: (error as Error).message }, { file: CONFIG_FILE, line: 1, column: 1 });
-    return { messages: diagnostics.messages };
-  }
-  if (typeof config !== "object" || config === null || Array.isArray(config)) {
-    diagnostics.add("ConfigInvalid", { reason: "expected an object" }, { file: CONFIG_FILE, line: 1, column: 1 });
-    return { messages: diagnostics.messages };
-  }
-  for (const key of Object.keys(config)) {
-    if (key !== "site") diagnostics.add("ConfigUnknownKey", { key }, { file: CONFIG_FILE, ...placeOfKey(text, key) });
-  }
-  const value = (config as { site?: unknown }).site;
-  if (value === undefined || value === "") {
-    diagnostics.add("SiteUrlMissing", {}, { file: CONFIG_FILE, line: 1, column: 1 });
-    return { messages: diagnostics.messages };
-  }
-  const place = { file: CONFIG_FILE, ...placeOfKey(text, "site") };
-  const site = checkSiteUrl(String(value), "site", place, diagnostics);
-  return { site: diagnostics.messages.length ? undefined : site, messages: diagnostics.messages };
-}
-
 const EXPECTED = "an absolute http or https address such as `https://news.example.org`";
 
-function checkSiteUrl(
+/** The site URL `value` with a trailing slash (a path is kept: `https://example.org/ledger/`), or a message. */
+export function checkSiteUrl(
   value: string,
   setting: string,
   place: { file: string; line: number; column: number },
@@ -77,29 +33,21 @@ function checkSiteUrl(
     );
     return undefined;
   }
-  // Pages link to each other from the domain's root (`/stories/...`), so a sub-path would break them.
-  if (url.pathname !== "/" || url.search || url.hash) {
+  if (url.search || url.hash) {
     diagnostics.add(
       "SiteUrlInvalid",
       {
         actual: value,
         setting,
-        expected: "the address of a whole domain, without a path",
-        fix: `serve the site from its own domain or subdomain and write \`${url.origin}\``,
+        expected: "the address of the site's home page, without `?` or `#`",
+        fix: `write \`${url.origin}${url.pathname}\``,
       },
       place,
     );
     return undefined;
   }
-  return `${url.origin}/`;
-}
-
-/** 1-based line and column of `"key"` in JSON text, or 1:1 when it cannot be found. */
-function placeOfKey(text: string, key: string): { line: number; column: number } {
-  const offset = text.indexOf(JSON.stringify(key));
-  if (offset < 0) return { line: 1, column: 1 };
-  const before = text.slice(0, offset).split(/\r\n|\r|\n/);
-  return { line: before.length, column: (before.at(-1)?.length ?? 0) + 1 };
+  // The base path ends in a slash, so that `new URL("stories/x/", site)` stays under it.
+  return `${url.origin}${url.pathname.replace(/\/?$/, "/")}`;
 }
 
 /**
@@ -117,10 +65,13 @@ export function requireSite(site: URL | string | undefined): URL {
 
 /** Every public path Plotline writes, by what it is (CONTRIBUTING.md lists them). */
 export const paths = {
+  home: () => "/",
   story: (slug: string) => `/stories/${slug}/`,
+  storyOembed: (slug: string) => `/stories/${slug}/oembed.json`,
   storyChart: (slug: string, chartId: string) => `/stories/${slug}/#${chartId}`,
   topic: (topic: string) => `/topics/${topic}/`,
   embed: (chartId: string) => `/embed/${chartId}/`,
+  embedOembed: (chartId: string) => `/embed/${chartId}/oembed.json`,
   chartSvg: (chartId: string) => `/charts/${chartId}.svg`,
   chartPng: (chartId: string) => `/charts/${chartId}.png`,
   newsletter: (slug: string) => `/newsletter/${slug}/`,
@@ -148,7 +99,47 @@ export function webUrl(text: string | undefined): string | undefined {
   }
 }
 
-/** `path` as an absolute URL on `site`. */
+/** `path` (one of `paths`) as an absolute URL under `site`, base path included. */
 export function absolute(path: string, site: URL | string): string {
-  return new URL(path, site).href;
+  return new URL(path.replace(/^\//, ""), withSlash(site)).href;
+}
+
+/**
+ * `path` (one of `paths`) as a link from a page of the site: under the site's base path, so
+ * `/stories/x/` on `https://example.org/ledger/` is `/ledger/stories/x/`. Without a site (`astro
+ * dev` with none configured) the site is taken to be at the domain's root.
+ */
+export function sitePath(path: string, site: URL | string | undefined): string {
+  const base = site ? new URL(withSlash(site)).pathname : "/";
+  return base + path.replace(/^\//, "");
+}
+
+// ` href="/x"` or ` src="/x"` in serialised HTML, but not `//host` (another site).
+const ROOT_LINK = / (href|src)="\/(?!\/)/g;
+
+/**
+ * A story's HTML with the links its author wrote from the domain's root (`/data/rates/`) moved
+ * under the site's base path; links already under it (the share panels') are left alone. The
+ * same HTML when the site is at the domain's root.
+ */
+export function linksUnderBase(html: string, site: URL | string): string {
+  const base = sitePath("/", site);
+  if (base === "/") return html;
+  return html.replace(ROOT_LINK, (match, attribute: string, offset: number) =>
+    html.startsWith(base, offset + attribute.length + 3) ? match : ` ${attribute}="${base}`,
+  );
+}
+
+/** {@link paths}, each under the site's base path: the links a page prints. */
+export function pathsOn(site: URL | string | undefined): typeof paths {
+  const under = Object.entries(paths).map(([name, path]) => [
+    name,
+    (...args: string[]) => sitePath((path as (...a: string[]) => string)(...args), site),
+  ]);
+  return Object.fromEntries(under) as typeof paths;
+}
+
+function withSlash(site: URL | string): string {
+  const href = typeof site === "string" ? site : site.href;
+  return href.endsWith("/") ? href : `${href}/`;
 }

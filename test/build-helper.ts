@@ -44,6 +44,8 @@ export async function buildFixture(
     outDir,
     cacheDir: env[CACHE_DIR_ENV],
     drafts: env[DRAFTS_ENV] === "1",
+    // Fixtures in the repository stay as committed; a copy in a scratch folder keeps its record.
+    writeRecord: !root.startsWith(join(projectRoot, "test", "fixtures")),
     env: { ...process.env, TZ: "UTC", ...env },
     output: { out: (text) => (output += text), err: (text) => (output += text), live: false },
   });

@@ -8,16 +8,21 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync 
 import { rm } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { fileChartCache } from "../cache/charts.ts";
-import { defaultCacheDir } from "../cache/folder.ts";
+import { defaultCacheDir, writeFileAtomic } from "../cache/folder.ts";
 import { openPngKeyMemo } from "../cache/png-keys.ts";
 import { pngCachePath } from "../cache/pngs.ts";
 import { startPngPool } from "../charts/png/pool.ts";
 import { standaloneSvg } from "../charts/standalone.ts";
+import { frameReader } from "../content-files.ts";
 import { sortMessages } from "../errors/diagnostic.ts";
 import { formatReport, readSourceFrom } from "../errors/print.ts";
+import { readConfig } from "../settings/read.ts";
 import { pageStoryCache, storyPanels } from "../site/page-stories.ts";
+import { checkSiteRecord, recordDay, recordText, writeRecord } from "../site/published.ts";
+import { headersFile } from "../site/security.ts";
 import { loadSite, type Site } from "../site/site.ts";
-import { absolute, paths, readSiteUrl } from "../urls.ts";
+import { topicProblems } from "../site/topics.ts";
+import { absolute, paths } from "../urls.ts";
 import { stopOrphanedChild } from "./astro-child.ts";
 import { startAstro, type AstroRun } from "./astro-run.ts";
 import {
@@ -28,6 +33,7 @@ import {
   DRAFTS_ENV,
   PARTIAL_BUILD_ENV,
   PNGS_BY_BUILD_ENV,
+  PUBLISHED_RECORD_ENV,
   ROOT_ENV,
   SHARED_DIGEST_ENV,
   SITE_URL_ENV,
@@ -44,6 +50,7 @@ import {
   storyDigests,
   storyOutputs,
   writeState,
+  type BuildPlan,
   type BuildState,
 } from "./plan.ts";
 import { colourAllowed, startProgress, type Progress } from "./progress.ts";
@@ -65,6 +72,10 @@ export interface BuildOptions {
   drafts?: boolean;
   /** Print every page Astro writes. */
   verbose?: boolean;
+  /** The build's day (`YYYY-MM-DD`, default today in UTC): when a story enters the published record. */
+  today?: string;
+  /** Keep the published record up to date (default true; tests of fixtures in the repo turn it off). */
+  writeRecord?: boolean;
   /** The environment the settings are read from and Astro runs in (default process.env). */
   env?: NodeJS.ProcessEnv;
   /** Where messages go (default the console); `live` redraws one progress line per phase. */
@@ -149,9 +160,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   };
 
   try {
-    // 1. Settings. The site URL is checked here so no page is ever written with `undefined` in
-    //    its links.
-    const settings = readSiteUrl({ projectRoot: project, env });
+    // 1. Settings (plotline.config.json). The site URL is checked here so no page is ever
+    //    written with `undefined` in its links; every problem is reported with the content's.
+    const settings = readConfig({ projectRoot: project, env });
     // Inputs exactly those of the last good build into this folder: nothing to do. (That build
     // checked the same content and found no error.)
     const stateFile = statePath(cache, outDir);
@@ -173,7 +184,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 
     // 2. What to build: everything, or only the stories that changed (the rest is kept from the
     //    last build), decided from digests alone. See plan.ts.
-    const plan = planBuild({
+    let plan: BuildPlan = planBuild({
       previous: lastBuild,
       shared,
       stories,
@@ -197,11 +208,12 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     // waits for the gate (content-gate.ts). A full build starts it after the check: all of the
     // content is in this process's memory until then, and Astro's beside it would crowd the PNGs.
     const gate = `${stateFile}.gate`;
+    const pendingRecord = `${stateFile}.record.json`;
     rmSync(gate, { force: true });
     const siteUrl = settings.site;
     // As Astro's loader writes it (`new URL(site).href`), so both name the same story cache.
     const siteHref = siteUrl ? new URL(siteUrl).href : undefined;
-    const partialFile = plan.kind === "partial" && siteUrl ? `${stateFile}.partial.json` : undefined;
+    let partialFile = plan.kind === "partial" && siteUrl ? `${stateFile}.partial.json` : undefined;
     let partial: PartialBuild | undefined;
     let pagesWritten = 0;
     let astroPhase: ReturnType<Progress["phase"]> | undefined;
@@ -227,6 +239,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
           [SITE_URL_ENV]: settings.site ?? "",
           [PNGS_BY_BUILD_ENV]: "1",
           [SHARED_DIGEST_ENV]: shared,
+          [PUBLISHED_RECORD_ENV]: pendingRecord,
           ...(partialFile ? { [PARTIAL_BUILD_ENV]: partialFile } : {}),
           ...(astroCache ? { [ASTRO_CACHE_DIR_ENV]: astroCache } : {}),
           ...extraEnv,
@@ -280,7 +293,13 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
           ),
         ),
     });
-    const messages = [...sortMessages(settings.messages), ...site.messages];
+    // Published figures: a revised dataset must not change what a published story printed.
+    const published = checkSiteRecord({ root, stories: site.stories, today: options.today ?? recordDay() });
+    const topicMessages = topicProblems(root, site.stories);
+    const messages = [
+      ...sortMessages(settings.messages),
+      ...sortMessages([...site.messages, ...topicMessages, ...published.messages]),
+    ];
     const errors = messages.filter((m) => m.fatal !== false);
     // (The problems themselves, with their count, are printed in full just below.)
     contentPhase.end(
@@ -289,7 +308,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     );
     phase("content");
     if (messages.length) {
-      const readFrom = (dir: string) => readSourceFrom(dir, (p) => readFileSync(p, "utf8"));
+      const readFrom = (dir: string) => readSourceFrom(dir, frameReader(dir));
       const [fromProject, fromContent] = [readFrom(project), readFrom(root)];
       complain(formatReport(messages, { readSource: (file) => fromContent(file) ?? fromProject(file) }));
     }
@@ -299,8 +318,24 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       return { status: 1, outDir };
     }
 
+    // The record as this build leaves it goes to Astro in a file of the build's own (the datasets'
+    // pages list the revisions it accepted); content/ gets it only once the new site is in place,
+    // so a failed build never records figures that readers did not see.
+    writeFileAtomic(pendingRecord, recordText(published.record));
     // What this build was made from, for planning the next one.
     const current = buildState(site, shared, stories);
+    // A story that starts or stops using a dataset, or becomes or stops being a draft, can change
+    // which datasets are published: their pages and downloads come or go, and so do their entries
+    // in the data index and the sitemap, whose kept pages were settled when Astro started. It is
+    // rare: stop the partial build's Astro and build everything.
+    if (plan.kind === "partial" && current.datasets.join() !== lastBuild!.datasets.join()) {
+      say("Building every page: the datasets published changed.");
+      await stopAstro();
+      astro = undefined;
+      plan = { kind: "full" };
+      partialFile = undefined;
+      partial = undefined;
+    }
     // A partial build also rebuilds the pages of the datasets the changed (or deleted) stories'
     // charts use or used, as those pages list them; Astro's routes read this once its loader goes on.
     const rebuiltDatasets = new Set<string>();
@@ -357,6 +392,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     }
     astroPhase.end(`${pagesWritten} pages`);
     moveInto(astroOut, next);
+    // Security headers for hosts that read a `_headers` file (src/site/security.ts).
+    writeFileSync(join(next, "_headers"), headersFile(siteUrl!));
     phase("Astro");
 
     // 5. Search, beside the last PNGs: Pagefind reads only story pages, so the PNGs can still be
@@ -389,6 +426,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     renameSync(next, outDir);
     swapped = true;
     writeState(stateFile, { ...current, folder: folderIdentity(outDir)! });
+    if (options.writeRecord !== false) writeRecord(root, published.record);
     pngKeyMemo.save();
     phase("swap");
     say(
@@ -430,7 +468,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 /** What a checked site was built from: each story's digest, charts, datasets and page. */
 function buildState(site: Site, shared: string, stories: Record<string, string>): BuildState {
   // (`folder` is known once the new site is in place.)
-  const current: BuildState = { shared, stories: {}, datasets: [...site.datasets.keys()].sort(), folder: "" };
+  const current: BuildState = { shared, stories: {}, datasets: site.published, folder: "" };
   for (const [slug, digest] of Object.entries(stories)) {
     current.stories[slug] = { digest, charts: [], datasets: [], page: false };
   }

@@ -23,5 +23,7 @@ export const PARTIAL_BUILD_ENV = "PLOTLINE_PARTIAL_BUILD";
 export const PNGS_BY_BUILD_ENV = "PLOTLINE_PNGS_BY_BUILD";
 /** Build to Astro: the digest of code, settings and data, naming the story cache Astro reads. */
 export const SHARED_DIGEST_ENV = "PLOTLINE_SHARED_DIGEST";
+/** Build to Astro: the published record as this build will leave it (src/site/published.ts). */
+export const PUBLISHED_RECORD_ENV = "PLOTLINE_PUBLISHED_RECORD";
 /** Build to Astro: a cache folder of Astro's own for builds into a folder other than dist/. */
 export const ASTRO_CACHE_DIR_ENV = "PLOTLINE_ASTRO_CACHE_DIR";

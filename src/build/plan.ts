@@ -15,6 +15,8 @@ import {
 } from "node:fs";
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { DEPENDENCY_PATCHES_DIR } from "../cache/charts.ts";
+import { contentEntry } from "../content-files.ts";
+import { TOPICS_FILE } from "../site/topics.ts";
 import { paths } from "../urls.ts";
 
 export interface BuildState {
@@ -25,7 +27,7 @@ export interface BuildState {
    * page (drafts do not).
    */
   stories: Record<string, StoryState>;
-  /** Every dataset's id: each has a page and downloads, which a partial build keeps. */
+  /** Every published dataset's id: each has a page and downloads, which a partial build keeps. */
   datasets: string[];
   /** The site folder it wrote (see `folderIdentity`), so a folder put back by hand is noticed. */
   folder: string;
@@ -43,16 +45,24 @@ export type BuildPlan =
 
 const sha = (data: string | Buffer) => createHash("sha256").update(data).digest("hex");
 
-/** Every file under `dir`, sorted, as project-relative paths (a missing folder has none). */
+/**
+ * Every file under `dir`, sorted, as project-relative paths (a missing folder has none). A link
+ * out of the project or to nothing is listed as itself, not followed: the content check reports it.
+ */
 function files(dir: string, project: string): string[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
     .sort()
     .flatMap((name) => {
-      const path = join(dir, name);
-      return statSync(path).isDirectory() ? files(path, project) : [relative(project, path)];
+      const path = relative(project, join(dir, name));
+      const entry = contentEntry(project, path);
+      if (entry.kind === "outside" || entry.kind === "broken") return [`${path} -> ${entry.kind}`];
+      return entry.kind === "folder" ? files(join(dir, name), project) : [path];
     });
 }
+
+/** The bytes a digest reads for `file`: none for an entry listed but not followed (see `files`). */
+const bytesOf = (root: string, file: string) => (file.includes(" -> ") ? "" : readFileSync(join(root, file)));
 
 /** The digest of everything every page depends on. */
 export function sharedDigest(options: { project: string; root: string; settings: string }): string {
@@ -65,9 +75,12 @@ export function sharedDigest(options: { project: string; root: string; settings:
       existsSync(join(options.project, f)),
     ),
   ];
-  for (const file of code) hash.update(file).update(readFileSync(join(options.project, file)));
+  for (const file of code) hash.update(file).update(bytesOf(options.project, file));
+  // Every page shows topic names (content/topics.yml), as every page may show data.
+  const topics = join(options.root, TOPICS_FILE);
+  if (existsSync(topics)) hash.update(TOPICS_FILE).update(readFileSync(topics));
   for (const file of files(join(options.root, "data"), options.root)) {
-    hash.update(file).update(readFileSync(join(options.root, file)));
+    hash.update(file).update(bytesOf(options.root, file));
   }
   return hash.digest("hex");
 }
@@ -78,7 +91,10 @@ export function storyDigests(root: string): Record<string, string> {
   const digests: Record<string, string> = {};
   if (!existsSync(dir)) return digests;
   for (const name of readdirSync(dir).sort()) {
-    if (name.endsWith(".md")) digests[name.slice(0, -3)] = sha(readFileSync(join(dir, name)));
+    if (!name.endsWith(".md")) continue;
+    // Only files are read: the content check reports a folder, or a link out or to nothing.
+    const entry = contentEntry(root, join("content", "stories", name));
+    digests[name.slice(0, -3)] = entry.kind === "file" ? sha(readFileSync(join(dir, name))) : entry.kind;
   }
   return digests;
 }
@@ -127,8 +143,9 @@ export function storyOutputs(slug: string, story: Pick<StoryState, "charts" | "p
   if (!story.page) return [];
   return [
     paths.story(slug),
+    paths.storyOembed(slug),
     paths.newsletter(slug),
-    ...story.charts.flatMap((id) => [paths.embed(id), paths.chartSvg(id)]),
+    ...story.charts.flatMap((id) => [paths.embed(id), paths.embedOembed(id), paths.chartSvg(id)]),
   ].map(fileOf);
 }
 

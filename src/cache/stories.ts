@@ -63,7 +63,7 @@ export function fileStoryCache(context: string, dir = defaultCacheDir()): StoryC
  */
 function storedTexts(story: RenderedStory): Array<[object, string, string]> | undefined {
   if (!Array.isArray(story.charts) || !story.charts.every((chart) => Array.isArray(chart.drawings))) return undefined;
-  if (!Array.isArray(story.quoted)) return undefined;
+  if (!Array.isArray(story.quoted) || !Array.isArray(story.values)) return undefined;
   const texts: Array<[object, string, unknown]> = [
     [story, "html", story.html],
     ...story.charts.flatMap((chart) => chart.drawings.map((d): [object, string, unknown] => [d, "svg", d.svg])),

@@ -3,7 +3,14 @@
 // story on an embed page. Knows nothing of markdown or pages.
 import type { ElementContent, Element } from "hast";
 import { h } from "hastscript";
+import { paths } from "../urls.ts";
 import type { RenderedChart } from "./render.ts";
+
+/**
+ * Rows the data table under a chart prints: a dot chart draws every row of its dataset, which may
+ * be thousands, and every one would be in the story page. The rest are in the CSV download.
+ */
+export const FIGURE_TABLE_ROWS = 100;
 
 export interface FigureOptions {
   /** Extra panels under the chart (embed code, downloads), added by later layers. */
@@ -54,6 +61,8 @@ function figureBody(chart: FigureInput, title: Element): ElementContent[] {
 
 function dataTablePanel(chart: RenderedChart): Element {
   const { table } = chart;
+  const shown = table.rows.slice(0, FIGURE_TABLE_ROWS);
+  const more = table.rows.length - shown.length;
   return h("details", { className: ["chart-panel", "chart-data"] }, [
     h("summary", "Data table"),
     // Focusable, so a keyboard can scroll a table wider than the page; named by the caption.
@@ -68,7 +77,7 @@ function dataTablePanel(chart: RenderedChart): Element {
         ]),
         h(
           "tbody",
-          table.rows.map((row) =>
+          shown.map((row) =>
             h(
               "tr",
               row.map((cell, i) => (i === 0 ? h("th", { scope: "row" }, cell) : h("td", cell))),
@@ -77,5 +86,12 @@ function dataTablePanel(chart: RenderedChart): Element {
         ),
       ]),
     ]),
+    more > 0
+      ? h("p", { className: ["chart-data-more"] }, [
+          `And ${more.toLocaleString("en-GB")} more ${more === 1 ? "row" : "rows"}: `,
+          h("a", { href: paths.datasetCsv(chart.dataset) }, "download the CSV"),
+          ".",
+        ])
+      : null,
   ]);
 }

@@ -150,6 +150,8 @@ function sourceLine(chart: ChartData): string {
   return year && !source.name.includes(year) ? `${source.name} (${year})` : source.name;
 }
 
+const MISSING_NAMED = 10;
+
 /** Notes the reader needs that the author may not have written: categories left out, figures missing. */
 function autoNotes(chart: ChartData): string[] {
   return [...limitNotes(chart), ...missingNotes(chart)];
@@ -168,12 +170,18 @@ function missingNotes(chart: ChartData): string[] {
   if (!missing.length) return [];
   // In a strip a category names many rows, so the rows are counted rather than named.
   if (chart.points.length > chart.categories.length * chart.seriesNames.length) {
-    const rows = missing.length === 1 ? "1 row has" : `${missing.length} rows have`;
+    const rows = missing.length === 1 ? "1 row has" : `${missing.length.toLocaleString("en-GB")} rows have`;
     return [`${rows} no figure and ${missing.length === 1 ? "is" : "are"} not drawn.`];
   }
-  const labels = missing.map((p) => (chart.seriesNames.length > 1 ? `${p.series}, ${p.label}` : p.label));
+  // Named up to a few: a dot chart of a big register may miss thousands, and the note is printed
+  // under the chart, in its alt text's neighbourhood and in the PNG.
+  const named = missing
+    .slice(0, MISSING_NAMED)
+    .map((p) => (chart.seriesNames.length > 1 ? `${p.series}, ${p.label}` : p.label));
+  const rest = missing.length - named.length;
+  const list = rest ? `${named.join("; ")} and ${rest.toLocaleString("en-GB")} more` : named.join("; ");
   return [
-    `No figure is available for ${labels.join("; ")}; ${missing.length === 1 ? "it is" : "they are"} left blank rather than drawn as zero.`,
+    `No figure is available for ${list}; ${missing.length === 1 ? "it is" : "they are"} left blank rather than drawn as zero.`,
   ];
 }
 

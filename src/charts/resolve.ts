@@ -51,6 +51,13 @@ export interface ChartData {
 const MAX_SERIES = palette.length;
 /** The category that sums those beyond `limit`. */
 const OTHER = "Other";
+/**
+ * The most bars or columns a chart draws: past about 60 the labels overlap at 320 px and no reader
+ * can find one, and a register charted row by row would draw thousands. Kinds that join their
+ * points (line, area) and dot charts draw a scale, not one mark a label, so they are not limited.
+ */
+const MAX_CATEGORIES = 60;
+const categoryKinds = new Set<string>(["column", "bar", "stacked-column", "stacked-bar", "grouped-column"]);
 const numeric = (field: Field) => field.type === "number" || field.type === "integer";
 /** Kinds that join their points in order, and the column types that have one. */
 const orderedKinds = new Set<string>(["line", "area"]);
@@ -387,6 +394,12 @@ function drawPoints(
         points.push({ category: OTHER, label: OTHER, series: name, value });
       }
     }
+  }
+  // Counted after `limit`, which is the way to draw the top N of a long list.
+  if (categoryKinds.has(spec.type) && categories.length > MAX_CATEGORIES) {
+    const params = { key: categoryKey, column: category.name, count: categories.length, max: MAX_CATEGORIES };
+    diagnostics.add("ChartTooManyCategories", params, at([categoryKey]));
+    return undefined;
   }
   // Highlights and annotations must point at something drawn. A date in a chart grouped by month
   // or year is not: the hint names its month or year as drawn.

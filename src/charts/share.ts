@@ -3,7 +3,7 @@
 import type { Element } from "hast";
 import { toHtml } from "hast-util-to-html";
 import { h } from "hastscript";
-import { absolute, paths } from "../urls.ts";
+import { absolute, paths, sitePath } from "../urls.ts";
 import { PNG_SCALE } from "./png/render.ts";
 import type { RenderedChart } from "./render.ts";
 import { standaloneLayout, STANDALONE_WIDTH } from "./standalone.ts";
@@ -38,6 +38,9 @@ const EMBED = {
 // title and notes wrap the most) and a desktop article's column. Between and beyond them the
 // embed page shrinks its drawing into the height it gets (embed.css).
 const EMBED_WIDTHS = [320, 600];
+
+/** The widest host column the embed code is sized for: the width an oEmbed response gives. */
+export const EMBED_WIDTH = Math.max(...EMBED_WIDTHS);
 
 /**
  * The iframe height in CSS px: the tallest the embed page is at {@link EMBED_WIDTHS}, from the
@@ -122,6 +125,8 @@ export function newsletterSnippet(chart: ShareInput, site: string, link?: string
 
 /** The three panels under a chart on the story page; the newsletter image links to `link`. */
 export function sharePanels(chart: ShareInput, site: string, link?: string): Element[] {
+  // Links from the page, under the site's base path (`/ledger/charts/...`).
+  const local = (path: string) => sitePath(path, site);
   const codeBox = (kind: string, label: string, code: string) => {
     const id = `${chart.id}-${kind}-code`;
     return [
@@ -149,12 +154,12 @@ export function sharePanels(chart: ShareInput, site: string, link?: string): Ele
     h("details", { className: ["chart-panel", "chart-share", "chart-downloads"] }, [
       h("summary", "Download"),
       h("ul", [
-        h("li", [h("a", { href: paths.chartSvg(chart.id) }, "Chart as SVG")]),
-        h("li", [h("a", { href: paths.chartPng(chart.id) }, "Chart as PNG, 1200 pixels wide")]),
+        h("li", [h("a", { href: local(paths.chartSvg(chart.id)) }, "Chart as SVG")]),
+        h("li", [h("a", { href: local(paths.chartPng(chart.id)) }, "Chart as PNG, 1200 pixels wide")]),
         h("li", [
-          h("a", { href: paths.datasetCsv(chart.dataset) }, "Data as CSV"),
+          h("a", { href: local(paths.datasetCsv(chart.dataset)) }, "Data as CSV"),
           " (",
-          h("a", { href: paths.dataset(chart.dataset) }, "about the dataset"),
+          h("a", { href: local(paths.dataset(chart.dataset)) }, "about the dataset"),
           ")",
         ]),
       ]),

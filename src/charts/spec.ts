@@ -25,6 +25,15 @@ export type Aggregate = (typeof aggregates)[number];
 // kebab-case: lowercase letters and digits in groups joined by single hyphens.
 const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
+/**
+ * Ids the pages' own markup uses (src/layouts, src/pages): a chart is `<figure id>` on its story
+ * page, and a second element with `main` breaks the skip link. A test keeps this list in step
+ * with the markup. Ids in a story's prose are prefixed (`user-content-fn-1`), so that prefix is
+ * the layout's too.
+ */
+export const LAYOUT_IDS = ["corrections-heading", "main", "search", "topics-heading"] as const;
+const LAYOUT_ID_PREFIX = "user-content-";
+
 const scalar = z.union([z.string(), z.number(), z.boolean()]);
 const columnList = z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]);
 const textList = z.union([z.string(), z.array(z.string())]);
@@ -137,7 +146,12 @@ export function parseChartBlock(
   const file = origin.file;
   // Where a message about the whole block goes: the opening fence (indented in a list item).
   const fence = { file, fenceLine: origin.fenceLine, fenceColumn: origin.fenceColumn ?? 1 };
-  const source = parseYamlSource(text, { file, line: origin.fenceLine + 1, column: origin.fenceColumn });
+  const source = parseYamlSource(text, {
+    file,
+    line: origin.fenceLine + 1,
+    column: origin.fenceColumn,
+    rawControlsReported: true,
+  });
   for (const error of source.syntaxErrors) {
     diagnostics.add("ChartYamlInvalid", { reason: error.reason }, { file, ...error });
   }
@@ -161,6 +175,7 @@ export function parseChartBlock(
   const record = raw as Record<string, unknown>;
   reportRoleProblems(record, source, fence, diagnostics, problems);
   reportFormatProblem(record, source, file, diagnostics, problems);
+  reportLayoutId(record, source, file, diagnostics, problems);
   const place = { file, fenceLine: origin.fenceLine, placeOf: source.placeOf };
   if (!result.success || diagnostics.hasErrors) {
     // The keys that passed, read as the spec reads them; a strict partial schema accepts them all.
@@ -201,6 +216,27 @@ function reportFormatProblem(
     "ChartInvalidValue",
     { key: "format", actual: pattern, ...problem },
     { file, ...source.placeOf(["format"]) },
+  );
+}
+
+/** An `id` the page layout already uses would give the story page two elements with it. */
+function reportLayoutId(
+  raw: Record<string, unknown>,
+  source: YamlSource,
+  file: string,
+  diagnostics: Diagnostics,
+  problems: Set<string>,
+): void {
+  const id = raw.id;
+  if (typeof id !== "string") return;
+  if (!(LAYOUT_IDS as readonly string[]).includes(id) && !id.startsWith(LAYOUT_ID_PREFIX)) return;
+  problems.add("id");
+  const used = LAYOUT_IDS.map((i) => `\`${i}\``).join(", ");
+  const fix = `the page already uses ${used} and ids starting \`${LAYOUT_ID_PREFIX}\`: name the chart for what it shows, such as \`${id.replace(LAYOUT_ID_PREFIX, "")}-by-year\``;
+  diagnostics.add(
+    "ChartInvalidValue",
+    { key: "id", actual: id, expected: "an id the page does not already use", fix },
+    { file, ...source.placeOf(["id"]) },
   );
 }
 

@@ -8,6 +8,15 @@ import { wrapText } from "./theme.ts";
 /** Width of the image in CSS px; the PNG is drawn at twice this (1200 px) for sharp email images. */
 export const STANDALONE_WIDTH = 600;
 
+/**
+ * The tallest image in CSS px (4,000 px in the PNG at 2x). A tall bar chart with long notes could
+ * otherwise make a PNG of tens of thousands of pixels, which email clients refuse or crop: past
+ * the cap the drawing is shrunk to fit and notes that do not fit are cut short with a line saying so.
+ */
+export const STANDALONE_MAX_HEIGHT = 2000;
+/** The most of the height the drawing may take, so the title and source always fit beside it. */
+const MAX_DRAWING_HEIGHT = 1400;
+
 const PAD = 20;
 const INNER = STANDALONE_WIDTH - 2 * PAD;
 const TEXT = "#1b1d22";
@@ -72,14 +81,32 @@ export function standaloneLayout(chart: StandaloneInput): StandaloneLayout {
   block(chart.title, TITLE, TEXT);
   if (chart.subtitle) block(chart.subtitle, SUBTITLE, MUTED);
   y += 12;
-  const height = Math.round(drawing.height * (INNER / drawing.width));
+  // Scaled to the inner width, then down (keeping its shape, left-aligned) if still too tall.
+  const scale = Math.min(INNER / drawing.width, MAX_DRAWING_HEIGHT / drawing.height);
+  const height = Math.round(drawing.height * scale);
   // Plot draws some labels just outside its viewBox (overflow: visible on the page): leave room.
   const overflow = 8;
-  const box = { x: PAD, y: y + overflow, width: INNER, height };
+  const box = { x: PAD, y: y + overflow, width: Math.round(drawing.width * scale), height };
   y += overflow + height + overflow + 8;
-  for (const note of chart.notes) block(`Note: ${note}`, SMALL, MUTED);
-  block(`Source: ${chart.source}`, SMALL, MUTED);
-  return { width: STANDALONE_WIDTH, height: y + PAD, lines, chart: box };
+  // The source line always fits: notes stop where they would push it past the cap.
+  const sourceRoom = (text: string) => wrapText(text, INNER, SMALL.size, { breakWords: true }).length * SMALL.line;
+  const source = `Source: ${chart.source}`;
+  const room = STANDALONE_MAX_HEIGHT - PAD - sourceRoom(source) - SMALL.line;
+  for (const [i, note] of chart.notes.entries()) {
+    const text = `Note: ${note}`;
+    if (y + sourceRoom(text) > room) {
+      const left = chart.notes.length - i;
+      block(
+        `${left === 1 ? "A note does" : `${left} notes do`} not fit here: see the chart on the site.`,
+        SMALL,
+        MUTED,
+      );
+      break;
+    }
+    block(text, SMALL, MUTED);
+  }
+  block(source, SMALL, MUTED);
+  return { width: STANDALONE_WIDTH, height: Math.min(y + PAD, STANDALONE_MAX_HEIGHT), lines, chart: box };
 }
 
 export function standaloneSvg(chart: StandaloneInput): StandaloneChart {

@@ -14,9 +14,3 @@ export function topicsOf(stories: StoryEntry[]): Array<[string, number]> {
   for (const story of stories) for (const topic of story.data.topics) counts.set(topic, (counts.get(topic) ?? 0) + 1);
   return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
 }
-
-/** `council-finance` → `Council finance`. */
-export function topicName(topic: string): string {
-  const words = topic.split("-").join(" ");
-  return words.charAt(0).toUpperCase() + words.slice(1);
-}

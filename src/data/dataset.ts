@@ -1,19 +1,19 @@
 // The data layer's orchestrator: reads `data/<id>.csv` with its sidecar into typed rows, or
 // positioned messages for every problem found (never only the first).
 import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { contentEntry, linkProblem } from "../content-files.ts";
 import { Diagnostics, sortMessages, VFileMessage, type Place } from "../errors/diagnostic.ts";
 import { codePointOf, type YamlSource } from "../errors/yaml.ts";
 import { coerceCell, DEFAULT_FALSE_VALUES, DEFAULT_TRUE_VALUES, type CellContext } from "./coerce.ts";
 import { lineStarts, makeLocator, readCsvTable, type ColumnValueTest, type CsvCell, type CsvTable } from "./csv.ts";
 import { decodeCsv } from "./decode.ts";
 import { evaluateExpression, expressionNames, parseExpression, type Expression } from "./derive.ts";
+import { isDatasetId, kebab } from "./ids.ts";
 import { parseSidecar, type Sidecar } from "./sidecar.ts";
 import type { Dataset, Field, Row } from "./types.ts";
 
-// kebab-case: lowercase letters and digits in groups joined by single hyphens.
-const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** Cell problems reported per column before one "and N more". */
 const MAX_PER_COLUMN = 5;
 
@@ -51,7 +51,7 @@ function readDataset(options: LoadDatasetOptions): LoadDatasetResult {
   const hasSidecar = existsSync(join(root, sidecarPath));
 
   // 1. The files: a valid id, and both halves present.
-  if (!KEBAB.test(id)) {
+  if (!isDatasetId(id)) {
     const file = hasCsv || !hasSidecar ? csvPath : sidecarPath;
     diagnostics.add("DatasetIdInvalid", { id, suggestion: kebab(id) }, { file, line: 1, column: 1 });
     return { messages: diagnostics.messages };
@@ -161,11 +161,19 @@ export function loadDatasets(options: { root: string; today?: string }): {
   const dir = join(options.root, "data");
   if (!existsSync(dir)) return { datasets, messages };
   const ids = new Set<string>();
+  // A link out of the project or to nothing is reported and never read, nor its dataset loaded
+  // (see src/content-files.ts); a folder named like a CSV is not a dataset.
+  const refused = new Set<string>();
   for (const name of readdirSync(dir)) {
     const match = /^(.+)\.(csv|yml)$/.exec(name);
-    if (match && statSync(join(dir, name)).isFile()) ids.add(match[1]!);
+    if (!match) continue;
+    const entry = contentEntry(options.root, `data/${name}`);
+    const problem = linkProblem(options.root, `data/${name}`, entry);
+    if (problem) messages.push(problem);
+    if (problem) refused.add(match[1]!);
+    else if (entry.kind === "file") ids.add(match[1]!);
   }
-  for (const id of [...ids].sort()) {
+  for (const id of [...ids].sort().filter((id) => !refused.has(id))) {
     const result = loadDataset({ root: options.root, id, today: options.today });
     messages.push(...result.messages);
     if (result.dataset) datasets.set(id, result.dataset);
@@ -398,11 +406,4 @@ const canonical = (value: string | number | boolean | Date): string =>
 function shorten(text: string): string {
   const line = text.replace(/\r\n|\r|\n/g, "↵");
   return line.length > 60 ? `${line.slice(0, 59)}…` : line;
-}
-
-function kebab(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-|-$/g, "");
 }

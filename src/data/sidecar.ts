@@ -58,6 +58,8 @@ const schema = z.strictObject({
   licence: text("a licence such as `CC-BY-4.0` or `OGL-UK-3.0`").optional(),
   notes: z.union([z.string(), z.array(z.string())], { error: "a sentence or a list of sentences" }).optional(),
   updated: isoDate.optional(),
+  // Publish the dataset's page and downloads though no published story uses it yet (PRODUCT.md).
+  publish: z.boolean({ error: "`true` or `false`" }).optional(),
   headerRow: z.int({ error: "a line number such as `3`" }).min(1, { error: "a line number from 1" }).optional(),
   encoding: z.enum(ENCODINGS, { error: "`utf-8` or `windows-1252`" }).optional(),
   primaryKey: z
@@ -106,6 +108,8 @@ export interface Sidecar {
   licence?: string;
   notes: string[];
   updated?: string;
+  /** Publish the dataset though no published story uses it (default: only once one does). */
+  publish: boolean;
   headerRow: number;
   encoding: Encoding;
   primaryKey: string[];
@@ -215,6 +219,7 @@ function normalize(raw: RawSidecar, yaml: YamlSource): Sidecar {
     licence: raw.licence,
     notes: raw.notes === undefined ? [] : typeof raw.notes === "string" ? [raw.notes] : raw.notes,
     updated: raw.updated,
+    publish: raw.publish ?? false,
     headerRow: raw.headerRow ?? 1,
     encoding: raw.encoding ?? "utf-8",
     primaryKey:

@@ -7,6 +7,17 @@ const list = (items: readonly string[], max = 12): string => {
   return items.length > max ? `${shown.join(", ")} and ${items.length - max} more` : shown.join(", ");
 };
 
+/** `2024-04-08` as `8 April 2024`. */
+const longDate = (iso: string): string =>
+  /^\d{4}-\d{2}-\d{2}$/.test(iso)
+    ? new Date(`${iso}T00:00:00Z`).toLocaleDateString("en-GB", {
+        day: "numeric",
+        month: "long",
+        year: "numeric",
+        timeZone: "UTC",
+      })
+    : iso;
+
 export const catalogue = {
   // ── Datasets: files and sidecars ──────────────────────────────────────────
   DatasetIdInvalid: {
@@ -51,6 +62,39 @@ export const catalogue = {
       p.type === "derived"
         ? `a derived column is computed, not read from the CSV: remove \`${p.key}\``
         : `\`${p.key}\` applies to ${list(p.types)} fields only: remove it, or change the field's \`type\``,
+  },
+
+  // Content folders (`data/`, `content/stories/`): entries that cannot or must not be read.
+  ContentLinkOutside: {
+    message: (p: { path: string; target: string }) =>
+      `Unexpected symbolic link \`${p.path}\` to \`${p.target}\`, outside the project`,
+    hint: (p: { path: string; target: string }) =>
+      `a link out of the project would publish a file of the machine that builds the site: copy the file into the project instead of linking \`${p.path}\``,
+  },
+  ContentLinkBroken: {
+    message: (p: { path: string; target: string }) =>
+      `Unexpected symbolic link \`${p.path}\` to \`${p.target}\`, which does not exist`,
+    hint: (p: { path: string; target: string }) => `delete the link, or put the file it names back`,
+  },
+  StoryNotFile: {
+    message: (p: { path: string }) => `Unexpected folder \`${p.path}\`, expected a story file`,
+    hint: (_p: { path: string }) =>
+      "every name ending in `.md` in `content/stories/` is read as a story: rename the folder, or move it out",
+  },
+
+  // The file as received, served byte for byte at `/data/<id>.source.csv` (warnings, `npm run check` only).
+  SourceFormulaCell: {
+    message: (p: { actual: string; count: number; id: string }) =>
+      `Unexpected cell \`${p.actual}\` that a spreadsheet would run as a formula, in the file as received` +
+      (p.count > 1 ? ` (${p.count} such cells)` : ""),
+    hint: (p: { actual: string; count: number; id: string }) =>
+      `\`/data/${p.id}.source.csv\` publishes the file byte for byte: the cleaned \`/data/${p.id}.csv\` makes such cells text, and the dataset page says to open that one; if a cell is not meant as a formula, fix it in the CSV`,
+  },
+  SourceTextOutsideTable: {
+    message: (p: { count: number; id: string }) =>
+      `Unexpected text outside the table in the file as received: ${p.count} ${p.count === 1 ? "row" : "rows"} above the header or below the last row`,
+    hint: (p: { count: number; id: string }) =>
+      `\`/data/${p.id}.source.csv\` publishes the file byte for byte, title and notes rows too: check they hold nothing that should not be public, or move them into the sidecar's \`notes\``,
   },
 
   // ── Datasets: the CSV ─────────────────────────────────────────────────────
@@ -203,6 +247,11 @@ export const catalogue = {
     hint: (p: { key: string; actual: string; expected: string; fix?: string }) =>
       p.fix ?? `change \`${p.key}\` to ${p.expected}`,
   },
+  TextControlCharacter: {
+    message: (p: { code: string }) => `Unexpected control character \`${p.code}\`, expected text`,
+    hint: (_p: { code: string }) =>
+      "it is invisible, and usually comes with a paste from Word, Excel or a PDF: delete it (retyping the words around it), or type a space where it stood for a line break",
+  },
   StorySlugInvalid: {
     message: (p: { slug: string }) => `Unexpected story file name \`${p.slug}\`, expected lowercase kebab-case`,
     hint: (p: { slug: string; suggestion: string }) =>
@@ -321,6 +370,12 @@ export const catalogue = {
     hint: (_p: { column: string; count: number; max: number }) =>
       "readers cannot tell that many colours apart: add a `filter` to keep the series that matter, or chart each one separately",
   },
+  ChartTooManyCategories: {
+    message: (p: { key: string; column: string; count: number; max: number }) =>
+      `Unexpected ${p.count} categories in \`${p.column}\` for \`${p.key}\`, expected at most ${p.max}`,
+    hint: (_p: { key: string; column: string; count: number; max: number }) =>
+      "no reader can find one bar among that many: group the rows with `aggregate` (e.g. `aggregate: sum` by month), keep the ones that matter with `filter`, or keep the largest with `sort` and `limit` (the rest summed into Other)",
+  },
   // ── Numbers in prose: :value{...} ─────────────────────────────────────────
   ValueAttributeUnknown: {
     message: (p: { actual: string }) => `Unexpected attribute \`${p.actual}\` in \`:value\``,
@@ -400,6 +455,31 @@ export const catalogue = {
     message: (p: { dataset: string }) => `Unexpected \`row\` for dataset \`${p.dataset}\`, which has no \`primaryKey\``,
     hint: (_p: { dataset: string }) => 'use `where="column=value"` to pick the row, or add `primaryKey` to the sidecar',
   },
+  // ── Published figures: content/published.lock.json ────────────────────────
+  PublishedFigureChanged: {
+    message: (p: { was: string; now: string; recorded: string; dataset: string; slug: string }) =>
+      `Unexpected change of a published figure: published as \`${p.was}\` on ${longDate(p.recorded)}, would now print \`${p.now}\` (\`data/${p.dataset}.csv\` changed)`,
+    hint: (p: { was: string; now: string; recorded: string; dataset: string; slug: string }) =>
+      `tell readers: add a \`corrections\` entry or an \`updated\` date to the story, and the build publishes the new figure; or keep the story on the data it was published with: \`npm run figures -- pin ${p.slug}\``,
+  },
+  PublishedChartChanged: {
+    message: (p: { was: string; now: string; recorded: string; dataset: string; slug: string }) =>
+      `Unexpected change of a published chart: \`${p.was}\`, published on ${longDate(p.recorded)}, would now draw other figures (\`data/${p.dataset}.csv\` changed)`,
+    hint: (p: { was: string; now: string; recorded: string; dataset: string; slug: string }) =>
+      `tell readers: add a \`corrections\` entry or an \`updated\` date to the story, and the build publishes the new chart; or keep the story on the data it was published with: \`npm run figures -- pin ${p.slug}\``,
+  },
+  PublishedChartRemoved: {
+    message: (p: { id: string; recorded: string }) =>
+      `Missing published chart \`${p.id}\`, published on ${longDate(p.recorded)}`,
+    hint: (p: { id: string; recorded: string }) =>
+      `other sites may embed it: keep a chart with \`id: ${p.id}\` in the story`,
+  },
+  PublishedRecordUnreadable: {
+    message: (p: { file: string }) => `Unreadable published record \`${p.file}\``,
+    hint: (p: { file: string }) =>
+      `restore it from version control (\`git checkout -- ${p.file}\`); without it no published figure is guarded`,
+  },
+
   // ── Site settings: plotline.config.json and PLOTLINE_SITE_URL ─────────────
   SiteUrlMissing: {
     message: (_p: Record<string, never>) =>
@@ -418,7 +498,67 @@ export const catalogue = {
   },
   ConfigUnknownKey: {
     message: (p: { key: string }) => `Unexpected key \`${p.key}\` in \`plotline.config.json\``,
-    hint: (_p: { key: string }) => "the only setting is `site`, the site's public URL",
+    hint: (p: { key: string; suggestion?: string }) =>
+      p.suggestion
+        ? `did you mean \`${p.suggestion}\`?`
+        : "the settings are `site`, `name`, `tagline`, `description`, `lang`, `logo`, `accent`, `footer`, `social` and `byline` (see docs/configuration.md)",
+  },
+  ConfigFileMissing: {
+    message: (_p: Record<string, never>) => "Missing `plotline.config.json`",
+    hint: (_p: Record<string, never>) =>
+      'create it beside package.json with at least the site\'s address and name: `{ "site": "https://news.example.org", "name": "The Ledger" }`',
+  },
+  ConfigMissingKey: {
+    message: (p: { key: string }) => `Missing key \`${p.key}\` in \`plotline.config.json\``,
+    hint: (p: { key: string }) =>
+      p.key === "name"
+        ? 'add the newsroom\'s name, shown in the masthead, titles and feeds: `"name": "The Ledger"`'
+        : `add \`${p.key}\` (see docs/configuration.md)`,
+  },
+  ConfigInvalidValue: {
+    message: (p: { key: string; actual: string; expected: string }) =>
+      `Unexpected \`${p.actual}\` for \`${p.key}\` in \`plotline.config.json\`, expected ${p.expected}`,
+    hint: (p: { key: string }) => `correct \`${p.key}\` (docs/configuration.md lists every setting with an example)`,
+  },
+  ConfigAccentContrast: {
+    message: (p: { actual: string; scheme: string; background: string; ratio: string }) =>
+      `Unexpected accent \`${p.actual}\` on the ${p.scheme} background \`${p.background}\`: contrast ${p.ratio}:1, expected at least 4.5:1`,
+    hint: (p: { scheme: string }) =>
+      p.scheme === "light"
+        ? 'text in the accent must pass WCAG AA (4.5:1; that also passes 3:1 for marks): pick a darker shade, and give each background its own with `{ "light": "#b8441f", "dark": "#f08a65" }`'
+        : 'text in the accent must pass WCAG AA (4.5:1; that also passes 3:1 for marks): pick a lighter shade for dark mode, with `{ "light": "#b8441f", "dark": "#f08a65" }`',
+  },
+  ConfigLogoMissing: {
+    message: (p: { actual: string }) => `Missing logo file \`public/${p.actual}\``,
+    hint: (_p: { actual: string }) =>
+      'put the image in `public/` and name it relative to that folder, e.g. `"logo": "logo.svg"`',
+  },
+  // ── Topics: content/topics.yml ───────────────────────────────────────────────
+  TopicsYamlInvalid: {
+    message: (p: { reason: string }) => `Invalid YAML in \`content/topics.yml\`: ${p.reason}`,
+    hint: (_p: { reason: string }) =>
+      "each topic is its id, then `name:` and `description:` indented beneath it; quote a value containing `:` or `#`",
+  },
+  TopicsUnknownKey: {
+    message: (p: { key: string }) => `Unexpected key \`${p.key}\` in \`content/topics.yml\``,
+    hint: (_p: { key: string }) => "a topic has only a `name` and a `description`",
+  },
+  TopicsMissingKey: {
+    message: (p: { key: string }) => `Missing key \`${p.key}\` in \`content/topics.yml\``,
+    hint: (_p: { key: string }) => "every topic needs a `name` (what readers see) and a one-line `description`",
+  },
+  TopicsInvalidValue: {
+    message: (p: { key: string; actual: string; expected: string }) =>
+      `Unexpected \`${p.actual}\` for \`${p.key}\` in \`content/topics.yml\`, expected ${p.expected}`,
+    hint: (_p: { key: string }) =>
+      "write each topic as `council-finance:` with `name: Council finance` and `description: One line about it` beneath",
+  },
+  TopicUnknown: {
+    message: (p: { actual: string }) => `Unexpected topic \`${p.actual}\`, not in \`content/topics.yml\``,
+    hint: (p: { actual: string; suggestion?: string }) =>
+      p.suggestion
+        ? `did you mean \`${p.suggestion}\`? If not, add \`${p.actual}\` to content/topics.yml with its name and description`
+        : `add \`${p.actual}\` to content/topics.yml with its display name and a one-line description`,
   },
   // ── Fact-lint: figures typed by hand in prose (warnings, `npm run check` only) ──
   FactUnmatched: {

@@ -10,6 +10,11 @@ export interface YamlOrigin {
   line?: number;
   /** The file column of the text's first character on each line (a chart block in a list is indented). */
   column?: number;
+  /**
+   * The caller reports control characters written as themselves (a story scans its whole file), so
+   * only those spelt with an escape (`"\x07"`) are reported here: one character, one message.
+   */
+  rawControlsReported?: boolean;
 }
 
 export interface YamlPoint {
@@ -65,7 +70,10 @@ export function parseYamlSource(text: string, origin: YamlOrigin): YamlSource {
   if (doc.errors.length) return { value: undefined, syntaxErrors, placeOf };
   const read = documentValue(doc);
   if ("reason" in read) syntaxErrors.push({ ...at(read.offset), reason: read.reason });
-  else syntaxErrors.push(...controlCharacters(doc, text).map(({ offset, reason }) => ({ ...at(offset), reason })));
+  else {
+    const controls = controlCharacters(doc, text, Boolean(origin.rawControlsReported));
+    syntaxErrors.push(...controls.map(({ offset, reason }) => ({ ...at(offset), reason })));
+  }
   return { value: syntaxErrors.length ? undefined : (read as { value: unknown }).value, syntaxErrors, placeOf };
 }
 
@@ -106,7 +114,11 @@ export const codePointOf = (char: string): string =>
  * Every key or value holding a control character, at the character when it is written as itself,
  * else at the start of the scalar that spells it with an escape. At most a few: one is enough to fix.
  */
-function controlCharacters(doc: Document, text: string): Array<{ offset: number; reason: string }> {
+function controlCharacters(
+  doc: Document,
+  text: string,
+  rawReported: boolean,
+): Array<{ offset: number; reason: string }> {
   const found: Array<{ offset: number; reason: string }> = [];
   visit(doc, {
     Scalar(_key, node) {
@@ -114,6 +126,7 @@ function controlCharacters(doc: Document, text: string): Array<{ offset: number;
       const char = CONTROL.exec(node.value)?.[0];
       if (char === undefined) return;
       const raw = text.slice(node.range[0], node.range[1]).search(CONTROL);
+      if (rawReported && raw >= 0) return;
       const reason =
         `Unexpected control character \`${codePointOf(char)}\`, which pages and feeds cannot show: ` +
         "remove it (it often comes from a paste from Word or Excel)";

@@ -130,7 +130,12 @@ function convert(node: RootContent | Root, options: EmailOptions): ElementConten
   }
   for (const name of ["href", "src"]) {
     const value = properties[name];
-    if (typeof value === "string") properties[name] = new URL(value, options.storyUrl).href;
+    if (typeof value !== "string") continue;
+    // An address no URL parser reads (`http://`, `http://[`) is dropped, and the link stays as
+    // its text: the web page shows the author's link as written, but email needs it absolute.
+    const url = absoluteUrl(value, options.storyUrl);
+    if (url) properties[name] = url;
+    else delete properties[name];
   }
   const style = styles[node.tagName];
   if (style) properties.style = typeof properties.style === "string" ? `${style};${properties.style}` : style;
@@ -138,4 +143,9 @@ function convert(node: RootContent | Root, options: EmailOptions): ElementConten
   const tagName = node.tagName === "section" ? "div" : node.tagName;
   const children = node.children.flatMap((child) => convert(child, options));
   return [{ ...node, tagName, properties, children }];
+}
+
+/** `value` resolved against `base`, or undefined when it is not an address a URL parser can read. */
+function absoluteUrl(value: string, base: string): string | undefined {
+  return URL.canParse(value, base) ? new URL(value, base).href : undefined;
 }

@@ -4,7 +4,7 @@ import * as z from "zod";
 import { isIsoDate } from "../data/dates.ts";
 import { closest } from "../errors/closest.ts";
 import { Diagnostics, type VFileMessage } from "../errors/diagnostic.ts";
-import { parseYamlSource, schemaProblems } from "../errors/yaml.ts";
+import { parseYamlSource, schemaProblems, type YamlSource } from "../errors/yaml.ts";
 
 // YYYY-MM-DD, checked for being a real day below.
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -65,6 +65,12 @@ function siblings(key: string): { name: string; allowed: string[]; nested: boole
 // The opening `---` line, the YAML, and the closing `---` line.
 const FENCE = /^---[ \t]*(?:\r\n|\r|\n)([\s\S]*?)(?:\r\n|\r|\n)---[ \t]*(?:\r\n|\r|\n|$)/;
 
+/** The frontmatter's YAML with positions in the story file, for checks made after parsing (topics). */
+export function frontmatterSource(text: string, file: string): YamlSource | undefined {
+  const match = FENCE.exec(text.replace(/^\uFEFF/, ""));
+  return match ? parseYamlSource(match[1]!, { file, line: 2 }) : undefined;
+}
+
 export function parseStoryFile(
   text: string,
   file: string,
@@ -81,7 +87,7 @@ export function parseStoryFile(
   const consumedLines = match[0].split(/\r\n|\r|\n/).length - (/(\r\n|\r|\n)$/.test(match[0]) ? 1 : 0);
   // Keep line numbers: the body starts where it sits in the file.
   const body = "\n".repeat(consumedLines) + text.slice(match[0].length);
-  const source = parseYamlSource(yamlText, { file, line: 2 });
+  const source = parseYamlSource(yamlText, { file, line: 2, rawControlsReported: true });
   for (const error of source.syntaxErrors)
     diagnostics.add("FrontmatterYamlInvalid", { reason: error.reason }, { file, ...error });
   if (source.syntaxErrors.length) return { body, messages: diagnostics.messages };

@@ -20,9 +20,19 @@ export interface RemarkValueOptions {
 
 const attributes = ["data", "row", "where", "col", "agg", "format"];
 
-/** What the plugin leaves on the file: the ids of the datasets the prose quotes. */
+/** What the plugin leaves on the file: the datasets the prose quotes, and every figure it printed. */
 export interface ValueFileData {
   quoted?: Set<string>;
+  values?: PrintedValue[];
+}
+
+/** A figure a `:value` printed, where, and what it asked for (its attributes, in a fixed order). */
+export interface PrintedValue {
+  line: number;
+  column: number;
+  dataset: string;
+  query: string;
+  text: string;
 }
 
 export const remarkValue: Plugin<[RemarkValueOptions], Root> = (options) => (tree, file: VFile) => {
@@ -61,6 +71,16 @@ export const remarkValue: Plugin<[RemarkValueOptions], Root> = (options) => (tre
       if (id && options.datasets.has(id)) ((file.data as ValueFileData).quoted ??= new Set()).add(id);
       const text = valueText(directive.attributes ?? {}, options, diagnostics, place);
       file.messages.push(...diagnostics.messages);
+      if (text !== undefined && id) {
+        const query = attributes.map((key) => `${key}=${directive.attributes?.[key] ?? ""}`).join(" ");
+        ((file.data as ValueFileData).values ??= []).push({
+          line: place.line,
+          column: place.column,
+          dataset: id,
+          query,
+          text,
+        });
+      }
       replacement = { type: "text", value: text ?? "" };
     } else {
       // `::value{...}` on a line of its own is a block directive: almost surely a `:value` with a

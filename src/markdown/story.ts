@@ -14,12 +14,13 @@ import type { ChartCache } from "../cache/charts.ts";
 import type { RenderedChart } from "../charts/render.ts";
 import type { Dataset } from "../data/types.ts";
 import type { VFileMessage } from "../errors/diagnostic.ts";
+import { controlCharacterMessages } from "./control-characters.ts";
 import { parseStoryFile, type Frontmatter } from "./frontmatter.ts";
 import { rehypeChart, type ChartPanels } from "./rehype-chart.ts";
 import { rehypeFragmentLinks } from "./rehype-fragment-links.ts";
 import { rehypeImageAlt } from "./rehype-image-alt.ts";
 import { PLACEHOLDER_ATTRIBUTE, remarkChart, type ChartFileData } from "./remark-chart.ts";
-import { remarkValue, type ValueFileData } from "./remark-value.ts";
+import { remarkValue, type PrintedValue, type ValueFileData } from "./remark-value.ts";
 
 export interface RenderedStory {
   slug: string;
@@ -32,6 +33,8 @@ export interface RenderedStory {
   chartPlaces: Record<string, { line: number; column: number }>;
   /** The datasets the prose quotes with `:value`, sorted: their pages list this story too. */
   quoted: string[];
+  /** Every figure the prose printed with `:value`, in reading order (the published record). */
+  values: PrintedValue[];
   messages: VFileMessage[];
 }
 
@@ -57,6 +60,7 @@ export function renderStory(
   context: StoryContext,
 ): RenderedStory {
   const { frontmatter, body, messages } = parseStoryFile(text, options.file);
+  messages.unshift(...controlCharacterMessages(text, options.file));
   const file = new VFile({ path: options.file, value: body });
   const processor = unified()
     .use(remarkParse)
@@ -90,6 +94,7 @@ export function renderStory(
     chartLines: data.chartLines ?? {},
     chartPlaces: data.chartPlaces ?? {},
     quoted: [...((file.data as ValueFileData).quoted ?? [])].sort(),
+    values: (file.data as ValueFileData).values ?? [],
     messages: [...messages, ...file.messages],
   };
 }

@@ -2,9 +2,10 @@
 import { getCollection } from "astro:content";
 import rss from "@astrojs/rss";
 import type { APIRoute } from "astro";
-import { byNewest, topicName } from "../components/story-list.ts";
-import { siteConfig } from "../config.ts";
-import { paths, requireSite } from "../urls.ts";
+import { byNewest } from "../components/story-list.ts";
+import { contentRoot, siteConfig } from "../config.ts";
+import { topicName } from "../site/topics.ts";
+import { absolute, paths, requireSite } from "../urls.ts";
 
 const escapeXml = (text: string) =>
   text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
@@ -12,19 +13,22 @@ const escapeXml = (text: string) =>
 export const GET: APIRoute = async (context) => {
   const site = requireSite(context.site);
   const stories = byNewest(await getCollection("stories"));
+  const config = siteConfig();
+  const root = contentRoot();
   return rss({
-    title: siteConfig.name,
-    description: siteConfig.description,
+    title: config.name,
+    description: config.description,
     site,
     // RSS's own <author> wants an e-mail address; Dublin Core's creator is the name, as feeds use it.
     xmlns: { dc: "http://purl.org/dc/elements/1.1/" },
-    customData: `<language>${siteConfig.lang.toLowerCase()}</language>`,
+    customData: `<language>${config.lang.toLowerCase()}</language>`,
     items: stories.map((story) => ({
       title: story.data.title,
       description: story.data.dek,
       pubDate: new Date(`${story.data.published}T00:00:00Z`),
-      link: paths.story(story.id),
-      categories: story.data.topics.map(topicName),
+      // Absolute, as the feed's own <link> is: a site under a path keeps its path.
+      link: absolute(paths.story(story.id), site),
+      categories: story.data.topics.map((topic) => topicName(topic, root)),
       customData: story.data.byline.map((name) => `<dc:creator>${escapeXml(name)}</dc:creator>`).join(""),
     })),
   });

@@ -44,6 +44,19 @@ export function storyText(options: { title: string; byline: string; today: strin
   ].join("\n");
 }
 
+// What would end or nest the HTML comment early: `--` (the start of `-->` and `--!>`) and `<!-`.
+const COMMENT_BREAKER = /--|<!-/;
+
+/** A YAML value for inside the comment: as is, or double-quoted with `-` and `<` escaped. */
+function commentYaml(value: string): string {
+  if (!COMMENT_BREAKER.test(value)) return value;
+  const escaped = value
+    .replace(/[\\"]/g, (c) => `\\${c}`)
+    .replace(/-/g, "\\x2D")
+    .replace(/</g, "\\x3C");
+  return `"${escaped}"`;
+}
+
 /**
  * An HTML comment holding a chart block and a `:value`; markdown and the build ignore it. Its
  * text must never contain the comment's closing marker, which would end it early.
@@ -57,6 +70,10 @@ function exampleComment(dataset: Dataset | undefined): string {
   const y = numeric?.name ?? "amount";
   const row = key && dataset ? (dataset.cells?.[0]?.[key] ?? String(dataset.rows[0]?.[key] ?? "")) : "2023/24";
   const rowAttribute = /^[\w\-./]+$/.test(row) ? row : JSON.stringify(row);
+  // A column name or key from a council's file may hold `-->` (or `--!>`, which ends a comment
+  // too): a YAML value is written with its hyphens escaped, which reads back the same; a `:value`
+  // attribute has no escape, so the example falls back to placeholders.
+  const quotable = !COMMENT_BREAKER.test(row) && !COMMENT_BREAKER.test(y);
   return [
     "<!--",
     "To add a chart, move the block below out of this comment (above its first line) and edit it:",
@@ -66,15 +83,15 @@ function exampleComment(dataset: Dataset | undefined): string {
     "```chart",
     `data: ${data}`,
     "type: column",
-    `x: ${x}`,
-    `y: ${y}`,
+    `x: ${commentYaml(x)}`,
+    `y: ${commentYaml(y)}`,
     "title: The finding, as a sentence",
     "subtitle: What is measured, and in what unit",
     "```",
     "",
     "To print a figure from the data in a sentence, so it can never disagree with the chart:",
     "",
-    `:value{data=${data} row=${rowAttribute} col=${y}}`,
+    quotable ? `:value{data=${data} row=${rowAttribute} col=${y}}` : `:value{data=${data} row=KEY col=COLUMN}`,
     "-->",
   ].join("\n");
 }

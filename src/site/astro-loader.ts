@@ -7,10 +7,9 @@ import { contentChecked } from "../build/content-gate.ts";
 import { DRAFTS_ENV, SHARED_DIGEST_ENV } from "../build/env.ts";
 import { drawingByBlob, lazyBlobId, putBlob } from "../cache/blobs.ts";
 import { fileChartCache } from "../cache/charts.ts";
-import { datasetCsv } from "../data/export.ts";
-import { frictionlessPackage } from "../data/frictionless.ts";
-import { formatValue } from "../data/index.ts";
-import { formatReport } from "../errors/print.ts";
+import { frameReader } from "../content-files.ts";
+import { formatReport, readSourceFrom } from "../errors/print.ts";
+import { datasetEntry, pagesRecord } from "./dataset-entry.ts";
 import { pageStoryCache, storyPanels } from "./page-stories.ts";
 import { loadSite, type Site } from "./site.ts";
 
@@ -43,13 +42,7 @@ export function plotlineLoader(options: { root: string }) {
     const current = await site(context.config.site ? new URL(context.config.site) : undefined);
     const errors = current.messages.filter((m) => m.fatal !== false);
     if (errors.length) {
-      const readSource = (file: string) => {
-        try {
-          return readFileSync(join(options.root, file), "utf8");
-        } catch {
-          return undefined;
-        }
-      };
+      const readSource = readSourceFrom(options.root, frameReader(options.root));
       // A content error is the author's to fix: print it as positions and hints, not a stack.
       const report = formatReport(errors, { readSource });
       if (!context.watcher) {
@@ -117,45 +110,11 @@ export function plotlineLoader(options: { root: string }) {
   });
 
   const datasets = loader("plotline-datasets", (current, { store }) => {
-    for (const [id, dataset] of current.datasets) {
-      const charts = [...current.charts]
-        .filter(([, c]) => c.chart.dataset === id)
-        .map(([chartId, c]) => ({ id: chartId, title: c.chart.title, story: c.story }));
-      const stories = current.stories
-        .filter((s) => s.charts.some((c) => c.dataset === id) || s.quoted.includes(id))
-        .map((s) => ({ slug: s.slug, title: s.frontmatter.title }));
-      store.set({
-        id,
-        filePath: dataset.csvPath,
-        data: {
-          title: dataset.title,
-          description: dataset.description,
-          source: dataset.source,
-          licence: dataset.licence,
-          notes: dataset.notes,
-          updated: dataset.updated,
-          primaryKey: dataset.primaryKey,
-          fields: dataset.fields.map((f) => ({
-            name: f.name,
-            type: f.type,
-            title: f.title,
-            description: f.description,
-            unit: f.unit,
-            scale: f.scale,
-            format: f.format,
-            expression: f.expression,
-          })),
-          // Every cell as readers see it (`£20.9m`, `5 January 2024`), printed by the data layer.
-          rows: dataset.rows.map((row) => dataset.fields.map((f) => formatValue(row[f.name], f))),
-          csv: datasetCsv(dataset),
-          sidecar: readFileSync(join(options.root, dataset.sidecarPath), "utf8"),
-          // The file's own bytes (it may be Windows-1252), for `/data/<id>.source.csv`.
-          original: readFileSync(join(options.root, dataset.csvPath)).toString("base64"),
-          datapackage: `${JSON.stringify(frictionlessPackage(dataset), null, 2)}\n`,
-          charts,
-          stories,
-        },
-      });
+    const record = pagesRecord(options.root);
+    // Only the published ones: a dataset no published story uses yet stays out (src/site/publish.ts).
+    for (const id of current.published) {
+      const dataset = current.datasets.get(id)!;
+      store.set({ id, filePath: dataset.csvPath, data: datasetEntry(dataset, current, options.root, record) });
     }
   });
 

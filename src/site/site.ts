@@ -5,11 +5,13 @@ import { join } from "node:path";
 import type { ChartCache } from "../cache/charts.ts";
 import { storyKey, type StoryCache } from "../cache/stories.ts";
 import type { RenderedChart } from "../charts/render.ts";
+import { contentEntry, linkProblem } from "../content-files.ts";
 import { loadDatasets } from "../data/index.ts";
 import type { Dataset } from "../data/types.ts";
 import { Diagnostics, sortMessages, type VFileMessage } from "../errors/diagnostic.ts";
 import type { ChartPanels } from "../markdown/rehype-chart.ts";
 import { renderStory, type RenderedStory } from "../markdown/story.ts";
+import { publishedDatasets } from "./publish.ts";
 
 export interface Story extends RenderedStory {
   frontmatter: NonNullable<RenderedStory["frontmatter"]>;
@@ -26,6 +28,11 @@ export interface Site {
   stories: Story[];
   /** Every chart by its permanent id. */
   charts: Map<string, SiteChart>;
+  /**
+   * The datasets this build publishes, sorted: those its stories use and those whose sidecar says
+   * `publish: true` (see publish.ts). The others are read and checked, but get no page.
+   */
+  published: string[];
   /** Every problem, sorted by file and position. */
   messages: VFileMessage[];
 }
@@ -63,7 +70,7 @@ export function loadSite(options: LoadSiteOptions): Site {
   const stories: Story[] = [];
   const charts = new Map<string, SiteChart>();
   const chartPlaces = new Map<string, string>();
-  const names = storyFiles(options.root);
+  const names = storyFiles(options.root, diagnostics);
   for (const [index, name] of names.entries()) {
     options.onStory?.(index, names.length);
     const slug = name.replace(/\.md$/, "");
@@ -104,15 +111,28 @@ export function loadSite(options: LoadSiteOptions): Site {
   stories.sort(
     (a, b) => b.frontmatter.published.localeCompare(a.frontmatter.published) || a.slug.localeCompare(b.slug),
   );
-  return { datasets, stories, charts, messages: sortMessages(diagnostics.messages) };
+  const published = publishedDatasets({ root: options.root, datasets, stories, drafts: Boolean(options.drafts) });
+  return { datasets, stories, charts, published, messages: sortMessages(diagnostics.messages) };
 }
 
-function storyFiles(root: string): string[] {
+/**
+ * The story files' names, sorted. A folder named like one, a link to nothing and a link out of the
+ * project (which would publish a file of the machine that builds) are reported, and not read.
+ */
+function storyFiles(root: string, diagnostics: Diagnostics): string[] {
   const dir = join(root, STORIES_DIR);
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
     .filter((n) => n.endsWith(".md"))
-    .sort();
+    .sort()
+    .filter((name) => {
+      const path = `${STORIES_DIR}/${name}`;
+      const entry = contentEntry(root, path);
+      const problem = linkProblem(root, path, entry);
+      if (problem) diagnostics.push(problem);
+      else if (entry.kind === "folder") diagnostics.add("StoryNotFile", { path }, { file: path, line: 1, column: 1 });
+      return entry.kind === "file";
+    });
 }
 
 function kebab(text: string): string {

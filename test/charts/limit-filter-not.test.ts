@@ -70,3 +70,13 @@ describe("one number style per chart", () => {
     expect(chart!.table.rows[0]![1]).toBe(numberFormatter(data!.measures[0]!)(data!.points[0]!.value!));
   });
 });
+
+describe("limit and the cap on categories", () => {
+  it("draws the top ten of 152 councils as bars, where all 152 are too many", () => {
+    const all = "data: councils\ntype: bar\ny: la_name\nx: rate\nsort: -x\ntitle: T";
+    expect(lines(draw(all).messages)[0]).toMatch(/Unexpected 152 categories in `la_name`/);
+    const { data, messages } = draw(`${all}\nlimit: 10`);
+    expect(lines(messages)).toEqual([]);
+    expect(data!.categories).toHaveLength(11);
+  });
+});

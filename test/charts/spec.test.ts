@@ -4,7 +4,13 @@ import { draw, lines } from "./helpers.ts";
 
 describe("parseChartBlock", () => {
   it("exports the chart block parser and its vocabulary", () => {
-    expect(Object.keys(spec).sort()).toEqual(["aggregates", "chartKeys", "chartTypes", "parseChartBlock"]);
+    expect(Object.keys(spec).sort()).toEqual([
+      "LAYOUT_IDS",
+      "aggregates",
+      "chartKeys",
+      "chartTypes",
+      "parseChartBlock",
+    ]);
   });
 
   it("reads a minimal block and defaults the id to the story's slug and number", () => {

@@ -101,7 +101,7 @@ describe("errors in the sidecar", () => {
       "data/pk.csv:4:1: error: Unexpected repeated key `Abbey` in `school`, first used on line 2  [PrimaryKeyDuplicate]\n" +
         "  hint: each row needs a different key: remove the duplicate row, or add a column to `primaryKey`",
       "data/pk.yml:3:1: error: Unexpected key `colour` in sidecar  [SidecarUnknownKey]\n" +
-        "  hint: remove it or use one of `title`, `description`, `source`, `licence`, `notes`, `updated`, `headerRow`, `encoding`, `primaryKey`, `missingValues`, `trueValues`, `falseValues`, `fields`, `derive`",
+        "  hint: remove it or use one of `title`, `description`, `source`, `licence`, `notes`, `updated`, `publish`, `headerRow`, `encoding`, `primaryKey`, `missingValues`, `trueValues`, `falseValues`, `fields`, `derive`",
     ]);
   });
 

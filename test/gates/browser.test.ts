@@ -8,7 +8,7 @@ import type { Result } from "axe-core";
 import type { Browser, BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { projectRoot } from "../build-helper.ts";
-import { launchChromium, openView, viewName, VIEWS } from "./browser.ts";
+import { launchChromium, openView, viewName, VIEWS, watchCsp } from "./browser.ts";
 import { gateIt } from "./gate.ts";
 import { walkByTab } from "./keyboard.ts";
 import { listPages, onePerType } from "./pages.ts";
@@ -60,15 +60,17 @@ describe.concurrent.each(VIEWS.map((v) => [viewName(v), v] as const))("at %s", (
   // other two, which only the layout and the colour scheme tell apart.
   const everyPage = (view.width === 1280) === (view.scheme === "light");
   it.for((everyPage ? allPages : pages).map((p) => [p.url, p] as const))(
-    "%s has no axe-core violations at WCAG 2.2 AA",
+    "%s has no axe-core violations at WCAG 2.2 AA, and breaks none of its Content-Security-Policy",
     async ([, page], { expect }) => {
       const tab = await context.newPage();
+      const csp = watchCsp(tab);
       await tab.goto(`${server.origin}${page.url}`);
       // Legacy mode runs axe in the page itself instead of finishing in a second blank page:
       // half the time, and our pages have no frames for the newer mode to reach into.
       const results = await new AxeBuilder({ page: tab }).setLegacyMode(true).withTags(WCAG_22_AA).analyze();
       await tab.close();
       expect(results.violations.map(describeViolation)).toEqual([]);
+      expect(csp).toEqual([]);
     },
   );
 

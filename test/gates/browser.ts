@@ -1,7 +1,7 @@
 // Debian's Chromium driven by playwright-core, as the browser gates use it, and the four ways a
 // reader sees a page: 320 and 1280 px wide, light and dark.
 import { existsSync } from "node:fs";
-import { chromium, type Browser, type BrowserContext } from "playwright-core";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 
 export const CHROMIUM = process.env.PLOTLINE_CHROMIUM ?? "/usr/bin/chromium";
 
@@ -36,6 +36,19 @@ export const VIEWS: View[] = [
 ];
 
 export const viewName = (view: View) => `${view.width} px ${view.scheme}`;
+
+/**
+ * Every Content-Security-Policy violation Chromium reports in `page`'s console from now on (it
+ * logs "Refused to ... because it violates the following Content Security Policy directive").
+ * The list fills as the page runs: read it after the page has loaded and done its work.
+ */
+export function watchCsp(page: Page): string[] {
+  const violations: string[] = [];
+  page.on("console", (message) => {
+    if (/Content Security Policy/i.test(message.text())) violations.push(`${page.url()}: ${message.text()}`);
+  });
+  return violations;
+}
 
 /** @axe-core/playwright needs pages from a context (browser.newPage() pages throw). */
 export function openView(browser: Browser, view: View): Promise<BrowserContext> {

@@ -4,7 +4,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { formatMessage } from "../../src/errors/print.ts";
-import { absolute, paths, readSiteUrl, requireSite, webUrl } from "../../src/urls.ts";
+import { readConfig } from "../../src/settings/read.ts";
+import { absolute, paths, requireSite, webUrl } from "../../src/urls.ts";
 import { projectRoot } from "../build-helper.ts";
 import { fixtureRoot } from "./helpers.ts";
 
@@ -15,23 +16,31 @@ function project(text?: string): string {
   return dir;
 }
 
-const lines = (result: ReturnType<typeof readSiteUrl>) =>
+const readSiteUrl = (options: Parameters<typeof readConfig>[0]) => {
+  const { site, messages } = readConfig(options);
+  return { site, messages };
+};
+
+const lines = (result: { messages: ReturnType<typeof readConfig>["messages"] }) =>
   result.messages.map((m) => `${m.file}:${m.line}:${m.column}: ${m.reason}`);
 
-describe("readSiteUrl", () => {
+describe("the site URL in plotline.config.json", () => {
   it("reads `site` from plotline.config.json as the origin with a trailing slash", () => {
-    const result = readSiteUrl({ projectRoot: project('{ "site": "https://news.example.org" }'), env: {} });
+    const result = readSiteUrl({
+      projectRoot: project('{ "site": "https://news.example.org", "name": "The Ledger" }'),
+      env: {},
+    });
     expect(result).toEqual({ site: "https://news.example.org/", messages: [] });
   });
 
   it("lets PLOTLINE_SITE_URL override the file, for one deployment", () => {
-    const root = project('{ "site": "https://news.example.org" }');
+    const root = project('{ "site": "https://news.example.org", "name": "The Ledger" }');
     const result = readSiteUrl({ projectRoot: root, env: { PLOTLINE_SITE_URL: "https://staging.example.org/" } });
     expect(result.site).toBe("https://staging.example.org/");
   });
 
   it("reports a missing URL naming both settings, at the config file", () => {
-    const result = readSiteUrl({ projectRoot: project(), env: {} });
+    const result = readSiteUrl({ projectRoot: project('{ "name": "The Ledger" }'), env: {} });
     expect(result.site).toBeUndefined();
     expect(lines(result)).toEqual([
       "plotline.config.json:1:1: Missing site URL: set `site` in `plotline.config.json` or the `PLOTLINE_SITE_URL` environment variable",
@@ -40,27 +49,38 @@ describe("readSiteUrl", () => {
   });
 
   it("rejects an address without a scheme and suggests the fix", () => {
-    const result = readSiteUrl({ projectRoot: project(), env: { PLOTLINE_SITE_URL: "news.example.org" } });
+    const result = readSiteUrl({
+      projectRoot: project('{ "name": "The Ledger" }'),
+      env: { PLOTLINE_SITE_URL: "news.example.org" },
+    });
     expect(lines(result)).toEqual([
       "PLOTLINE_SITE_URL:1:1: Unexpected site URL `news.example.org` in `PLOTLINE_SITE_URL`, expected an absolute http or https address such as `https://news.example.org`",
     ]);
     expect(result.messages[0]!.note).toBe("add the scheme: `https://news.example.org`");
   });
 
-  it("rejects a sub-path, which would break the site's root-relative links", () => {
-    const root = project('{\n  "site": "https://example.org/news/"\n}\n');
-    const result = readSiteUrl({ projectRoot: root, env: {} });
-    expect(lines(result)).toEqual([
-      "plotline.config.json:2:3: Unexpected site URL `https://example.org/news/` in `site`, expected the address of a whole domain, without a path",
+  it("keeps a path, under which the whole site is then built", () => {
+    const root = project('{\n  "site": "https://example.org/ledger",\n  "name": "The Ledger"\n}\n');
+    expect(readSiteUrl({ projectRoot: root, env: {} })).toEqual({ site: "https://example.org/ledger/", messages: [] });
+    expect(absolute(paths.story("a"), "https://example.org/ledger/")).toBe("https://example.org/ledger/stories/a/");
+  });
+
+  it("rejects a query or fragment in the address, at the `site` key", () => {
+    const root = project('{\n  "site": "https://example.org/news/?a=1",\n  "name": "The Ledger"\n}\n');
+    expect(lines(readSiteUrl({ projectRoot: root, env: {} }))).toEqual([
+      "plotline.config.json:2:11: Unexpected site URL `https://example.org/news/?a=1` in `site`, expected the address of the site's home page, without `?` or `#`",
     ]);
   });
 
   it("reports invalid JSON and unknown keys in the config file", () => {
     expect(lines(readSiteUrl({ projectRoot: project('{ site: "x" }'), env: {} }))[0]).toMatch(
-      /^plotline\.config\.json:1:1: Invalid JSON in `plotline\.config\.json`: /,
+      /^plotline\.config\.json:1:3: Invalid JSON in `plotline\.config\.json`: /,
     );
-    const unknown = readSiteUrl({ projectRoot: project('{ "site": "https://a.example", "base": "/x" }'), env: {} });
-    expect(lines(unknown)).toEqual(["plotline.config.json:1:32: Unexpected key `base` in `plotline.config.json`"]);
+    const unknown = readSiteUrl({
+      projectRoot: project('{ "site": "https://a.example", "name": "A", "base": "/x" }'),
+      env: {},
+    });
+    expect(lines(unknown)).toEqual(["plotline.config.json:1:45: Unexpected key `base` in `plotline.config.json`"]);
   });
 
   it("gives pages an error naming the settings, never a link with `undefined` in it", () => {
@@ -111,7 +131,7 @@ describe("a build without a site URL", () => {
 
   it("prints a bad URL from the environment with its hint", () => {
     const [message] = readSiteUrl({
-      projectRoot: project(),
+      projectRoot: project('{ "name": "The Ledger" }'),
       env: { PLOTLINE_SITE_URL: "ftp://files.example.org" },
     }).messages;
     expect(formatMessage(message!)).toBe(

@@ -71,9 +71,11 @@ describe("the travelling outputs of test/fixtures/site-outputs", () => {
     expect(link?.getAttribute("href")).toBe("/stories/rates-story/#collected-by-year");
     expect(link?.textContent).toContain("what's changed & why");
     expect(embed.querySelectorAll("script, img, iframe, link[rel=stylesheet], details")).toHaveLength(0);
-    // Nothing loads from another origin: the only absolute URL is the canonical link.
+    // Nothing loads from another origin: the only absolute URLs are the canonical link and the
+    // oEmbed response's (neither is loaded by a browser).
     expect(html.match(/(?:src|href)="https?:[^"]*"/g)).toEqual([
       `href="${SITE}/stories/rates-story/#collected-by-year"`,
+      `href="${SITE}/embed/collected-by-year/oembed.json"`,
     ]);
     expect(html).toContain('<meta name="robots" content="noindex">');
   });

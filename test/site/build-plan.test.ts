@@ -38,10 +38,13 @@ describe("planning a build", () => {
   it("names the files a story and a dataset leave in the site", () => {
     expect(storyOutputs("a", last.stories.a!)).toEqual([
       "stories/a/index.html",
+      "stories/a/oembed.json",
       "newsletter/a/index.html",
       "embed/a-1/index.html",
+      "embed/a-1/oembed.json",
       "charts/a-1.svg",
       "embed/a-2/index.html",
+      "embed/a-2/oembed.json",
       "charts/a-2.svg",
     ]);
     expect(storyOutputs("draft", last.stories.draft!)).toEqual([]);

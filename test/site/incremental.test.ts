@@ -91,5 +91,5 @@ describe("a build after a small change", () => {
     const full = await buildFixture(root, warmDir, env);
     expect(full.output).not.toContain("changed stories");
     expect(full.output).toMatch(/Built 1 stor/);
-  });
+  }, 360_000); // eight builds: room for a busy machine
 });

@@ -1,0 +1,23 @@
+// `/embed/<chart-id>/oembed.json`: the chart's oEmbed response (src/site/oembed.ts), which its
+// embed page advertises in a <link rel="alternate">.
+import { getCollection, type CollectionEntry } from "astro:content";
+import type { APIRoute, GetStaticPaths } from "astro";
+import { buildsStory } from "../../../build/partial.ts";
+import { siteConfig } from "../../../config.ts";
+import { chartOembed, oembedJson } from "../../../site/oembed.ts";
+import { requireSite } from "../../../urls.ts";
+
+export const getStaticPaths = (async () => {
+  const charts = await getCollection("charts");
+  return charts
+    .filter((chart) => buildsStory(chart.data.story))
+    .map((chart) => ({ params: { id: chart.id }, props: { chart } }));
+}) satisfies GetStaticPaths;
+
+export const GET: APIRoute = ({ props, site }) => {
+  const { chart } = props as { chart: CollectionEntry<"charts"> };
+  const body = oembedJson(
+    chartOembed({ id: chart.id, ...chart.data }, { site: requireSite(site).href, config: siteConfig() }),
+  );
+  return new Response(body, { headers: { "Content-Type": "application/json+oembed" } });
+};
