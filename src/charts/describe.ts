@@ -55,7 +55,10 @@ export function describeChart(chart: ChartData, format: (n: number) => string): 
   if (chart.seriesNames.length > 4)
     sentences.push(`${chart.seriesNames.length - 4} more series are in the data table.`);
   const missing = chart.points.filter((p) => p.value === null);
-  if (missing.length) {
+  const strip = chart.points.length > chart.categories.length * chart.seriesNames.length;
+  if (missing.length && strip)
+    sentences.push(`${missing.length} ${missing.length === 1 ? "row has" : "rows have"} no figure.`);
+  else if (missing.length) {
     sentences.push(
       `No figure for ${joinWords(missing.map((p) => (chart.seriesNames.length > 1 ? `${p.series} in ${p.label}` : p.label)))}.`,
     );
@@ -74,10 +77,36 @@ function pointedOut(chart: ChartData): string[] {
   const sentences: string[] = [];
   if (highlighted.length)
     sentences.push(`${joinWords(highlighted)} ${highlighted.length === 1 ? "is" : "are"} highlighted.`);
+  sentences.push(...ranks(chart));
   for (const a of spec.annotations) {
     const text = a.text.trim();
     sentences.push(`At ${labelOf(a.x)}: ${/[.!?…]["'”’)]*$/.test(text) ? text : `${text}.`}`);
   }
+  return sentences;
+}
+
+/** 1st, 2nd, 3rd, 4th ... 11th, 12th, 13th ... 21st. */
+function ordinal(n: number): string {
+  const suffix = n % 100 >= 11 && n % 100 <= 13 ? "th" : (["th", "st", "nd", "rd"][n % 10] ?? "th");
+  return `${n}${suffix}`;
+}
+
+/**
+ * Where each row a `highlight` selector picked ranks among the chart's figures:
+ * "Northamptonshire is 12th highest of 152, at 31.1%." The first five; ties share a rank.
+ */
+function ranks(chart: ChartData): string[] {
+  const named = chart.points.filter((p) => p.named !== undefined);
+  const several = chart.seriesNames.length > 1;
+  // With several series, a row ranks among the series at its category; else among all rows.
+  const sentences = named.slice(0, 5).map((p) => {
+    const where = several ? ` in ${p.label}` : "";
+    if (p.value === null) return `${p.named} has no figure${where}.`;
+    const others = chart.points.filter((o) => (several ? o.label === p.label : true) && o.value !== null);
+    const rank = 1 + others.filter((o) => o.value! > p.value!).length;
+    return `${p.named} is ${ordinal(rank)} highest of ${others.length}${where}.`;
+  });
+  if (named.length > 5) sentences.push(`${named.length - 5} more highlighted rows are in the data table.`);
   return sentences;
 }
 

@@ -4,14 +4,17 @@ import * as Plot from "@observablehq/plot";
 import { extent, nice, ticks } from "d3-array";
 import { numberFormatter } from "../data/index.ts";
 import { sameValue } from "./filter.ts";
+import { chartFormatter } from "./number-style.ts";
 import type { CategoryKey, ChartData, Point } from "./resolve.ts";
 import { accent, muted, palette, primary, textWidth, type Layout } from "./theme.ts";
 
 export interface Encoding {
   chart: ChartData;
   layout: Layout;
-  /** Formats a value as the field (or the chart's `format`) says: `£20.9m`. */
+  /** Formats a value on the drawing: the chart's or field's `format`, else one style for the chart (number-style.ts). */
   format: (value: number) => string;
+  /** Formats a value in full, as the field (or the chart's `format`) says: tooltips, table, description. */
+  fullFormat: (value: number) => string;
   /** The printed label of a category key. */
   labelOf: (key: CategoryKey) => string;
   /** Fill or stroke colour of a point: by series, or accent/muted when highlighting. */
@@ -27,21 +30,23 @@ export interface Encoding {
 }
 
 export function encode(chart: ChartData, layout: Layout, height: number): Encoding {
-  const format = numberFormatter(chart.measures[0]!, chart.spec.format);
+  const fullFormat = numberFormatter(chart.measures[0]!, chart.spec.format);
+  const values = chart.points.flatMap((p) => (p.value === null ? [] : [p.value]));
+  const format = chartFormatter({ field: chart.measures[0]!, format: chart.spec.format, values });
   const labels = new Map<string, string>();
   for (const p of chart.points) labels.set(keyId(p.category), p.label);
   const labelOf = (key: CategoryKey) => labels.get(keyId(key)) ?? String(key);
-  const highlighting = chart.spec.highlight.length > 0;
+  const highlighting = chart.spec.highlight.length > 0 || chart.spec.highlightRows.length > 0;
   const isHighlighted = (p: Point) =>
-    chart.spec.highlight.some((h) => sameValue(p.category, h) || p.label === String(h));
+    p.named !== undefined || chart.spec.highlight.some((h) => sameValue(p.category, h) || p.label === String(h));
   const seriesColor = (name: string) => {
     const i = chart.seriesNames.indexOf(name);
     return chart.seriesNames.length > 1 ? palette[i % palette.length]! : primary;
   };
   const colorOf = (p: Point) => (highlighting ? (isHighlighted(p) ? accent : muted) : seriesColor(p.series));
   const tip = (p: Point) =>
-    `${p.series ? `${p.series}, ` : ""}${p.label}: ${p.value === null ? "no figure" : format(p.value)}`;
-  return { chart, layout, format, labelOf, colorOf, seriesColor, highlighting, isHighlighted, tip, height };
+    `${p.series ? `${p.series}, ` : ""}${p.label}: ${p.value === null ? "no figure" : fullFormat(p.value)}`;
+  return { chart, layout, format, fullFormat, labelOf, colorOf, seriesColor, highlighting, isHighlighted, tip, height };
 }
 
 const keyId = (key: CategoryKey) => (key instanceof Date ? `d${key.getTime()}` : `${typeof key}:${key}`);

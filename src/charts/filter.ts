@@ -5,7 +5,7 @@ import type { Diagnostics, Place } from "../errors/diagnostic.ts";
 import type { ChartSpec } from "./spec.ts";
 
 /**
- * The rows `filter` keeps. Every value it names must be in its column: a misspelt council in a
+ * The rows `filter` keeps (or, for `{ not: [...] }`, does not drop). Every value it names must be in its column: a misspelt council in a
  * list would otherwise drop that council from the chart without a word. Undefined after a problem.
  */
 export function filterRows(
@@ -14,7 +14,7 @@ export function filterRows(
   diagnostics: Diagnostics,
   at: (path: PropertyKey[]) => Place,
 ): Row[] | undefined {
-  for (const { column, values } of spec.filter) {
+  for (const { column, values, exclude } of spec.filter) {
     values.forEach((wanted, i) => {
       if (dataset.rows.some((row) => sameValue(row[column] ?? null, wanted))) return;
       const written = [...new Set(dataset.rows.map((row) => printedCell(row[column] ?? null)).filter((v) => v !== ""))];
@@ -27,13 +27,13 @@ export function filterRows(
           values: written,
           suggestion: closest(String(wanted), written),
         },
-        at(["filter", column, i]),
+        at(exclude ? ["filter", column, "not", i] : ["filter", column, i]),
       );
     });
   }
   if (diagnostics.hasErrors) return undefined;
   const rows = dataset.rows.filter((row) =>
-    spec.filter.every((f) => f.values.some((v) => sameValue(row[f.column] ?? null, v))),
+    spec.filter.every((f) => f.values.some((v) => sameValue(row[f.column] ?? null, v)) !== (f.exclude ?? false)),
   );
   if (rows.length === 0) {
     const fix = spec.filter.length

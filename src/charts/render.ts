@@ -85,7 +85,7 @@ export function renderChart(chart: ChartData): RenderedChart {
   if (spec.type === "custom") return renderCustomChart(chart);
   const kind = kinds[spec.type];
   const probe = encode(chart, layouts[0]!, 0);
-  const description = spec.alt ?? describeChart(chart, probe.format);
+  const description = spec.alt ?? describeChart(chart, probe.fullFormat);
   const drawings = layouts.map((layout) => {
     // Columns whose labels cannot fit under them turn into bars, which have room for labels.
     const flip = verticalBars[spec.type] !== undefined && !columnLabelsFit(chart, layout);
@@ -126,7 +126,7 @@ export function renderChart(chart: ChartData): RenderedChart {
     description,
     dataset: chart.dataset.id,
     drawings,
-    table: dataTable(chart, probe.format),
+    table: dataTable(chart, probe.fullFormat),
   };
 }
 
@@ -152,10 +152,27 @@ function sourceLine(chart: ChartData): string {
 
 const MISSING_NAMED = 10;
 
-/** Notes the reader needs that the author may not have written: figures that are missing. */
+/** Notes the reader needs that the author may not have written: categories left out, figures missing. */
 function autoNotes(chart: ChartData): string[] {
+  return [...limitNotes(chart), ...missingNotes(chart)];
+}
+
+/** "Other is the sum of 6 more suppliers." or "6 more suppliers are left out." */
+function limitNotes(chart: ChartData): string[] {
+  if (!chart.omitted) return [];
+  const { count, summed } = chart.omitted;
+  const what = `${count} more ${count === 1 ? "category" : "categories"} of ${chart.category.title}`;
+  return [summed ? `Other is the sum of ${what}.` : `${what} ${count === 1 ? "is" : "are"} left out.`];
+}
+
+function missingNotes(chart: ChartData): string[] {
   const missing = chart.points.filter((p) => p.value === null);
   if (!missing.length) return [];
+  // In a strip a category names many rows, so the rows are counted rather than named.
+  if (chart.points.length > chart.categories.length * chart.seriesNames.length) {
+    const rows = missing.length === 1 ? "1 row has" : `${missing.length.toLocaleString("en-GB")} rows have`;
+    return [`${rows} no figure and ${missing.length === 1 ? "is" : "are"} not drawn.`];
+  }
   // Named up to a few: a dot chart of a big register may miss thousands, and the note is printed
   // under the chart, in its alt text's neighbourhood and in the PNG.
   const named = missing

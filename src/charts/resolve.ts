@@ -21,6 +21,10 @@ export interface Point {
   label: string;
   series: string;
   value: number | null;
+  /** The row a point was drawn from (none when rows are aggregated or summed into `Other`). */
+  row?: Row;
+  /** Set when a `highlight` row selector picked the point: the name it is labelled with. */
+  named?: string;
 }
 
 export interface ChartData {
@@ -40,9 +44,13 @@ export interface ChartData {
   seriesNames: string[];
   /** Rows after filter, in drawing order: the chart's data table. */
   rows: Row[];
+  /** Categories beyond `limit`: how many, and whether they were summed into "Other" or dropped. */
+  omitted?: { count: number; summed: boolean };
 }
 
 const MAX_SERIES = palette.length;
+/** The category that sums those beyond `limit`. */
+const OTHER = "Other";
 /**
  * The most bars or columns a chart draws: past about 60 the labels overlap at 320 px and no reader
  * can find one, and a register charted row by row would draw thousands. Kinds that join their
@@ -57,7 +65,7 @@ const orderedTypes = new Set<string>(["date", "period", "number", "integer"]);
 
 /** The keys of a block that decide what is drawn: what the checks against the rows read. */
 type ChartQuery = Pick<ChartSpec, "type" | "x" | "y" | "series" | "filter" | "aggregate" | "module"> &
-  Pick<ChartSpec, "sort" | "highlight" | "annotations" | "file" | "placeOf">;
+  Pick<ChartSpec, "sort" | "limit" | "other" | "highlight" | "highlightRows" | "annotations" | "file" | "placeOf">;
 
 /** The columns a block names, as found in its dataset (undefined where one is not). */
 interface Columns {
@@ -67,7 +75,7 @@ interface Columns {
 }
 
 /** What a chart draws, once its columns are known to fit. */
-type Drawn = Pick<ChartData, "measures" | "points" | "categories" | "seriesNames" | "rows">;
+type Drawn = Pick<ChartData, "measures" | "points" | "categories" | "seriesNames" | "rows" | "omitted">;
 
 const isHorizontal = (type: string) => type === "bar" || type === "stacked-bar";
 const placer =
@@ -97,7 +105,7 @@ export function resolveChart(
 }
 
 /** Keys whose mistakes leave what is drawn unknown; the others only change what is said about it. */
-const shapingKeys = new Set(["data", "type", "x", "y", "series", "filter", "aggregate", "module"]);
+const shapingKeys = new Set(["data", "type", "x", "y", "series", "filter", "aggregate", "module", "limit", "other"]);
 
 /**
  * The dataset checks a block with errors can still have, so a build reports them with the rest:
@@ -126,6 +134,7 @@ export function checkChartDraft(
     y: draft.y ?? [],
     filter: draft.filter ?? [],
     highlight: draft.highlight ?? [],
+    highlightRows: draft.highlightRows ?? [],
     annotations: draft.annotations ?? [],
   };
   // As in resolveChart: a custom chart's module is checked beside its columns; rows only after both.
@@ -234,6 +243,8 @@ function checkColumns(draft: ChartDraft, dataset: Dataset, diagnostics: Diagnost
     draft.series && draft.type !== "custom" && usable("series") ? field(draft.series, ["series"]) : undefined;
   // A filter names its column as a key: `filter: { team: West }`.
   if (usable("filter")) for (const f of draft.filter ?? []) field(f.column, ["filter", f.column], "key");
+  // So does a highlight's row selector: `highlight: { la_name: Northamptonshire }`.
+  if (usable("highlight")) for (const h of draft.highlightRows ?? []) field(h.column, ["highlight", h.column], "key");
   return { category, measures, series };
 }
 
@@ -312,10 +323,12 @@ function drawPoints(
           label: formatValue(row[category.name] ?? null, category),
           series: name,
           value: typeof v === "number" ? v : null,
+          row,
         });
       }
     }
-    const repeated = [...seen.entries()].find(([, n]) => n > 1);
+    // A dot chart draws every row: a strip, or a scatter. The other kinds take one row each.
+    const repeated = spec.type === "dot" ? undefined : [...seen.entries()].find(([, n]) => n > 1);
     if (repeated) {
       const [id, count] = repeated;
       const label = points.find(
@@ -351,11 +364,6 @@ function drawPoints(
 
   // Order: the author's sort, else file order for text and natural order for time and numbers.
   let categories = uniqueKeys(points.map((p) => p.category));
-  if (categoryKinds.has(spec.type) && categories.length > MAX_CATEGORIES) {
-    const params = { key: categoryKey, column: category.name, count: categories.length, max: MAX_CATEGORIES };
-    diagnostics.add("ChartTooManyCategories", params, at([categoryKey]));
-    return undefined;
-  }
   if (category.type !== "string" && category.type !== "boolean") categories.sort((a, b) => compareKeys(a, b, category));
   if (spec.sort) {
     const byCategory = spec.sort.replace("-", "") === categoryKey;
@@ -366,6 +374,32 @@ function drawPoints(
       byCategory ? compareKeys(a, b, category) : (totals.get(a) ?? 0) - (totals.get(b) ?? 0),
     );
     if (descending) categories.reverse();
+  }
+  // `limit`: the first N categories as sorted; the rest summed into "Other" (a dot chart's rows
+  // are each a dot, not a figure to add up, so there they are dropped, as with `other: false`).
+  let omitted: Drawn["omitted"];
+  if (spec.limit !== undefined && categories.length > spec.limit) {
+    const kept = new Set(categories.slice(0, spec.limit).map(keyString));
+    const rest = points.filter((p) => !kept.has(keyString(p.category)));
+    const summed = spec.other !== false && spec.type !== "dot";
+    omitted = { count: categories.length - spec.limit, summed };
+    categories = categories.slice(0, spec.limit);
+    points = points.filter((p) => kept.has(keyString(p.category)));
+    rows = rows.filter((row) => kept.has(keyString(keyOf(row[category.name] ?? null))));
+    if (summed) {
+      categories.push(OTHER);
+      for (const name of seriesNames) {
+        const values = rest.filter((p) => p.series === name && p.value !== null).map((p) => p.value!);
+        const value = values.length ? values.reduce((a, b) => a + b, 0) : null;
+        points.push({ category: OTHER, label: OTHER, series: name, value });
+      }
+    }
+  }
+  // Counted after `limit`, which is the way to draw the top N of a long list.
+  if (categoryKinds.has(spec.type) && categories.length > MAX_CATEGORIES) {
+    const params = { key: categoryKey, column: category.name, count: categories.length, max: MAX_CATEGORIES };
+    diagnostics.add("ChartTooManyCategories", params, at([categoryKey]));
+    return undefined;
   }
   // Highlights and annotations must point at something drawn. A date in a chart grouped by month
   // or year is not: the hint names its month or year as drawn.
@@ -393,7 +427,10 @@ function drawPoints(
     (h, i) => inData(h) || notInData("highlight", spec.highlight.length > 1 ? ["highlight", i] : ["highlight"], h),
   );
   spec.annotations.forEach((a, i) => inData(a.x) || notInData(`annotations[${i}].x`, ["annotations", i, "x"], a.x));
+  checkHighlightRows(spec, rows, dataset, diagnostics);
   if (diagnostics.hasErrors) return undefined;
+  if (spec.highlightRows.length)
+    points = points.map((p) => nameHighlighted(p, spec.highlightRows, { ...columns, dataset }));
 
   const rank = new Map(categories.map((c, i) => [keyString(c), i]));
   points.sort((a, b) => rank.get(keyString(a.category))! - rank.get(keyString(b.category))!);
@@ -402,7 +439,58 @@ function drawPoints(
       rank.get(keyString(keyOf(a[category.name] ?? null)))! - rank.get(keyString(keyOf(b[category.name] ?? null)))!,
   );
 
-  return { measures: measureFields, points, categories, seriesNames, rows };
+  return { measures: measureFields, points, categories, seriesNames, rows, omitted };
+}
+
+/**
+ * Every value of a `highlight` row selector must be in some row the chart draws (after `filter`
+ * and `limit`): a misspelt council would otherwise leave the chart with nothing picked out.
+ */
+function checkHighlightRows(spec: ChartQuery, rows: Row[], dataset: Dataset, diagnostics: Diagnostics): void {
+  const at = placer(spec);
+  for (const { column, values } of spec.highlightRows) {
+    const field = dataset.fields.find((f) => f.name === column);
+    if (!field) continue;
+    values.forEach((wanted, i) => {
+      if (rows.some((row) => sameValue(row[column] ?? null, wanted))) return;
+      const written = unique(rows.map((row) => formatValue(row[column] ?? null, field)).filter((v) => v !== ""));
+      diagnostics.add(
+        "ChartHighlightNoRow",
+        { actual: String(wanted), column, values: written, suggestion: closest(String(wanted), written) },
+        at(values.length > 1 ? ["highlight", column, i] : ["highlight", column]),
+      );
+    });
+  }
+}
+
+/**
+ * A point picked by every column of the selector (one of its values each) gets `named`: the cell
+ * of the selector's first column, as printed. A point summed from rows (aggregated, or Other)
+ * is picked by its category or series when the selector names that column.
+ */
+function nameHighlighted(
+  point: Point,
+  selectors: ChartSpec["highlightRows"],
+  columns: Columns & { category: Field; dataset: Dataset },
+): Point {
+  const { category, series, dataset } = columns;
+  const matches = ({ column, values }: ChartSpec["highlightRows"][number]) =>
+    values.some((v) =>
+      point.row
+        ? sameValue(point.row[column] ?? null, v)
+        : column === category.name
+          ? sameValue(point.category, v) || point.label === String(v)
+          : column === series?.name && point.series === String(v),
+    );
+  if (!selectors.every(matches)) return point;
+  const first = selectors[0]!.column;
+  const field = dataset.fields.find((f) => f.name === first)!;
+  const named = point.row
+    ? formatValue(point.row[first] ?? null, field)
+    : first === category.name
+      ? point.label
+      : point.series;
+  return { ...point, named };
 }
 
 function categoryKeyOf(value: CellValue, field: Field): CategoryKey {

@@ -50,10 +50,17 @@ const schema = z
     series: z.string().min(1).optional(),
     title: z.string().min(1),
     subtitle: z.string().optional(),
-    highlight: z.union([scalar, z.array(scalar)]).optional(),
+    highlight: z.union([scalar, z.array(scalar), z.record(z.string(), z.union([scalar, z.array(scalar)]))]).optional(),
     annotations: z.array(annotation).optional(),
-    filter: z.record(z.string(), z.union([scalar, z.array(scalar)])).optional(),
+    filter: z
+      .record(
+        z.string(),
+        z.union([scalar, z.array(scalar), z.object({ not: z.union([scalar, z.array(scalar)]) }).strict()]),
+      )
+      .optional(),
     sort: z.enum(["x", "-x", "y", "-y"]).optional(),
+    limit: z.number().int().min(1).max(1000).optional(),
+    other: z.boolean().optional(),
     format: z.string().min(1).optional(),
     notes: textList.optional(),
     source: z.string().optional(),
@@ -77,9 +84,15 @@ export interface ChartSpec {
   title: string;
   subtitle?: string;
   highlight: Array<string | number | boolean>;
+  /** `highlight: { column: value }`: the rows picked by their cells, each column one value or several. */
+  highlightRows: Array<{ column: string; values: Array<string | number | boolean> }>;
   annotations: Array<{ x: string | number | boolean; y?: number; text: string }>;
-  filter: Array<{ column: string; values: Array<string | number | boolean> }>;
+  /** Rows whose `column` holds one of `values` are kept, or with `exclude` (`{ not: [...] }`) dropped. */
+  filter: Array<{ column: string; values: Array<string | number | boolean>; exclude?: boolean }>;
   sort?: "x" | "-x" | "y" | "-y";
+  /** Keep the first `limit` categories after `sort`; the rest are summed into "Other" unless `other` is false. */
+  limit?: number;
+  other?: boolean;
   format?: string;
   notes: string[];
   source?: string;
@@ -238,10 +251,19 @@ function specFields(data: Partial<z.infer<typeof schema>>) {
     series: data.series,
     title: data.title,
     subtitle: data.subtitle,
-    highlight: asList(data.highlight),
+    highlight: isSelector(data.highlight) ? [] : asList(data.highlight),
+    highlightRows: isSelector(data.highlight)
+      ? Object.entries(data.highlight).map(([column, values]) => ({ column, values: asList(values) }))
+      : [],
     annotations: data.annotations ?? [],
-    filter: Object.entries(data.filter ?? {}).map(([column, values]) => ({ column, values: asList(values) })),
+    filter: Object.entries(data.filter ?? {}).map(([column, values]) =>
+      typeof values === "object" && !Array.isArray(values)
+        ? { column, values: asList(values.not), exclude: true }
+        : { column, values: asList(values) },
+    ),
     sort: data.sort,
+    limit: data.limit,
+    other: data.other,
     format: data.format,
     notes: asList(data.notes),
     source: data.source,
@@ -251,6 +273,11 @@ function specFields(data: Partial<z.infer<typeof schema>>) {
     module: data.module,
   };
 }
+
+type Scalar = string | number | boolean;
+const isSelector = (
+  value: Scalar | Scalar[] | Record<string, Scalar | Scalar[]> | undefined,
+): value is Record<string, Scalar | Scalar[]> => typeof value === "object" && !Array.isArray(value);
 
 const asList = <T>(value: T | T[] | undefined): T[] =>
   value === undefined ? [] : Array.isArray(value) ? value : [value];
@@ -387,9 +414,12 @@ function describeExpected(key: string, zodMessage: string): string {
     sort: "one of `x`, `-x`, `y` or `-y`",
     aggregate: `one of ${aggregates.map((a) => `\`${a}\``).join(", ")}`,
     height: "a whole number of pixels between 120 and 1200",
+    highlight: "a category, a list of categories, or a row selector such as `{ la_name: Northamptonshire }`",
     x: "a column name or a list of column names",
     y: "a column name or a list of column names",
-    filter: "`column: value` pairs, where a value may be a list",
+    filter: "`column: value` pairs, where a value may be a list or `{ not: [values] }`",
+    limit: "a whole number of categories to keep, 1 or more (at most 1000)",
+    other: "`true` or `false`",
     annotations: "a list of `{ x: ..., text: ... }` entries",
     module: "a module name in kebab-case",
     data: "a dataset id such as `nct-budget`",

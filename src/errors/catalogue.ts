@@ -374,7 +374,7 @@ export const catalogue = {
     message: (p: { key: string; column: string; count: number; max: number }) =>
       `Unexpected ${p.count} categories in \`${p.column}\` for \`${p.key}\`, expected at most ${p.max}`,
     hint: (_p: { key: string; column: string; count: number; max: number }) =>
-      "no reader can find one bar among that many: group the rows with `aggregate` (e.g. `aggregate: sum` by month), keep the ones that matter with `filter`, or (when charts gain it) keep the largest with `limit`",
+      "no reader can find one bar among that many: group the rows with `aggregate` (e.g. `aggregate: sum` by month), keep the ones that matter with `filter`, or keep the largest with `sort` and `limit` (the rest summed into Other)",
   },
   // ── Numbers in prose: :value{...} ─────────────────────────────────────────
   ValueAttributeUnknown: {
@@ -578,6 +578,14 @@ export const catalogue = {
       p.directive
         ? `write \`${p.directive}\` so the story cites \`${p.dataset}\` and stays in step with it`
         : `print it with \`:value{data=${p.dataset} ...}\` so the story cites the dataset`,
+  },
+  ChartHighlightNoRow: {
+    message: (p: { actual: string; column: string }) =>
+      `Unexpected \`${p.actual}\` in \`highlight\`, no row of the chart has it in \`${p.column}\``,
+    hint: (p: { actual: string; column: string; values: readonly string[]; suggestion?: string }) =>
+      p.suggestion
+        ? `did you mean \`${p.suggestion}\`?`
+        : `the values of \`${p.column}\` in the chart are ${list(p.values)}`,
   },
 } as const;
 

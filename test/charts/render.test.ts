@@ -12,6 +12,11 @@ const cases: Record<string, string> = {
   "line-periods": "data: budget\ntype: line\nx: year\ny: budget\ntitle: The budget rose every year",
   "area-periods": "data: budget\ntype: area\nx: year\ny: budget\ntitle: The budget rose every year",
   "dot-periods": "data: budget\ntype: dot\nx: year\ny: budget\ntitle: The budget rose every year",
+  "bar-top-ten-suppliers":
+    "data: suppliers\ntype: bar\ny: Supplier Name\nx: Total\nfilter: { Supplier Name: { not: [Grand Total] } }\nsort: -x\nlimit: 10\ntitle: Ten suppliers took most",
+  "dot-strip-highlight-row":
+    "data: councils\ntype: dot\nx: region\ny: rate\nfilter: { region: [London, East Midlands, North East] }\nhighlight: { la_name: Northamptonshire }\ntitle: One council among all",
+  "dot-dates-every-row": "data: invoices\ntype: dot\nx: Payment Date\ny: Amount\ntitle: Payments came in bursts",
   "stacked-column": "data: staff\ntype: stacked-column\nx: month\ny: vacancies\nseries: team\ntitle: Vacancies by team",
   "stacked-bar": "data: lines\ntype: stacked-bar\ny: line\nx: [budget, forecast]\ntitle: Budget and forecast",
   "grouped-column":

@@ -96,7 +96,7 @@ describe("every error of a chart block, its dataset's included", () => {
     expect(chart("data: budget\ntype: column\nx: year\ny: overspend\nfilter: [2030/31]\nhighlight: 2030/31\n")).toEqual(
       [
         "story.md:7:1: Missing required key `title` in chart",
-        'story.md:12:9: Unexpected `["2030/31"]` for `filter`, expected `column: value` pairs, where a value may be a list',
+        'story.md:12:9: Unexpected `["2030/31"]` for `filter`, expected `column: value` pairs, where a value may be a list or `{ not: [values] }`',
       ],
     );
   });

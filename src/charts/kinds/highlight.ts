@@ -25,11 +25,21 @@ export const fillOf =
   (p: Point): string =>
     severalSeries(enc) ? enc.seriesColor(p.series) : enc.colorOf(p);
 
-/** Positions, in drawing order, of the categories the author highlighted. */
+/**
+ * Positions, in drawing order, of the categories the author highlighted: by value, or by a row
+ * selector that picked the row of a category (not in a dot chart, where a row is one dot of many).
+ */
 export function highlightedIndexes(enc: Encoding): number[] {
   const indexes: number[] = [];
+  // With several series a selector picks rows of every category (a whole series): no band.
+  const picked = new Set(
+    enc.chart.spec.type === "dot" || severalSeries(enc)
+      ? []
+      : enc.chart.points.filter((p) => p.named !== undefined).map((p) => enc.labelOf(p.category)),
+  );
   enc.chart.categories.forEach((category, i) => {
-    if (enc.isHighlighted({ category, label: enc.labelOf(category), series: "", value: null })) indexes.push(i);
+    const label = enc.labelOf(category);
+    if (picked.has(label) || enc.isHighlighted({ category, label, series: "", value: null })) indexes.push(i);
   });
   return indexes;
 }
