@@ -12,6 +12,7 @@ import { lintStoryFacts } from "../src/markdown/fact-lint-story.ts";
 import { readConfig } from "../src/settings/read.ts";
 import { publishedDatasets } from "../src/site/publish.ts";
 import { checkSiteRecord, recordDay } from "../src/site/published.ts";
+import { aliasProblems } from "../src/site/redirects.ts";
 import { loadSite } from "../src/site/site.ts";
 import { sourceFileWarnings } from "../src/site/source-file.ts";
 import { topicProblems } from "../src/site/topics.ts";
@@ -46,6 +47,11 @@ const messages = sortMessages([
   ...settings,
   ...site.messages,
   ...topicProblems(root, site.stories),
+  ...aliasProblems(
+    root,
+    site.stories,
+    site.stories.map((s) => s.slug),
+  ),
   ...record.messages,
   ...facts,
   ...originals,

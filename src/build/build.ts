@@ -19,6 +19,7 @@ import { formatReport, readSourceFrom } from "../errors/print.ts";
 import { readConfig } from "../settings/read.ts";
 import { pageStoryCache, storyPanels } from "../site/page-stories.ts";
 import { checkSiteRecord, recordDay, recordText, writeRecord } from "../site/published.ts";
+import { aliasProblems, siteRedirects } from "../site/redirects.ts";
 import { headersFile } from "../site/security.ts";
 import { loadSite, type Site } from "../site/site.ts";
 import { topicProblems } from "../site/topics.ts";
@@ -295,7 +296,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     });
     // Published figures: a revised dataset must not change what a published story printed.
     const published = checkSiteRecord({ root, stories: site.stories, today: options.today ?? recordDay() });
-    const topicMessages = topicProblems(root, site.stories);
+    const topicMessages = [
+      ...topicProblems(root, site.stories),
+      ...aliasProblems(root, site.stories, Object.keys(stories)),
+    ];
     const messages = [
       ...sortMessages(settings.messages),
       ...sortMessages([...site.messages, ...topicMessages, ...published.messages]),
@@ -354,6 +358,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     // Every story's HTML and drawings are in memory here; Astro reads them from the caches, so
     // let them go before it loads the site (at 1,000 stories this is hundreds of MB).
     const built = { stories: site.stories.length, charts: site.charts.size };
+    // Old addresses and where they went, for hosts that read a `_redirects` file.
+    const redirects = siteRedirects(site, siteUrl!);
     site = undefined;
     astroPhase = progress.phase("Writing pages");
     const pngRun = pngs.finish();
@@ -394,6 +400,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     moveInto(astroOut, next);
     // Security headers for hosts that read a `_headers` file (src/site/security.ts).
     writeFileSync(join(next, "_headers"), headersFile(siteUrl!));
+    writeFileSync(join(next, "_redirects"), redirects);
     phase("Astro");
 
     // 5. Search, beside the last PNGs: Pagefind reads only story pages, so the PNGs can still be
@@ -472,7 +479,10 @@ function buildState(site: Site, shared: string, stories: Record<string, string>)
   for (const [slug, digest] of Object.entries(stories)) {
     current.stories[slug] = { digest, charts: [], datasets: [], page: false };
   }
-  for (const story of site.stories) current.stories[story.slug]!.page = true;
+  for (const story of site.stories) {
+    current.stories[story.slug]!.page = true;
+    if (story.frontmatter.aliases.length) current.stories[story.slug]!.aliases = story.frontmatter.aliases;
+  }
   for (const [id, { chart, story }] of site.charts) {
     const entry = current.stories[story]!;
     entry.charts.push(id);

@@ -38,6 +38,8 @@ export interface StoryState {
   charts: string[];
   datasets: string[];
   page: boolean;
+  /** Earlier slugs, each with a page that sends readers on. */
+  aliases?: string[];
 }
 
 export type BuildPlan =
@@ -139,10 +141,11 @@ const fileOf = (path: string) => path.slice(1) + (path.endsWith("/") ? "index.ht
  * The files a kept story contributes to the site: its pages and its charts' embed pages and SVGs
  * (its charts' PNGs come from the chart cache). A draft has none.
  */
-export function storyOutputs(slug: string, story: Pick<StoryState, "charts" | "page">): string[] {
+export function storyOutputs(slug: string, story: Pick<StoryState, "charts" | "page" | "aliases">): string[] {
   if (!story.page) return [];
   return [
     paths.story(slug),
+    ...(story.aliases ?? []).map(paths.story),
     paths.storyOembed(slug),
     paths.newsletter(slug),
     ...story.charts.flatMap((id) => [paths.embed(id), paths.embedOembed(id), paths.chartSvg(id)]),

@@ -264,6 +264,14 @@ export const catalogue = {
       'say what the image shows: `<img src="..." alt="What it shows">`, or `alt=""` if it is only decoration',
   },
 
+  StoryAliasTaken: {
+    message: (p: { alias: string; owner: string }) =>
+      `Unexpected alias \`${p.alias}\`, already the address of \`${p.owner}\``,
+    hint: (p: { alias: string; owner: string }) =>
+      p.alias === p.owner
+        ? `a story has that slug: an alias is an earlier slug of this story that no other story uses`
+        : `another story keeps that earlier address: remove it from one of the two`,
+  },
   // ── Charts ────────────────────────────────────────────────────────────────
   ChartYamlInvalid: {
     message: (p: { reason: string }) => `Invalid YAML in chart block: ${p.reason}`,
