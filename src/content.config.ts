@@ -40,6 +40,8 @@ const charts = defineCollection({
   loader: loader.charts,
   schema: z.object({
     title: z.string(),
+    /** Earlier ids: the chart's files are written under each too (src/components/chart-paths.ts). */
+    aliases: z.array(z.string()).optional(),
     subtitle: z.string().optional(),
     notes: z.array(z.string()),
     source: z.string(),

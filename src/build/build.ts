@@ -284,15 +284,15 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       storyCache: pageStoryCache(shared, siteHref, cache),
       panels: storyPanels(siteHref),
       onStory: (checked, total) => contentPhase.update(checked, total, "stories"),
-      onChart: (chart) =>
-        pngKeys.set(
-          chart.id,
-          pngKeyMemo.keyOf(
-            chart,
-            (key) => pngs.addCached(key),
-            () => pngs.add(standaloneSvg(chart).svg),
-          ),
-        ),
+      onChart: (chart) => {
+        const key = pngKeyMemo.keyOf(
+          chart,
+          (known) => pngs.addCached(known),
+          () => pngs.add(standaloneSvg(chart).svg),
+        );
+        // The same PNG under each earlier id, which other sites and newsletters may still load.
+        for (const id of [chart.id, ...(chart.aliases ?? [])]) pngKeys.set(id, key);
+      },
     });
     // Published figures: a revised dataset must not change what a published story printed.
     const published = checkSiteRecord({ root, stories: site.stories, today: options.today ?? recordDay() });
@@ -485,7 +485,8 @@ function buildState(site: Site, shared: string, stories: Record<string, string>)
   }
   for (const [id, { chart, story }] of site.charts) {
     const entry = current.stories[story]!;
-    entry.charts.push(id);
+    // An earlier id has the same files as the id: a partial build keeps them too.
+    entry.charts.push(id, ...(chart.aliases ?? []));
     if (!entry.datasets.includes(chart.dataset)) entry.datasets.push(chart.dataset);
   }
   // A dataset's page lists the stories that quote it too, so a story's quoted datasets are its own.

@@ -64,6 +64,8 @@ export interface DataTable {
 
 export interface RenderedChart {
   id: string;
+  /** Earlier ids (the block's `aliases`): the same embed page, SVG and PNG are written under each. */
+  aliases?: string[];
   title: string;
   subtitle?: string;
   /** The author's notes, then notes Plotline adds (e.g. missing figures). */
@@ -119,6 +121,7 @@ export function renderChart(chart: ChartData): RenderedChart {
   });
   return {
     id: spec.id,
+    ...(spec.aliases.length ? { aliases: spec.aliases } : {}),
     title: spec.title,
     subtitle: spec.subtitle,
     notes: [...spec.notes, ...autoNotes(chart)],
@@ -232,6 +235,7 @@ function renderCustomChart(chart: ChartData): RenderedChart {
   const fields = [chart.category, ...chart.measures.filter((m) => m !== chart.category)];
   return {
     id: spec.id,
+    ...(spec.aliases.length ? { aliases: spec.aliases } : {}),
     title: spec.title,
     subtitle: spec.subtitle,
     notes: spec.notes,

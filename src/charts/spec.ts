@@ -68,6 +68,8 @@ const schema = z
     height: z.number().int().min(120).max(1200).optional(),
     aggregate: z.enum(aggregates).optional(),
     module: z.string().regex(KEBAB, "a module name in kebab-case").optional(),
+    /** Earlier ids of this chart: their embed page, SVG and PNG keep working (other sites embed them). */
+    aliases: z.array(z.string().regex(KEBAB, "an earlier chart id in kebab-case")).optional(),
   })
   .strict();
 
@@ -101,6 +103,8 @@ export interface ChartSpec {
   height?: number;
   aggregate?: Aggregate;
   module?: string;
+  /** Earlier ids whose addresses keep working. */
+  aliases: string[];
   /** Where the block sits, for later errors (unknown column, duplicate id...). */
   file: string;
   fenceLine: number;
@@ -271,6 +275,7 @@ function specFields(data: Partial<z.infer<typeof schema>>) {
     height: data.height,
     aggregate: data.aggregate,
     module: data.module,
+    aliases: data.aliases ?? [],
   };
 }
 

@@ -480,7 +480,7 @@ export const catalogue = {
     message: (p: { id: string; recorded: string }) =>
       `Missing published chart \`${p.id}\`, published on ${longDate(p.recorded)}`,
     hint: (p: { id: string; recorded: string }) =>
-      `other sites may embed it: keep a chart with \`id: ${p.id}\` in the story`,
+      `other sites may embed it: keep a chart with \`id: ${p.id}\`, or list it in the renamed chart's \`aliases\``,
   },
   PublishedRecordUnreadable: {
     message: (p: { file: string }) => `Unreadable published record \`${p.file}\``,

@@ -45,6 +45,8 @@ export interface ValueRecord {
 
 export interface ChartRecord {
   id: string;
+  /** Earlier ids published for the same chart: each must stay an id or an alias. */
+  aliases?: string[];
   title: string;
   dataset: string;
   /** SHA-256 of the rows the chart drew, as its data table prints them. */
@@ -117,6 +119,7 @@ const stampOf = (story: PublishedStory): Stamp => ({
 
 const chartRecord = (chart: RenderedChart): ChartRecord => ({
   id: chart.id,
+  ...(chart.aliases?.length ? { aliases: chart.aliases } : {}),
   title: chart.title,
   dataset: chart.dataset,
   rows: digest(chart.table.rows),
@@ -216,12 +219,15 @@ function figureChanges(
     }
   }
   for (const recorded of was.charts) {
-    const chart = story.charts.find((c) => c.id === recorded.id);
-    const place = story.chartPlaces[recorded.id] ?? { line: story.chartLines[recorded.id] ?? 1, column: 1 };
-    if (!chart) {
-      changes.push({ kind: "chart-removed", line: 1, column: 1, dataset: recorded.dataset, was: recorded.id, now: "" });
-      continue;
+    // A chart renamed keeps its published id among its `aliases`; every published id must stay.
+    const published = [recorded.id, ...(recorded.aliases ?? [])];
+    const holder = (id: string) => story.charts.find((c) => c.id === id || c.aliases?.includes(id));
+    for (const id of published.filter((id) => !holder(id))) {
+      changes.push({ kind: "chart-removed", line: 1, column: 1, dataset: recorded.dataset, was: id, now: "" });
     }
+    const chart = published.map(holder).find((c) => c !== undefined);
+    if (!chart) continue;
+    const place = story.chartPlaces[chart.id] ?? { line: story.chartLines[chart.id] ?? 1, column: 1 };
     const now = chartRecord(chart);
     if (now.rows !== recorded.rows) {
       changes.push({ kind: "chart", ...place, dataset: chart.dataset, was: recorded.title, now: now.title });

@@ -36,11 +36,18 @@ export function aliasProblems(
 }
 
 /** `_redirects`: one line per old address, `from to 301`, under the site's base path. */
-export function siteRedirects(site: Pick<Site, "stories">, siteUrl: string): string {
-  const lines = site.stories.flatMap((story) =>
-    story.frontmatter.aliases.map(
-      (alias) => `${sitePath(paths.story(alias), siteUrl)} ${sitePath(paths.story(story.slug), siteUrl)} 301`,
-    ),
+export function siteRedirects(site: Pick<Site, "stories" | "charts">, siteUrl: string): string {
+  const line = (from: string, to: string) => `${sitePath(from, siteUrl)} ${sitePath(to, siteUrl)} 301`;
+  const stories = site.stories.flatMap((story) =>
+    story.frontmatter.aliases.map((alias) => line(paths.story(alias), paths.story(story.slug))),
   );
+  const charts = [...site.charts.values()].flatMap(({ chart }) =>
+    (chart.aliases ?? []).flatMap((alias) => [
+      line(paths.embed(alias), paths.embed(chart.id)),
+      line(paths.chartSvg(alias), paths.chartSvg(chart.id)),
+      line(paths.chartPng(alias), paths.chartPng(chart.id)),
+    ]),
+  );
+  const lines = [...stories, ...charts];
   return lines.length ? `${lines.sort().join("\n")}\n` : "";
 }

@@ -100,6 +100,13 @@ export function loadSite(options: LoadSiteOptions): Site {
         continue;
       }
       chartPlaces.set(chart.id, place);
+      // An earlier id (`aliases`) is an address like the id itself: no other chart may have it.
+      for (const alias of chart.aliases ?? []) {
+        const other = chartPlaces.get(alias);
+        const at = story.chartPlaces[chart.id] ?? { line: story.chartLines[chart.id] ?? 1, column: 1 };
+        if (other) diagnostics.add("ChartIdDuplicate", { id: alias, other }, { file, ...at });
+        else chartPlaces.set(alias, place);
+      }
       if (story.frontmatter && (!story.frontmatter.draft || options.drafts)) {
         charts.set(chart.id, { chart, story: slug });
         options.onChart?.(chart);

@@ -24,6 +24,34 @@ describe("a story's aliases", () => {
     expect(site.read("_redirects")).toBe("/stories/older-story/ /stories/budgets-explained/ 301\n");
   }, 120_000);
 
+  it("keep a renamed chart's embed page, SVG and PNG at its published id, and refuse a rename without one", async () => {
+    const scratch = scratchDir();
+    const root = join(scratch, "content-root");
+    cpSync(join(projectRoot, "test", "fixtures", "site-basic"), root, { recursive: true });
+    const file = join(root, "content", "stories", "trust-overspend.md");
+    const env = { PLOTLINE_CACHE_DIR: join(scratch, "cache") };
+    const outDir = join(scratch, "dist");
+    expect((await buildFixture(root, outDir, env)).status).toBe(0);
+    const text = readFileSync(file, "utf8");
+
+    writeFileSync(file, text.replace("id: overspend-by-year", "id: overspend-each-year"));
+    const refused = await buildFixture(root, outDir, env);
+    expect(refused.status).toBe(1);
+    expect(refused.output).toContain("Missing published chart `overspend-by-year`");
+
+    writeFileSync(file, text.replace("id: overspend-by-year", "id: overspend-each-year\naliases: [overspend-by-year]"));
+    const renamed = await buildFixture(root, outDir, env);
+    expect(renamed.status, renamed.output).toBe(0);
+    for (const path of ["charts/{id}.svg", "embed/{id}/index.html"]) {
+      expect(renamed.read(path.replace("{id}", "overspend-by-year"))).toBe(
+        renamed.read(path.replace("{id}", "overspend-each-year")),
+      );
+    }
+    const png = (id: string) => readFileSync(join(outDir, "charts", `${id}.png`));
+    expect(png("overspend-by-year").equals(png("overspend-each-year"))).toBe(true);
+    expect(renamed.read("_redirects")).toContain("/embed/overspend-by-year/ /embed/overspend-each-year/ 301\n");
+  }, 180_000);
+
   it("may not name a story that exists, nor one another story keeps", () => {
     const story = (slug: string, aliases: string[]) => ({
       slug,

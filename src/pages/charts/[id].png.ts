@@ -8,12 +8,13 @@ import { withDrawings } from "../../cache/blobs.ts";
 import { pngKey, readCachedPng, writeCachedPng } from "../../cache/pngs.ts";
 import { renderPng } from "../../charts/png/render.ts";
 import { standaloneSvg } from "../../charts/standalone.ts";
+import { chartPaths } from "../../components/chart-paths.ts";
 
 export const getStaticPaths = (async () => {
   // `npm run build` draws PNGs on worker threads while Astro runs and copies them in afterwards.
   if (process.env[PNGS_BY_BUILD_ENV] === "1") return [];
   const charts = await getCollection("charts");
-  return charts.map((chart) => ({ params: { id: chart.id }, props: { chart } }));
+  return chartPaths(charts);
 }) satisfies GetStaticPaths;
 
 type Props = InferGetStaticPropsType<typeof getStaticPaths>;

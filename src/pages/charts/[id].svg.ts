@@ -4,12 +4,11 @@ import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from "astro";
 import { buildsStory } from "../../build/partial.ts";
 import { withDrawings } from "../../cache/blobs.ts";
 import { standaloneSvg } from "../../charts/standalone.ts";
+import { chartPaths } from "../../components/chart-paths.ts";
 
 export const getStaticPaths = (async () => {
   const charts = await getCollection("charts");
-  return charts
-    .filter((chart) => buildsStory(chart.data.story))
-    .map((chart) => ({ params: { id: chart.id }, props: { chart } }));
+  return chartPaths(charts.filter((chart) => buildsStory(chart.data.story)));
 }) satisfies GetStaticPaths;
 
 type Props = InferGetStaticPropsType<typeof getStaticPaths>;

@@ -3,15 +3,14 @@
 import { getCollection, type CollectionEntry } from "astro:content";
 import type { APIRoute, GetStaticPaths } from "astro";
 import { buildsStory } from "../../../build/partial.ts";
+import { chartPaths } from "../../../components/chart-paths.ts";
 import { siteConfig } from "../../../config.ts";
 import { chartOembed, oembedJson } from "../../../site/oembed.ts";
 import { requireSite } from "../../../urls.ts";
 
 export const getStaticPaths = (async () => {
   const charts = await getCollection("charts");
-  return charts
-    .filter((chart) => buildsStory(chart.data.story))
-    .map((chart) => ({ params: { id: chart.id }, props: { chart } }));
+  return chartPaths(charts.filter((chart) => buildsStory(chart.data.story)));
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ props, site }) => {
