@@ -310,30 +310,9 @@ function drawPoints(
       bucket: bucket && { ...bucket, label: (date: Date) => formatValue(date, category) },
     });
   } else {
-    const seen = new Map<string, number>();
-    for (const row of rows) {
-      for (const measure of measureFields) {
-        const cat = keyOf(row[category.name] ?? null);
-        const name = seriesOf(row, measure);
-        const id = `${String(cat instanceof Date ? cat.getTime() : cat)}\u0000${name}`;
-        seen.set(id, (seen.get(id) ?? 0) + 1);
-        const v = row[measure.name];
-        points.push({
-          category: cat,
-          label: formatValue(row[category.name] ?? null, category),
-          series: name,
-          value: typeof v === "number" ? v : null,
-          row,
-        });
-      }
-    }
-    // A dot chart draws every row: a strip, or a scatter. The other kinds take one row each.
-    const repeated = spec.type === "dot" ? undefined : [...seen.entries()].find(([, n]) => n > 1);
-    if (repeated) {
-      const [id, count] = repeated;
-      const label = points.find(
-        (p) => `${String(p.category instanceof Date ? p.category.getTime() : p.category)}\u0000${p.series}` === id,
-      )!.label;
+    const byRow = pointsByRow({ spec, rows, category, measureFields, seriesOf, keyOf });
+    if (byRow.repeated) {
+      const { label, count } = byRow.repeated;
       diagnostics.add(
         "ChartDuplicateCategory",
         {
@@ -346,6 +325,7 @@ function drawPoints(
       );
       return undefined;
     }
+    points = byRow.points;
   }
   if (points.every((p) => p.value === null)) {
     diagnostics.add("ChartAllMissing", { column: measureFields.map((m) => m.name).join(", ") }, at([valueKey]));
@@ -362,38 +342,12 @@ function drawPoints(
     return undefined;
   }
 
-  // Order: the author's sort, else file order for text and natural order for time and numbers.
-  let categories = uniqueKeys(points.map((p) => p.category));
-  if (category.type !== "string" && category.type !== "boolean") categories.sort((a, b) => compareKeys(a, b, category));
-  if (spec.sort) {
-    const byCategory = spec.sort.replace("-", "") === categoryKey;
-    const descending = spec.sort.startsWith("-");
-    const totals = new Map<CategoryKey, number>();
-    for (const p of points) totals.set(p.category, (totals.get(p.category) ?? 0) + (p.value ?? 0));
-    categories = [...categories].sort((a, b) =>
-      byCategory ? compareKeys(a, b, category) : (totals.get(a) ?? 0) - (totals.get(b) ?? 0),
-    );
-    if (descending) categories.reverse();
-  }
-  // `limit`: the first N categories as sorted; the rest summed into "Other" (a dot chart's rows
-  // are each a dot, not a figure to add up, so there they are dropped, as with `other: false`).
+  let categories = orderCategories(points, category, spec.sort, categoryKey);
   let omitted: Drawn["omitted"];
   if (spec.limit !== undefined && categories.length > spec.limit) {
-    const kept = new Set(categories.slice(0, spec.limit).map(keyString));
-    const rest = points.filter((p) => !kept.has(keyString(p.category)));
-    const summed = spec.other !== false && spec.type !== "dot";
-    omitted = { count: categories.length - spec.limit, summed };
-    categories = categories.slice(0, spec.limit);
-    points = points.filter((p) => kept.has(keyString(p.category)));
-    rows = rows.filter((row) => kept.has(keyString(keyOf(row[category.name] ?? null))));
-    if (summed) {
-      categories.push(OTHER);
-      for (const name of seriesNames) {
-        const values = rest.filter((p) => p.series === name && p.value !== null).map((p) => p.value!);
-        const value = values.length ? values.reduce((a, b) => a + b, 0) : null;
-        points.push({ category: OTHER, label: OTHER, series: name, value });
-      }
-    }
+    const limited = limitCategories({ spec, limit: spec.limit, categories, points, seriesNames });
+    ({ categories, points, omitted } = limited);
+    rows = rows.filter((row) => limited.kept.has(keyString(keyOf(row[category.name] ?? null))));
   }
   // Counted after `limit`, which is the way to draw the top N of a long list.
   if (categoryKinds.has(spec.type) && categories.length > MAX_CATEGORIES) {
@@ -440,6 +394,92 @@ function drawPoints(
   );
 
   return { measures: measureFields, points, categories, seriesNames, rows, omitted };
+}
+
+/**
+ * One point per row and measure, and the first category (and series) that more than one row
+ * gives: a dot chart draws every row (a strip, or a scatter); the other kinds take one row each.
+ */
+function pointsByRow(options: {
+  spec: ChartQuery;
+  rows: readonly Row[];
+  category: Field;
+  measureFields: readonly Field[];
+  seriesOf: (row: Row, measure: Field) => string;
+  keyOf: (value: CellValue) => CategoryKey;
+}): { points: Point[]; repeated?: { label: string; count: number } } {
+  const { rows, category, measureFields, seriesOf, keyOf } = options;
+  const seen = new Map<string, number>();
+  const points: Point[] = [];
+  const idOf = (cat: CategoryKey, series: string) =>
+    `${String(cat instanceof Date ? cat.getTime() : cat)}\u0000${series}`;
+  for (const row of rows) {
+    for (const measure of measureFields) {
+      const cat = keyOf(row[category.name] ?? null);
+      const name = seriesOf(row, measure);
+      const id = idOf(cat, name);
+      seen.set(id, (seen.get(id) ?? 0) + 1);
+      const v = row[measure.name];
+      points.push({
+        category: cat,
+        label: formatValue(row[category.name] ?? null, category),
+        series: name,
+        value: typeof v === "number" ? v : null,
+        row,
+      });
+    }
+  }
+  const repeated = options.spec.type === "dot" ? undefined : [...seen.entries()].find(([, n]) => n > 1);
+  if (!repeated) return { points };
+  const [id, count] = repeated;
+  return { points, repeated: { label: points.find((p) => idOf(p.category, p.series) === id)!.label, count } };
+}
+
+/** The categories in the order drawn: the author's sort, else file order for text and natural order for time and numbers. */
+function orderCategories(
+  points: readonly Point[],
+  category: Field,
+  sort: ChartQuery["sort"],
+  categoryKey: "x" | "y",
+): CategoryKey[] {
+  const categories = uniqueKeys(points.map((p) => p.category));
+  if (category.type !== "string" && category.type !== "boolean") categories.sort((a, b) => compareKeys(a, b, category));
+  if (!sort) return categories;
+  const byCategory = sort.replace("-", "") === categoryKey;
+  const totals = new Map<CategoryKey, number>();
+  for (const p of points) totals.set(p.category, (totals.get(p.category) ?? 0) + (p.value ?? 0));
+  const sorted = [...categories].sort((a, b) =>
+    byCategory ? compareKeys(a, b, category) : (totals.get(a) ?? 0) - (totals.get(b) ?? 0),
+  );
+  return sort.startsWith("-") ? sorted.reverse() : sorted;
+}
+
+/**
+ * `limit`: the first N categories as sorted; the rest summed into "Other" (a dot chart's rows
+ * are each a dot, not a figure to add up, so there they are dropped, as with `other: false`).
+ */
+function limitCategories(options: {
+  spec: ChartQuery;
+  limit: number;
+  categories: CategoryKey[];
+  points: Point[];
+  seriesNames: string[];
+}): { categories: CategoryKey[]; points: Point[]; omitted: Drawn["omitted"]; kept: Set<string> } {
+  const { spec, limit, seriesNames } = options;
+  const kept = new Set(options.categories.slice(0, limit).map(keyString));
+  const rest = options.points.filter((p) => !kept.has(keyString(p.category)));
+  const summed = spec.other !== false && spec.type !== "dot";
+  const categories = options.categories.slice(0, limit);
+  const points = options.points.filter((p) => kept.has(keyString(p.category)));
+  if (summed) {
+    categories.push(OTHER);
+    for (const name of seriesNames) {
+      const values = rest.filter((p) => p.series === name && p.value !== null).map((p) => p.value!);
+      const value = values.length ? values.reduce((a, b) => a + b, 0) : null;
+      points.push({ category: OTHER, label: OTHER, series: name, value });
+    }
+  }
+  return { categories, points, omitted: { count: options.categories.length - limit, summed }, kept };
 }
 
 /**

@@ -2,6 +2,7 @@
 // After `parseChartBlock`, chart code trusts the spec.
 import * as z from "zod";
 import { formatPatternProblem } from "../data/format.ts";
+import { KEBAB } from "../data/ids.ts";
 import { closest } from "../errors/closest.ts";
 import { Diagnostics, type VFileMessage } from "../errors/diagnostic.ts";
 import { parseYamlSource, schemaProblems, type YamlPoint, type YamlSource } from "../errors/yaml.ts";
@@ -21,9 +22,6 @@ export type ChartType = (typeof chartTypes)[number];
 
 export const aggregates = ["count", "sum", "mean", "median", "min", "max"] as const;
 export type Aggregate = (typeof aggregates)[number];
-
-// kebab-case: lowercase letters and digits in groups joined by single hyphens.
-const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /**
  * Ids the pages' own markup uses (src/layouts, src/pages): a chart is `<figure id>` on its story

@@ -1,8 +1,9 @@
 // The names authors give things: stories, datasets, charts, topics and custom modules are named
 // in kebab-case, and a dataset pinned for a story keeps its name with the day it was published.
 
-// kebab-case: lowercase letters and digits in groups joined by single hyphens.
-const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+// kebab-case: lowercase letters and digits in groups joined by single hyphens. Exported for zod
+// schemas, whose `.regex` reports a mismatch with the author's value and the expected form.
+export const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 // A pinned dataset: `<kebab-case name>@YYYY-MM-DD`.
 const PINNED = /^([a-z0-9]+(?:-[a-z0-9]+)*)@(\d{4}-\d{2}-\d{2})$/;

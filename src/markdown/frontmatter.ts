@@ -2,7 +2,7 @@
 // body padded with blank lines so markdown positions are lines of the story file.
 import * as z from "zod";
 import { isIsoDate } from "../data/dates.ts";
-import { isKebab } from "../data/ids.ts";
+import { KEBAB } from "../data/ids.ts";
 import { closest } from "../errors/closest.ts";
 import { Diagnostics, type VFileMessage } from "../errors/diagnostic.ts";
 import { parseYamlSource, schemaProblems, type YamlSource } from "../errors/yaml.ts";
@@ -23,11 +23,11 @@ const schema = z
     byline: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]),
     published: isoDate,
     updated: isoDate.optional(),
-    topics: z.array(z.string().refine(isKebab, "a topic id in kebab-case, e.g. `council-finance`")).optional(),
+    topics: z.array(z.string().regex(KEBAB, "a topic id in kebab-case, e.g. `council-finance`")).optional(),
     corrections: z.array(z.object({ date: isoDate, text: z.string().min(1) }).strict()).optional(),
     draft: z.boolean().optional(),
     /** Earlier slugs whose addresses must keep working (the story was renamed). */
-    aliases: z.array(z.string().refine(isKebab, "an earlier slug in kebab-case, e.g. `trust-overspend`")).optional(),
+    aliases: z.array(z.string().regex(KEBAB, "an earlier slug in kebab-case, e.g. `trust-overspend`")).optional(),
   })
   .strict();
 

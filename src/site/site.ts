@@ -6,6 +6,7 @@ import type { ChartCache } from "../cache/charts.ts";
 import { storyKey, type StoryCache } from "../cache/stories.ts";
 import type { RenderedChart } from "../charts/render.ts";
 import { contentEntry, linkProblem } from "../content-files.ts";
+import { isKebab, kebab } from "../data/ids.ts";
 import { loadDatasets } from "../data/index.ts";
 import type { Dataset } from "../data/types.ts";
 import { Diagnostics, sortMessages, type VFileMessage } from "../errors/diagnostic.ts";
@@ -53,8 +54,6 @@ export interface LoadSiteOptions {
   onStory?: (checked: number, total: number) => void;
 }
 
-// kebab-case slug: lowercase letters and digits in groups joined by single hyphens.
-const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const STORIES_DIR = "content/stories";
 
 export function loadSite(options: LoadSiteOptions): Site {
@@ -75,7 +74,7 @@ export function loadSite(options: LoadSiteOptions): Site {
     options.onStory?.(index, names.length);
     const slug = name.replace(/\.md$/, "");
     const file = `${STORIES_DIR}/${name}`;
-    if (!KEBAB.test(slug)) {
+    if (!isKebab(slug)) {
       diagnostics.add("StorySlugInvalid", { slug, suggestion: kebab(slug) }, { file, line: 1, column: 1 });
       continue;
     }
@@ -140,11 +139,4 @@ function storyFiles(root: string, diagnostics: Diagnostics): string[] {
       else if (entry.kind === "folder") diagnostics.add("StoryNotFile", { path }, { file: path, line: 1, column: 1 });
       return entry.kind === "file";
     });
-}
-
-function kebab(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-|-$/g, "");
 }

@@ -4,6 +4,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import * as z from "zod";
+import { isKebab } from "../data/ids.ts";
 import { closest } from "../errors/closest.ts";
 import { Diagnostics, sortMessages, type VFileMessage } from "../errors/diagnostic.ts";
 import { parseYamlSource, schemaProblems } from "../errors/yaml.ts";
@@ -17,9 +18,6 @@ export interface Topic {
   name: string;
   description: string;
 }
-
-// kebab-case id: lowercase letters and digits in groups joined by single hyphens.
-const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 const topicSchema = z.object({ name: z.string().trim().min(1), description: z.string().trim().min(1) }).strict();
 const fileSchema = z.record(z.string(), topicSchema);
@@ -55,7 +53,7 @@ export function readTopics(root: string): Topics {
   }
   const entries = result.success ? Object.entries(result.data) : [];
   for (const id of raw && typeof raw === "object" ? Object.keys(raw) : []) {
-    if (KEBAB.test(id)) continue;
+    if (isKebab(id)) continue;
     diagnostics.add(
       "TopicsInvalidValue",
       { key: id, actual: id, expected: "a topic id in kebab-case, e.g. `council-finance`" },
