@@ -12,6 +12,13 @@ describe("a whole site built from test/fixtures/site-basic", () => {
     expect(site.status).toBe(0);
   });
 
+  it("prints a few lines per phase, not Astro's list of every page nor colour codes", () => {
+    expect(site.output).toMatch(/^Writing pages: \d+ pages \(/m);
+    expect(site.output).not.toContain("├─");
+    // eslint-disable-next-line no-control-regex
+    expect(site.output).not.toMatch(/\u001b\[/);
+  });
+
   it("lists published stories newest first on the front page, without drafts", () => {
     const home = site.read("index.html");
     const first =
