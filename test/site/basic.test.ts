@@ -15,7 +15,6 @@ describe("a whole site built from test/fixtures/site-basic", () => {
   it("prints a few lines per phase, not Astro's list of every page nor colour codes", () => {
     expect(site.output).toMatch(/^Writing pages: \d+ pages \(/m);
     expect(site.output).not.toContain("├─");
-    // eslint-disable-next-line no-control-regex
     expect(site.output).not.toMatch(/\u001b\[/);
   });
 
