@@ -56,7 +56,9 @@ export interface ChartRecord {
 export interface Revision {
   date: string;
   dataset: string;
+  /** The figure as published, or the chart's title. */
   was: string;
+  /** The figure now; empty for a chart, which was redrawn. */
   now: string;
 }
 
@@ -157,7 +159,13 @@ export function checkPublished(options: {
     const stamp = stampOf(story);
     const explained = stamp.corrections > was.stamp.corrections || stamp.newest > was.stamp.newest;
     if (explained) {
-      const revisions = changes.map((c) => ({ date: options.today, dataset: c.dataset, was: c.was, now: c.now }));
+      // A figure's revision keeps both texts; a chart's keeps its title (`now` empty: redrawn).
+      const revisions = changes.map((c) => ({
+        date: options.today,
+        dataset: c.dataset,
+        was: c.was,
+        now: c.kind === "value" ? c.now : "",
+      }));
       next.stories[story.slug] = { ...was, ...now, stamp, revisions: [...was.revisions, ...revisions] };
       continue;
     }
