@@ -79,10 +79,10 @@ const datasets = defineCollection({
     rows: z.array(z.array(z.string())),
     /** How many rows the dataset has in all (the page prints the first few). */
     rowCount: z.number(),
-    /** The cleaned CSV (`/data/<id>.csv`) and the sidecar as written (`/data/<id>.yml`). */
+    /** The cleaned CSV (`/data/<id>.csv`) as a blob id (src/cache/blobs.ts), and the sidecar as written. */
     csv: z.string(),
     sidecar: z.string(),
-    /** The CSV as published, base64 (`/data/<id>.source.csv`), and its Frictionless Data Package. */
+    /** Where the CSV as published is (`/data/<id>.source.csv`, read from the file), and its Data Package. */
     original: z.string(),
     datapackage: z.string(),
     charts: z.array(z.object({ id: z.string(), title: z.string(), story: z.string() })),

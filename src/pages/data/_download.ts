@@ -11,9 +11,10 @@ export function datasetDownload(body: (data: DatasetData) => string | Uint8Array
   const getStaticPaths = (async () => {
     if (!buildsDatasetFiles()) return [];
     const datasets = await getCollection("datasets");
-    return datasets.map((dataset) => ({ params: { id: dataset.id }, props: { body: body(dataset.data) } }));
+    return datasets.map((dataset) => ({ params: { id: dataset.id }, props: { data: dataset.data } }));
   }) satisfies GetStaticPaths;
-  const GET: APIRoute<{ body: string | Uint8Array<ArrayBuffer> }> = ({ props }) =>
-    new Response(props.body, { headers: { "Content-Type": contentType } });
+  // The body is made as each file is written, so a big dataset's CSV is held once, not all at once.
+  const GET: APIRoute<{ data: DatasetData }> = ({ props }) =>
+    new Response(body(props.data), { headers: { "Content-Type": contentType } });
   return { getStaticPaths, GET };
 }
