@@ -12,6 +12,7 @@ import { barHeight, barOptions } from "./kinds/bar.ts";
 import { columnOptions } from "./kinds/column.ts";
 import { dotOptions } from "./kinds/dot.ts";
 import { lineOptions } from "./kinds/line.ts";
+import { rangeOptions } from "./kinds/range.ts";
 import { stackedBarOptions, stackedColumnOptions } from "./kinds/stacked.ts";
 import { drawLegend, legendLayout } from "./legend.ts";
 import type { ChartData } from "./resolve.ts";
@@ -29,6 +30,7 @@ const kinds: Record<Exclude<ChartType, "custom">, (enc: Encoding) => Plot.PlotOp
   dot: dotOptions,
   "stacked-column": stackedColumnOptions,
   "stacked-bar": stackedBarOptions,
+  range: rangeOptions,
 };
 
 /** Column kinds and the bar kind each becomes when its labels do not fit. */
@@ -141,7 +143,9 @@ function valueTop(options: Plot.PlotOptions): number {
 }
 
 function chartHeight(chart: ChartData, layout: Layout, enc: Encoding): number {
-  if (chart.orientation === "horizontal") return barHeight(enc, { stacked: chart.spec.type === "stacked-bar" });
+  // A range draws one arrow a category, however many values it joins: a band like a stacked bar's.
+  if (chart.orientation === "horizontal")
+    return barHeight(enc, { stacked: ["stacked-bar", "range"].includes(chart.spec.type) });
   const wide = chart.spec.height ?? 360;
   return layout.name === "wide" ? wide : Math.round(Math.min(wide, 340));
 }

@@ -57,7 +57,7 @@ const OTHER = "Other";
  * points (line, area) and dot charts draw a scale, not one mark a label, so they are not limited.
  */
 const MAX_CATEGORIES = 60;
-const categoryKinds = new Set<string>(["column", "bar", "stacked-column", "stacked-bar", "grouped-column"]);
+const categoryKinds = new Set<string>(["column", "bar", "stacked-column", "stacked-bar", "grouped-column", "range"]);
 const numeric = (field: Field) => field.type === "number" || field.type === "integer";
 /** Kinds that join their points in order, and the column types that have one. */
 const orderedKinds = new Set<string>(["line", "area"]);
@@ -77,7 +77,7 @@ interface Columns {
 /** What a chart draws, once its columns are known to fit. */
 type Drawn = Pick<ChartData, "measures" | "points" | "categories" | "seriesNames" | "rows" | "omitted">;
 
-const isHorizontal = (type: string) => type === "bar" || type === "stacked-bar";
+const isHorizontal = (type: string) => ["bar", "stacked-bar", "range"].includes(type);
 const placer =
   (block: Pick<ChartSpec, "file" | "placeOf">) =>
   (path: PropertyKey[], target: "key" | "value" = "value") => ({ file: block.file, ...block.placeOf(path, target) });
@@ -445,6 +445,7 @@ function orderCategories(
   const categories = uniqueKeys(points.map((p) => p.category));
   if (category.type !== "string" && category.type !== "boolean") categories.sort((a, b) => compareKeys(a, b, category));
   if (!sort) return categories;
+  if (sort.endsWith("change")) return byChange(points, categories, sort.startsWith("-"));
   const byCategory = sort.replace("-", "") === categoryKey;
   const totals = new Map<CategoryKey, number>();
   for (const p of points) totals.set(p.category, (totals.get(p.category) ?? 0) + (p.value ?? 0));
@@ -452,6 +453,17 @@ function orderCategories(
     byCategory ? compareKeys(a, b, category) : (totals.get(a) ?? 0) - (totals.get(b) ?? 0),
   );
   return sort.startsWith("-") ? sorted.reverse() : sorted;
+}
+
+/** A range's categories by the change from its first value to its second; missing changes last. */
+function byChange(points: readonly Point[], categories: CategoryKey[], descending: boolean): CategoryKey[] {
+  const change = new Map<string, number>();
+  for (const c of categories) {
+    const [from, to] = points.filter((p) => keyString(p.category) === keyString(c)).map((p) => p.value);
+    if (typeof from === "number" && typeof to === "number") change.set(keyString(c), to - from);
+  }
+  const value = (c: CategoryKey) => change.get(keyString(c)) ?? (descending ? -Infinity : Infinity);
+  return [...categories].sort((a, b) => (descending ? value(b) - value(a) : value(a) - value(b)));
 }
 
 /**

@@ -16,6 +16,7 @@ export const chartTypes = [
   "stacked-column",
   "stacked-bar",
   "grouped-column",
+  "range",
   "custom",
 ] as const;
 export type ChartType = (typeof chartTypes)[number];
@@ -56,7 +57,8 @@ const schema = z
         z.union([scalar, z.array(scalar), z.object({ not: z.union([scalar, z.array(scalar)]) }).strict()]),
       )
       .optional(),
-    sort: z.enum(["x", "-x", "y", "-y"]).optional(),
+    /** `change` and `-change` sort a `range` chart by the difference between its two values. */
+    sort: z.enum(["x", "-x", "y", "-y", "change", "-change"]).optional(),
     limit: z.number().int().min(1).max(1000).optional(),
     other: z.boolean().optional(),
     format: z.string().min(1).optional(),
@@ -89,7 +91,7 @@ export interface ChartSpec {
   annotations: Array<{ x: string | number | boolean; y?: number; text: string }>;
   /** Rows whose `column` holds one of `values` are kept, or with `exclude` (`{ not: [...] }`) dropped. */
   filter: Array<{ column: string; values: Array<string | number | boolean>; exclude?: boolean }>;
-  sort?: "x" | "-x" | "y" | "-y";
+  sort?: "x" | "-x" | "y" | "-y" | "change" | "-change";
   /** Keep the first `limit` categories after `sort`; the rest are summed into "Other" unless `other` is false. */
   limit?: number;
   other?: boolean;
@@ -325,7 +327,9 @@ function reportRoleProblems(
     }
     return;
   }
-  const horizontal = type === "bar" || type === "stacked-bar";
+  reportFormProblems(raw, type, { at, fence }, diagnostics, problems);
+  // Categories on `y` and values on `x` for the horizontal forms.
+  const horizontal = ["bar", "stacked-bar", "range"].includes(type);
   const categoryKey = horizontal ? "y" : "x";
   const valueKey = horizontal ? "x" : "y";
   const columns = (key: string): string[] | undefined => {
@@ -370,6 +374,43 @@ function reportRoleProblems(
       at(["series"]),
     );
   }
+}
+
+/**
+ * The rules of the forms with a shape of their own: a `range` draws two value columns on `x`
+ * (from and to); `change` sorts only a range.
+ */
+function reportFormProblems(
+  raw: Record<string, unknown>,
+  type: string,
+  where: {
+    at: (path: PropertyKey[]) => YamlPoint & { file: string };
+    fence: { file: string; line: number; column: number };
+  },
+  diagnostics: Diagnostics,
+  problems: Set<string>,
+): void {
+  const { at, fence } = where;
+  const invalid = (key: string, actual: string, expected: string, fix: string) => {
+    problems.add(key);
+    diagnostics.add("ChartInvalidValue", { key, actual, expected, fix }, at([key]));
+  };
+  const count = (key: string) => {
+    const parsed = columnList.safeParse(raw[key]);
+    return parsed.success ? asList(parsed.data) : undefined;
+  };
+  if (type === "range") {
+    const values = count("x");
+    if (values && values.length !== 2)
+      invalid(
+        "x",
+        values.join(", "),
+        "two columns",
+        "list the two values each category moves between, from first: `x: [budget, outturn]`",
+      );
+  }
+  if (typeof raw.sort === "string" && raw.sort.endsWith("change") && type !== "range")
+    invalid("sort", raw.sort, "one of `x`, `-x`, `y` or `-y`", "`change` sorts only a `range` chart");
 }
 
 function reportSchemaProblems(
