@@ -1,11 +1,16 @@
-// The sentences that say what a range shows beyond its extremes: the biggest rise and fall.
-// describe.ts adds them to the chart's opening sentence.
+// The sentences that say what a range or a waterfall shows beyond its extremes: the biggest
+// rise and fall of a range, the totals and the largest steps of a waterfall. describe.ts adds
+// them to the chart's opening sentence.
 import { changeText, spansOf } from "./kinds/range.ts";
+import { stepsOf, stepText } from "./kinds/waterfall.ts";
 import type { ChartData } from "./resolve.ts";
+
+const LARGEST_STEPS = 3;
 
 /** Sentences for the forms with a story of their own, or undefined for every other kind. */
 export function describeForm(chart: ChartData, format: (n: number) => string): string[] | undefined {
   if (chart.spec.type === "range") return describeRange(chart, format);
+  if (chart.spec.type === "waterfall") return describeWaterfall(chart, format);
   return undefined;
 }
 
@@ -30,5 +35,29 @@ function describeRange(chart: ChartData, format: (n: number) => string): string[
       ? `The biggest fall is ${say(falls[0]!)}${falls.length > 1 ? `; ${count(falls.length, "fall")}` : ""}.`
       : "None falls.",
   );
+  return sentences;
+}
+
+/** "From 2023/24 budget at £150.0m to 2024/25 budget at £160.0m. The largest steps are ..." */
+function describeWaterfall(chart: ChartData, format: (n: number) => string): string[] {
+  const steps = stepsOf(chart);
+  const totals = steps.filter((s) => s.kind === "total");
+  const moves = steps.filter((s) => s.kind !== "total");
+  const sentences: string[] = [];
+  const [first, last] = [totals[0], totals.at(-1)];
+  if (first && last && first !== last)
+    sentences.push(`It runs from ${first.label} at ${format(first.value)} to ${last.label} at ${format(last.value)}.`);
+  else if (first) sentences.push(`${first.label} is ${format(first.value)}.`);
+  const largest = [...moves].sort((a, b) => Math.abs(b.value) - Math.abs(a.value)).slice(0, LARGEST_STEPS);
+  const named = largest.map((s) => `${s.label} (${stepText(format, s)})`);
+  if (named.length === 1) sentences.push(`The one step is ${named[0]}.`);
+  else if (named.length > 1)
+    sentences.push(`The largest steps are ${named.slice(0, -1).join(", ")} and ${named.at(-1)}.`);
+  const rises = moves.filter((s) => s.kind === "rise").length;
+  const falls = moves.length - rises;
+  if (moves.length > 1)
+    sentences.push(
+      `${rises} ${rises === 1 ? "step rises" : "steps rise"} and ${falls} ${falls === 1 ? "falls" : "fall"}.`,
+    );
   return sentences;
 }

@@ -20,6 +20,7 @@ const kindNames: Record<string, string> = {
   "stacked-bar": "Stacked bar chart",
   "grouped-column": "Grouped column chart",
   range: "Range chart",
+  waterfall: "Waterfall chart",
   custom: "Chart",
 };
 

@@ -14,6 +14,7 @@ import { dotOptions } from "./kinds/dot.ts";
 import { lineOptions } from "./kinds/line.ts";
 import { rangeOptions } from "./kinds/range.ts";
 import { stackedBarOptions, stackedColumnOptions } from "./kinds/stacked.ts";
+import { waterfallOptions } from "./kinds/waterfall.ts";
 import { drawLegend, legendLayout } from "./legend.ts";
 import type { ChartData } from "./resolve.ts";
 import type { ChartType } from "./spec.ts";
@@ -31,6 +32,7 @@ const kinds: Record<Exclude<ChartType, "custom">, (enc: Encoding) => Plot.PlotOp
   "stacked-column": stackedColumnOptions,
   "stacked-bar": stackedBarOptions,
   range: rangeOptions,
+  waterfall: waterfallOptions,
 };
 
 /** Column kinds and the bar kind each becomes when its labels do not fit. */
@@ -145,7 +147,7 @@ function valueTop(options: Plot.PlotOptions): number {
 function chartHeight(chart: ChartData, layout: Layout, enc: Encoding): number {
   // A range draws one arrow a category, however many values it joins: a band like a stacked bar's.
   if (chart.orientation === "horizontal")
-    return barHeight(enc, { stacked: ["stacked-bar", "range"].includes(chart.spec.type) });
+    return barHeight(enc, { stacked: ["stacked-bar", "range", "waterfall"].includes(chart.spec.type) });
   const wide = chart.spec.height ?? 360;
   return layout.name === "wide" ? wide : Math.round(Math.min(wide, 340));
 }

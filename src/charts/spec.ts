@@ -17,6 +17,7 @@ export const chartTypes = [
   "stacked-bar",
   "grouped-column",
   "range",
+  "waterfall",
   "custom",
 ] as const;
 export type ChartType = (typeof chartTypes)[number];
@@ -67,6 +68,8 @@ const schema = z
     alt: z.string().min(1).optional(),
     height: z.number().int().min(120).max(1200).optional(),
     aggregate: z.enum(aggregates).optional(),
+    /** A waterfall's totals: the categories drawn as bars from zero, not as steps. */
+    totals: z.union([scalar, z.array(scalar).min(1)]).optional(),
     module: z.string().regex(KEBAB, "a module name in kebab-case").optional(),
     /** Earlier ids of this chart: their embed page, SVG and PNG keep working (other sites embed them). */
     aliases: z.array(z.string().regex(KEBAB, "an earlier chart id in kebab-case")).optional(),
@@ -102,6 +105,8 @@ export interface ChartSpec {
   alt?: string;
   height?: number;
   aggregate?: Aggregate;
+  /** A waterfall's categories drawn as totals (bars from zero); the other rows are steps. */
+  totals: Array<string | number | boolean>;
   module?: string;
   /** Earlier ids whose addresses keep working. */
   aliases: string[];
@@ -274,6 +279,7 @@ function specFields(data: Partial<z.infer<typeof schema>>) {
     alt: data.alt,
     height: data.height,
     aggregate: data.aggregate,
+    totals: asList(data.totals),
     module: data.module,
     aliases: data.aliases ?? [],
   };
@@ -329,7 +335,7 @@ function reportRoleProblems(
   }
   reportFormProblems(raw, type, { at, fence }, diagnostics, problems);
   // Categories on `y` and values on `x` for the horizontal forms.
-  const horizontal = ["bar", "stacked-bar", "range"].includes(type);
+  const horizontal = ["bar", "stacked-bar", "range", "waterfall"].includes(type);
   const categoryKey = horizontal ? "y" : "x";
   const valueKey = horizontal ? "x" : "y";
   const columns = (key: string): string[] | undefined => {
@@ -377,8 +383,9 @@ function reportRoleProblems(
 }
 
 /**
- * The rules of the forms with a shape of their own: a `range` draws two value columns on `x`
- * (from and to); `change` sorts only a range.
+ * The rules of the two forms with a shape of their own: a `range` draws two value columns on `x`
+ * (from and to), a `waterfall` one on `x` with its `totals` named, rows kept in order; `change`
+ * sorts only a range and `totals` belong only to a waterfall.
  */
 function reportFormProblems(
   raw: Record<string, unknown>,
@@ -411,6 +418,41 @@ function reportFormProblems(
   }
   if (typeof raw.sort === "string" && raw.sort.endsWith("change") && type !== "range")
     invalid("sort", raw.sort, "one of `x`, `-x`, `y` or `-y`", "`change` sorts only a `range` chart");
+  if (type === "waterfall") {
+    const values = count("x");
+    if (values && values.length !== 1)
+      invalid(
+        "x",
+        values.join(", "),
+        "one column",
+        "a waterfall steps through one column of figures, such as `x: amount`",
+      );
+    if (typeof raw.series === "string")
+      invalid(
+        "series",
+        raw.series,
+        "no `series` on a waterfall",
+        "a waterfall draws one column of steps: remove `series`",
+      );
+    if (raw.sort !== undefined)
+      invalid(
+        "sort",
+        String(raw.sort),
+        "rows in their order",
+        "a waterfall walks through its rows in the file's order: remove `sort`",
+      );
+    if (raw.totals === undefined) {
+      problems.add("totals");
+      diagnostics.add("ChartMissingKey", { key: "totals", example: "totals: [2023/24 budget, 2024/25 budget]" }, fence);
+    }
+  } else if (raw.totals !== undefined) {
+    invalid(
+      "totals",
+      String(raw.totals),
+      "no `totals` on this chart",
+      "`totals` mark the totals of a `waterfall` chart: remove it or use `type: waterfall`",
+    );
+  }
 }
 
 function reportSchemaProblems(
@@ -456,6 +498,7 @@ function describeExpected(key: string, zodMessage: string): string {
   const words: Record<string, string> = {
     id: "a lowercase kebab-case id such as `overspend-by-year`",
     sort: "one of `x`, `-x`, `y` or `-y`",
+    totals: "a category or a list of categories, such as `[2023/24 budget, 2024/25 budget]`",
     aggregate: `one of ${aggregates.map((a) => `\`${a}\``).join(", ")}`,
     height: "a whole number of pixels between 120 and 1200",
     highlight: "a category, a list of categories, or a row selector such as `{ la_name: Northamptonshire }`",

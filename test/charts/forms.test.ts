@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { draw, lines } from "./helpers.ts";
 
 const range = "data: lines\ntype: range\ny: line\nx: [budget, forecast]\ntitle: T\n";
+const waterfall = "data: bridge\ntype: waterfall\ny: step\nx: amount\ntitle: T\n";
 
 describe("range charts", () => {
   it("orders categories by the change from the first value to the second with sort: -change", () => {
@@ -39,5 +40,34 @@ describe("range charts", () => {
     expect(lines(messages)).toEqual([
       "story.md:15:7: Unexpected `-change` for `sort`, expected one of `x`, `-x`, `y` or `-y`",
     ]);
+  });
+});
+
+describe("waterfall charts", () => {
+  it("steps from each total through the rows in order and names the largest steps", () => {
+    const { chart } = draw(`${waterfall}totals: [2023/24 budget, 2024/25 budget]`);
+    expect(chart!.description).toBe(
+      "Waterfall chart of amount by step, 6 categories. It runs from 2023/24 budget at £150.0m to 2024/25 budget at £159.5m. The largest steps are Placements (+£9.0m), Pay inflation (+£6.2m) and Savings (−£4.5m). 2 steps rise and 2 fall.",
+    );
+  });
+
+  it("rejects a waterfall with no totals at its fence", () => {
+    expect(lines(draw(waterfall).messages)).toEqual(["story.md:10:1: Missing required key `totals` in chart"]);
+  });
+
+  it("rejects a total that is not one of the chart's categories", () => {
+    const { messages } = draw(`${waterfall}totals: [2023/24 budget, 2024/25 budgte]`);
+    expect(lines(messages)).toEqual([
+      "story.md:16:26: Unexpected `2024/25 budgte` for `totals`, not a value of `step` in the chart",
+    ]);
+  });
+
+  it("rejects `totals` on any other chart and `sort` on a waterfall", () => {
+    const bar = draw("data: lines\ntype: bar\ny: line\nx: forecast\ntotals: Fostering\ntitle: T");
+    expect(lines(bar.messages)).toEqual([
+      "story.md:15:9: Unexpected `Fostering` for `totals`, expected no `totals` on this chart",
+    ]);
+    const sorted = draw(`${waterfall}totals: 2024/25 budget\nsort: -x`);
+    expect(lines(sorted.messages)).toEqual(["story.md:17:7: Unexpected `-x` for `sort`, expected rows in their order"]);
   });
 });
