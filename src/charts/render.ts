@@ -14,7 +14,7 @@ import { dotOptions } from "./kinds/dot.ts";
 import { lineOptions } from "./kinds/line.ts";
 import { rangeOptions } from "./kinds/range.ts";
 import { stackedBarOptions, stackedColumnOptions } from "./kinds/stacked.ts";
-import { waterfallOptions } from "./kinds/waterfall.ts";
+import { waterfallNotes, waterfallOptions } from "./kinds/waterfall.ts";
 import { drawLegend, legendLayout } from "./legend.ts";
 import type { ChartData } from "./resolve.ts";
 import type { ChartType } from "./spec.ts";
@@ -163,7 +163,7 @@ const MISSING_NAMED = 10;
 
 /** Notes the reader needs that the author may not have written: categories left out, figures missing. */
 function autoNotes(chart: ChartData): string[] {
-  return [...limitNotes(chart), ...missingNotes(chart)];
+  return [...limitNotes(chart), ...missingNotes(chart), ...waterfallNotes(chart)];
 }
 
 /** "Other is the sum of 6 more suppliers." or "6 more suppliers are left out." */

@@ -70,4 +70,14 @@ describe("waterfall charts", () => {
     const sorted = draw(`${waterfall}totals: 2024/25 budget\nsort: -x`);
     expect(lines(sorted.messages)).toEqual(["story.md:17:7: Unexpected `-x` for `sort`, expected rows in their order"]);
   });
+
+  it("notes the part of a change between two totals that no step itemises", () => {
+    const { chart } = draw(
+      `${waterfall}totals: [2023/24 budget, 2024/25 budget]\nfilter: { step: { not: [Savings] } }`,
+    );
+    expect(chart!.notes).toEqual([
+      "The steps from 2023/24 budget to 2024/25 budget add up to +£14.0m; the other −£4.5m is not itemised.",
+    ]);
+    expect(draw(`${waterfall}totals: [2023/24 budget, 2024/25 budget]`).chart!.notes).toEqual([]);
+  });
 });

@@ -2,6 +2,7 @@
 // named in `totals` drawn as bars from zero that reset it. Laid out as bars are (kinds/bar.ts),
 // one band per row reading down, so long labels stay legible at 320 px.
 import * as Plot from "@observablehq/plot";
+import { numberFormatter } from "../../data/index.ts";
 import { valueAxis, type Encoding } from "../encoding.ts";
 import { sameValue } from "../filter.ts";
 import type { CategoryKey, ChartData } from "../resolve.ts";
@@ -39,6 +40,34 @@ export const stepText = (format: (n: number) => string, step: Step) =>
   step.kind === "total" ? format(step.value) : `${step.value < 0 ? "−" : "+"}${format(Math.abs(step.value))}`;
 
 const colours = { total: primary, rise, fall };
+
+/**
+ * A note for each total the steps before it do not reach: "The steps from 2023/24 budget to
+ * 2024/25 budget add up to +£9.5m; the other +£2.0m is not itemised." A council's table often
+ * names only the biggest pressures, and the gap would otherwise look like a drawing error.
+ */
+export function waterfallNotes(chart: ChartData): string[] {
+  if (chart.spec.type !== "waterfall") return [];
+  const format = numberFormatter(chart.measures[0]!, chart.spec.format);
+  const signed = (n: number) => `${n < 0 ? "−" : "+"}${format(Math.abs(n))}`;
+  const steps = stepsOf(chart);
+  const notes: string[] = [];
+  let previous: Step | undefined;
+  let moved = 0;
+  for (const step of steps) {
+    if (step.kind !== "total") moved += step.value;
+    else {
+      const gap = previous ? step.value - previous.value - moved : 0;
+      if (previous && Math.abs(gap) > 1e-9 * Math.max(1, Math.abs(step.value)))
+        notes.push(
+          `The steps from ${previous.label} to ${step.label} add up to ${signed(moved)}; the other ${signed(gap)} is not itemised.`,
+        );
+      previous = step;
+      moved = 0;
+    }
+  }
+  return notes;
+}
 
 export function waterfallOptions(enc: Encoding): Plot.PlotOptions {
   const { chart, layout } = enc;
