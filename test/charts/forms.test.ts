@@ -80,4 +80,10 @@ describe("waterfall charts", () => {
     ]);
     expect(draw(`${waterfall}totals: [2023/24 budget, 2024/25 budget]`).chart!.notes).toEqual([]);
   });
+
+  it("marks a highlighted row with a band, as its colours already say rise, fall and total", () => {
+    const svg = draw(`${waterfall}totals: [2023/24 budget, 2024/25 budget]\nhighlight: Placements`).chart!.drawings[0]!
+      .svg;
+    expect(svg).toContain('class="highlight-band');
+  });
 });

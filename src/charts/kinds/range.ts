@@ -7,6 +7,7 @@ import type { CategoryKey, ChartData } from "../resolve.ts";
 import { textWidth } from "../theme.ts";
 import { wholeChartGridX } from "../whole-chart-rules.ts";
 import { labelRoom, labelsAbove, wrappedLabel } from "./bar.ts";
+import { highlightBands } from "./highlight.ts";
 
 /** One category's two values, from first to second, and the change between them. */
 export interface Span {
@@ -72,6 +73,7 @@ export function rangeOptions(enc: Encoding): Plot.PlotOptions {
     y: { domain: [""], axis: null, insetTop: labelRoom(enc) },
     x: { domain: axis.domain, ticks: axis.ticks, tickFormat: axis.tickFormat, label: null, axis: "top" },
     marks: [
+      ...highlightBands(enc, "fy"),
       wholeChartGridX(axis.ticks),
       Plot.dot(spans, { ...at, x: "from", r: 5, fill: enc.seriesColor(fromName), title: tip, className: "range-from" }),
       // An arrow to where each category ends, over the dot where it starts (a short one stays

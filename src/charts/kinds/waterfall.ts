@@ -9,6 +9,7 @@ import type { CategoryKey, ChartData } from "../resolve.ts";
 import { fall, primary, rise, textWidth } from "../theme.ts";
 import { wholeChartGridX, wholeChartZeroX } from "../whole-chart-rules.ts";
 import { labelRoom, labelsAbove, wrappedLabel } from "./bar.ts";
+import { highlightBands } from "./highlight.ts";
 
 /** One row of a waterfall: where its bar starts and ends, and whether it is a total or a step. */
 export interface Step {
@@ -123,6 +124,8 @@ export function waterfallOptions(enc: Encoding): Plot.PlotOptions {
     y: { domain: [""], axis: null, insetTop: labelRoom(enc) },
     x: { domain: axis.domain, ticks: axis.ticks, tickFormat: axis.tickFormat, label: null, axis: "top" },
     marks: [
+      // Its colours say rise, fall and total, so a highlighted row gets a band behind it.
+      ...highlightBands(enc, "fy", { singleSeries: true }),
       wholeChartGridX(axis.ticks),
       Plot.barX(steps, {
         ...band,
