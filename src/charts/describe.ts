@@ -5,6 +5,7 @@
 // A custom chart, which Plotline did not lay out, is described from its dataset, rows, x and y.
 import { comparePeriods, formatValue } from "../data/index.ts";
 import type { CellValue, Dataset, Field, Row } from "../data/types.ts";
+import { describeForm } from "./describe-forms.ts";
 import { sameValue } from "./filter.ts";
 import type { ChartData, Point } from "./resolve.ts";
 import type { ChartSpec } from "./spec.ts";
@@ -18,6 +19,8 @@ const kindNames: Record<string, string> = {
   "stacked-column": "Stacked column chart",
   "stacked-bar": "Stacked bar chart",
   "grouped-column": "Grouped column chart",
+  range: "Range chart",
+  waterfall: "Waterfall chart",
   custom: "Chart",
 };
 
@@ -44,6 +47,8 @@ export function describeChart(chart: ChartData, format: (n: number) => string): 
         : `, ${chart.categories.length} ${chart.categories.length === 1 ? "category" : "categories"}`
       : `, ${first}`;
   const sentences = [`${kind} of ${measures} by ${byWhat}${range}.`];
+  const form = describeForm(chart, format);
+  if (form) return [...sentences, ...form, ...pointedOut(chart)].join(" ");
 
   const perSeries = chart.seriesNames
     .slice(0, 4)

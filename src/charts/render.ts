@@ -12,7 +12,9 @@ import { barHeight, barOptions } from "./kinds/bar.ts";
 import { columnOptions } from "./kinds/column.ts";
 import { dotOptions } from "./kinds/dot.ts";
 import { lineOptions } from "./kinds/line.ts";
+import { rangeOptions } from "./kinds/range.ts";
 import { stackedBarOptions, stackedColumnOptions } from "./kinds/stacked.ts";
+import { waterfallNotes, waterfallOptions } from "./kinds/waterfall.ts";
 import { drawLegend, legendLayout } from "./legend.ts";
 import type { ChartData } from "./resolve.ts";
 import type { ChartType } from "./spec.ts";
@@ -29,6 +31,8 @@ const kinds: Record<Exclude<ChartType, "custom">, (enc: Encoding) => Plot.PlotOp
   dot: dotOptions,
   "stacked-column": stackedColumnOptions,
   "stacked-bar": stackedBarOptions,
+  range: rangeOptions,
+  waterfall: waterfallOptions,
 };
 
 /** Column kinds and the bar kind each becomes when its labels do not fit. */
@@ -141,7 +145,9 @@ function valueTop(options: Plot.PlotOptions): number {
 }
 
 function chartHeight(chart: ChartData, layout: Layout, enc: Encoding): number {
-  if (chart.orientation === "horizontal") return barHeight(enc, { stacked: chart.spec.type === "stacked-bar" });
+  // A range draws one arrow a category, however many values it joins: a band like a stacked bar's.
+  if (chart.orientation === "horizontal")
+    return barHeight(enc, { stacked: ["stacked-bar", "range", "waterfall"].includes(chart.spec.type) });
   const wide = chart.spec.height ?? 360;
   return layout.name === "wide" ? wide : Math.round(Math.min(wide, 340));
 }
@@ -157,7 +163,7 @@ const MISSING_NAMED = 10;
 
 /** Notes the reader needs that the author may not have written: categories left out, figures missing. */
 function autoNotes(chart: ChartData): string[] {
-  return [...limitNotes(chart), ...missingNotes(chart)];
+  return [...limitNotes(chart), ...missingNotes(chart), ...waterfallNotes(chart)];
 }
 
 /** "Other is the sum of 6 more suppliers." or "6 more suppliers are left out." */

@@ -57,7 +57,15 @@ const OTHER = "Other";
  * points (line, area) and dot charts draw a scale, not one mark a label, so they are not limited.
  */
 const MAX_CATEGORIES = 60;
-const categoryKinds = new Set<string>(["column", "bar", "stacked-column", "stacked-bar", "grouped-column"]);
+const categoryKinds = new Set<string>([
+  "column",
+  "bar",
+  "stacked-column",
+  "stacked-bar",
+  "grouped-column",
+  "range",
+  "waterfall",
+]);
 const numeric = (field: Field) => field.type === "number" || field.type === "integer";
 /** Kinds that join their points in order, and the column types that have one. */
 const orderedKinds = new Set<string>(["line", "area"]);
@@ -65,7 +73,8 @@ const orderedTypes = new Set<string>(["date", "period", "number", "integer"]);
 
 /** The keys of a block that decide what is drawn: what the checks against the rows read. */
 type ChartQuery = Pick<ChartSpec, "type" | "x" | "y" | "series" | "filter" | "aggregate" | "module"> &
-  Pick<ChartSpec, "sort" | "limit" | "other" | "highlight" | "highlightRows" | "annotations" | "file" | "placeOf">;
+  Pick<ChartSpec, "sort" | "limit" | "other" | "highlight" | "highlightRows" | "annotations" | "file" | "placeOf"> &
+  Pick<ChartSpec, "totals">;
 
 /** The columns a block names, as found in its dataset (undefined where one is not). */
 interface Columns {
@@ -77,7 +86,7 @@ interface Columns {
 /** What a chart draws, once its columns are known to fit. */
 type Drawn = Pick<ChartData, "measures" | "points" | "categories" | "seriesNames" | "rows" | "omitted">;
 
-const isHorizontal = (type: string) => type === "bar" || type === "stacked-bar";
+const isHorizontal = (type: string) => ["bar", "stacked-bar", "range", "waterfall"].includes(type);
 const placer =
   (block: Pick<ChartSpec, "file" | "placeOf">) =>
   (path: PropertyKey[], target: "key" | "value" = "value") => ({ file: block.file, ...block.placeOf(path, target) });
@@ -136,6 +145,7 @@ export function checkChartDraft(
     highlight: draft.highlight ?? [],
     highlightRows: draft.highlightRows ?? [],
     annotations: draft.annotations ?? [],
+    totals: draft.totals ?? [],
   };
   // As in resolveChart: a custom chart's module is checked beside its columns; rows only after both.
   if (query.type === "custom") customRows(query, dataset, diagnostics);
@@ -381,6 +391,10 @@ function drawPoints(
     (h, i) => inData(h) || notInData("highlight", spec.highlight.length > 1 ? ["highlight", i] : ["highlight"], h),
   );
   spec.annotations.forEach((a, i) => inData(a.x) || notInData(`annotations[${i}].x`, ["annotations", i, "x"], a.x));
+  // A waterfall's totals must be categories it draws: a misspelt one would be drawn as a step.
+  spec.totals.forEach(
+    (t, i) => inData(t) || notInData("totals", spec.totals.length > 1 ? ["totals", i] : ["totals"], t),
+  );
   checkHighlightRows(spec, rows, dataset, diagnostics);
   if (diagnostics.hasErrors) return undefined;
   if (spec.highlightRows.length)
@@ -445,6 +459,7 @@ function orderCategories(
   const categories = uniqueKeys(points.map((p) => p.category));
   if (category.type !== "string" && category.type !== "boolean") categories.sort((a, b) => compareKeys(a, b, category));
   if (!sort) return categories;
+  if (sort.endsWith("change")) return byChange(points, categories, sort.startsWith("-"));
   const byCategory = sort.replace("-", "") === categoryKey;
   const totals = new Map<CategoryKey, number>();
   for (const p of points) totals.set(p.category, (totals.get(p.category) ?? 0) + (p.value ?? 0));
@@ -452,6 +467,17 @@ function orderCategories(
     byCategory ? compareKeys(a, b, category) : (totals.get(a) ?? 0) - (totals.get(b) ?? 0),
   );
   return sort.startsWith("-") ? sorted.reverse() : sorted;
+}
+
+/** A range's categories by the change from its first value to its second; missing changes last. */
+function byChange(points: readonly Point[], categories: CategoryKey[], descending: boolean): CategoryKey[] {
+  const change = new Map<string, number>();
+  for (const c of categories) {
+    const [from, to] = points.filter((p) => keyString(p.category) === keyString(c)).map((p) => p.value);
+    if (typeof from === "number" && typeof to === "number") change.set(keyString(c), to - from);
+  }
+  const value = (c: CategoryKey) => change.get(keyString(c)) ?? (descending ? -Infinity : Infinity);
+  return [...categories].sort((a, b) => (descending ? value(b) - value(a) : value(a) - value(b)));
 }
 
 /**

@@ -16,6 +16,8 @@ export const chartTypes = [
   "stacked-column",
   "stacked-bar",
   "grouped-column",
+  "range",
+  "waterfall",
   "custom",
 ] as const;
 export type ChartType = (typeof chartTypes)[number];
@@ -56,7 +58,8 @@ const schema = z
         z.union([scalar, z.array(scalar), z.object({ not: z.union([scalar, z.array(scalar)]) }).strict()]),
       )
       .optional(),
-    sort: z.enum(["x", "-x", "y", "-y"]).optional(),
+    /** `change` and `-change` sort a `range` chart by the difference between its two values. */
+    sort: z.enum(["x", "-x", "y", "-y", "change", "-change"]).optional(),
     limit: z.number().int().min(1).max(1000).optional(),
     other: z.boolean().optional(),
     format: z.string().min(1).optional(),
@@ -65,6 +68,8 @@ const schema = z
     alt: z.string().min(1).optional(),
     height: z.number().int().min(120).max(1200).optional(),
     aggregate: z.enum(aggregates).optional(),
+    /** A waterfall's totals: the categories drawn as bars from zero, not as steps. */
+    totals: z.union([scalar, z.array(scalar).min(1)]).optional(),
     module: z.string().regex(KEBAB, "a module name in kebab-case").optional(),
     /** Earlier ids of this chart: their embed page, SVG and PNG keep working (other sites embed them). */
     aliases: z.array(z.string().regex(KEBAB, "an earlier chart id in kebab-case")).optional(),
@@ -89,7 +94,7 @@ export interface ChartSpec {
   annotations: Array<{ x: string | number | boolean; y?: number; text: string }>;
   /** Rows whose `column` holds one of `values` are kept, or with `exclude` (`{ not: [...] }`) dropped. */
   filter: Array<{ column: string; values: Array<string | number | boolean>; exclude?: boolean }>;
-  sort?: "x" | "-x" | "y" | "-y";
+  sort?: "x" | "-x" | "y" | "-y" | "change" | "-change";
   /** Keep the first `limit` categories after `sort`; the rest are summed into "Other" unless `other` is false. */
   limit?: number;
   other?: boolean;
@@ -100,6 +105,8 @@ export interface ChartSpec {
   alt?: string;
   height?: number;
   aggregate?: Aggregate;
+  /** A waterfall's categories drawn as totals (bars from zero); the other rows are steps. */
+  totals: Array<string | number | boolean>;
   module?: string;
   /** Earlier ids whose addresses keep working. */
   aliases: string[];
@@ -272,6 +279,7 @@ function specFields(data: Partial<z.infer<typeof schema>>) {
     alt: data.alt,
     height: data.height,
     aggregate: data.aggregate,
+    totals: asList(data.totals),
     module: data.module,
     aliases: data.aliases ?? [],
   };
@@ -325,7 +333,9 @@ function reportRoleProblems(
     }
     return;
   }
-  const horizontal = type === "bar" || type === "stacked-bar";
+  reportFormProblems(raw, type, { at, fence }, diagnostics, problems);
+  // Categories on `y` and values on `x` for the horizontal forms.
+  const horizontal = ["bar", "stacked-bar", "range", "waterfall"].includes(type);
   const categoryKey = horizontal ? "y" : "x";
   const valueKey = horizontal ? "x" : "y";
   const columns = (key: string): string[] | undefined => {
@@ -368,6 +378,79 @@ function reportRoleProblems(
         fix: `either list several columns on \`${valueKey}\` or split by \`series\`, not both`,
       },
       at(["series"]),
+    );
+  }
+}
+
+/**
+ * The rules of the two forms with a shape of their own: a `range` draws two value columns on `x`
+ * (from and to), a `waterfall` one on `x` with its `totals` named, rows kept in order; `change`
+ * sorts only a range and `totals` belong only to a waterfall.
+ */
+function reportFormProblems(
+  raw: Record<string, unknown>,
+  type: string,
+  where: {
+    at: (path: PropertyKey[]) => YamlPoint & { file: string };
+    fence: { file: string; line: number; column: number };
+  },
+  diagnostics: Diagnostics,
+  problems: Set<string>,
+): void {
+  const { at, fence } = where;
+  const invalid = (key: string, actual: string, expected: string, fix: string) => {
+    problems.add(key);
+    diagnostics.add("ChartInvalidValue", { key, actual, expected, fix }, at([key]));
+  };
+  const count = (key: string) => {
+    const parsed = columnList.safeParse(raw[key]);
+    return parsed.success ? asList(parsed.data) : undefined;
+  };
+  if (type === "range") {
+    const values = count("x");
+    if (values && values.length !== 2)
+      invalid(
+        "x",
+        values.join(", "),
+        "two columns",
+        "list the two values each category moves between, from first: `x: [budget, outturn]`",
+      );
+  }
+  if (typeof raw.sort === "string" && raw.sort.endsWith("change") && type !== "range")
+    invalid("sort", raw.sort, "one of `x`, `-x`, `y` or `-y`", "`change` sorts only a `range` chart");
+  if (type === "waterfall") {
+    const values = count("x");
+    if (values && values.length !== 1)
+      invalid(
+        "x",
+        values.join(", "),
+        "one column",
+        "a waterfall steps through one column of figures, such as `x: amount`",
+      );
+    if (typeof raw.series === "string")
+      invalid(
+        "series",
+        raw.series,
+        "no `series` on a waterfall",
+        "a waterfall draws one column of steps: remove `series`",
+      );
+    if (raw.sort !== undefined)
+      invalid(
+        "sort",
+        String(raw.sort),
+        "rows in their order",
+        "a waterfall walks through its rows in the file's order: remove `sort`",
+      );
+    if (raw.totals === undefined) {
+      problems.add("totals");
+      diagnostics.add("ChartMissingKey", { key: "totals", example: "totals: [2023/24 budget, 2024/25 budget]" }, fence);
+    }
+  } else if (raw.totals !== undefined) {
+    invalid(
+      "totals",
+      String(raw.totals),
+      "no `totals` on this chart",
+      "`totals` mark the totals of a `waterfall` chart: remove it or use `type: waterfall`",
     );
   }
 }
@@ -415,6 +498,7 @@ function describeExpected(key: string, zodMessage: string): string {
   const words: Record<string, string> = {
     id: "a lowercase kebab-case id such as `overspend-by-year`",
     sort: "one of `x`, `-x`, `y` or `-y`",
+    totals: "a category or a list of categories, such as `[2023/24 budget, 2024/25 budget]`",
     aggregate: `one of ${aggregates.map((a) => `\`${a}\``).join(", ")}`,
     height: "a whole number of pixels between 120 and 1200",
     highlight: "a category, a list of categories, or a row selector such as `{ la_name: Northamptonshire }`",

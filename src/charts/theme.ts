@@ -20,6 +20,9 @@ export const palette = [
 export const primary = palette[0];
 /** Highlighted categories. */
 export const accent = palette[1];
+/** A waterfall's rises and falls (its totals are `primary`): series colours, apart in every view the palette test checks. */
+export const rise = palette[1];
+export const fall = palette[2];
 /** The other categories when some are highlighted. */
 export const muted = "#7b8190";
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { accent, bandOpacity, muted, palette, primary } from "../../src/charts/theme.ts";
+import { accent, bandOpacity, fall, muted, palette, primary, rise } from "../../src/charts/theme.ts";
 
 // Colour-vision deficiency simulation: Machado, Oliveira and Fernandes (2009), severity 1.0,
 // applied to linear RGB; distances are CIE76 ΔE in CIELAB (D65).
@@ -56,7 +56,7 @@ const distance = (a: number[], b: number[]) => Math.hypot(...a.map((v, i) => v -
 
 describe("the chart palette", () => {
   it("keeps 3:1 against the light and the dark page for every colour", () => {
-    for (const colour of [...palette, primary, accent, muted]) {
+    for (const colour of [...palette, primary, accent, muted, rise, fall]) {
       expect(contrast(colour, "#ffffff"), colour).toBeGreaterThanOrEqual(3);
       expect(contrast(colour, "#15171c"), colour).toBeGreaterThanOrEqual(3);
     }
@@ -101,6 +101,18 @@ describe("the chart palette", () => {
     for (const matrix of Object.values(deficiencies)) {
       const d = distance(lab(simulate(linear(accent), matrix)), lab(simulate(linear(muted), matrix)));
       expect(d).toBeGreaterThanOrEqual(11);
+    }
+  });
+
+  it("keeps a waterfall's rises, falls and totals apart from one another for every reader", () => {
+    const colours = [rise, fall, primary];
+    for (const matrix of [null, ...Object.values(deficiencies)]) {
+      for (const [i, a] of colours.entries()) {
+        for (const b of colours.slice(i + 1)) {
+          const view = (hex: string) => lab(matrix ? simulate(linear(hex), matrix) : linear(hex));
+          expect(distance(view(a), view(b)), `${a} vs ${b}`).toBeGreaterThanOrEqual(11);
+        }
+      }
     }
   });
 });

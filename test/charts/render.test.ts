@@ -35,6 +35,12 @@ const cases: Record<string, string> = {
   "line-series-highlight":
     "data: staff\ntype: line\nx: month\ny: vacancies\nseries: team\nhighlight: 2024-02-29\ntitle: T",
   "line-highlight": "data: budget\ntype: line\nx: year\ny: budget\nhighlight: 2022/23\ntitle: T",
+  "range-sorted-by-change": "data: lines\ntype: range\ny: line\nx: [budget, forecast]\nsort: -change\ntitle: T",
+  "range-falls": "data: lines\ntype: range\ny: line\nx: [forecast, budget]\nsort: change\ntitle: T",
+  "waterfall-budget-bridge":
+    "data: bridge\ntype: waterfall\ny: step\nx: amount\ntotals: [2023/24 budget, 2024/25 budget]\ntitle: T",
+  "waterfall-steps-below-zero":
+    "data: mixed\ntype: waterfall\ny: part\nx: amount\nfilter: { year: 2022/23 }\ntotals: Placements\ntitle: T",
   "area-series-highlight":
     "data: staff\ntype: area\nx: month\ny: vacancies\nseries: team\nhighlight: 2024-02-29\ntitle: T",
 };

@@ -19,11 +19,11 @@ export function labelsAbove(enc: Pick<Encoding, "chart" | "layout" | "labelOf">)
 }
 
 /** A category's label wrapped to the width of the plot, for labels above the bars. */
-const wrappedLabel = (enc: Pick<Encoding, "layout" | "labelOf">, c: CategoryKey) =>
+export const wrappedLabel = (enc: Pick<Encoding, "layout" | "labelOf">, c: CategoryKey) =>
   wrapText(enc.labelOf(c), enc.layout.width - 24, enc.layout.fontSize, { breakWords: true });
 
 /** Room above each category's bars for its label: as many lines as the longest label wraps to. */
-const labelRoom = (enc: Pick<Encoding, "chart" | "layout" | "labelOf">) => {
+export const labelRoom = (enc: Pick<Encoding, "chart" | "layout" | "labelOf">) => {
   if (!labelsAbove(enc)) return 0;
   const lines = Math.max(1, ...enc.chart.categories.map((c) => wrappedLabel(enc, c).length));
   return Math.round(enc.layout.fontSize * (1.25 * lines + 0.35));
