@@ -22,6 +22,9 @@ export type ChartType = (typeof chartTypes)[number];
 
 export const aggregates = ["count", "sum", "mean", "median", "min", "max"] as const;
 export type Aggregate = (typeof aggregates)[number];
+/** `by`: the calendar period a date column's rows are grouped into on the chart, however the field prints. */
+const dateGroupings = ["month", "quarter", "year"] as const;
+export type DateGrouping = (typeof dateGroupings)[number];
 
 /**
  * Ids the pages' own markup uses (src/layouts, src/pages): a chart is `<figure id>` on its story
@@ -65,6 +68,7 @@ const schema = z
     alt: z.string().min(1).optional(),
     height: z.number().int().min(120).max(1200).optional(),
     aggregate: z.enum(aggregates).optional(),
+    by: z.enum(dateGroupings).optional(),
     module: z.string().regex(KEBAB, "a module name in kebab-case").optional(),
     /** Earlier ids of this chart: their embed page, SVG and PNG keep working (other sites embed them). */
     aliases: z.array(z.string().regex(KEBAB, "an earlier chart id in kebab-case")).optional(),
@@ -100,6 +104,8 @@ export interface ChartSpec {
   alt?: string;
   height?: number;
   aggregate?: Aggregate;
+  /** Dates on the category axis grouped by this period, labelled `Jan 2024`, `Q1 2024`, `2024`. */
+  by?: DateGrouping;
   module?: string;
   /** Earlier ids whose addresses keep working. */
   aliases: string[];
@@ -272,6 +278,7 @@ function specFields(data: Partial<z.infer<typeof schema>>) {
     alt: data.alt,
     height: data.height,
     aggregate: data.aggregate,
+    by: data.by,
     module: data.module,
     aliases: data.aliases ?? [],
   };
@@ -416,6 +423,7 @@ function describeExpected(key: string, zodMessage: string): string {
     id: "a lowercase kebab-case id such as `overspend-by-year`",
     sort: "one of `x`, `-x`, `y` or `-y`",
     aggregate: `one of ${aggregates.map((a) => `\`${a}\``).join(", ")}`,
+    by: "one of `month`, `quarter` or `year`",
     height: "a whole number of pixels between 120 and 1200",
     highlight: "a category, a list of categories, or a row selector such as `{ la_name: Northamptonshire }`",
     x: "a column name or a list of column names",
