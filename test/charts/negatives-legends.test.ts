@@ -52,4 +52,18 @@ describe("a legend of six long series names", () => {
       expect(new Set(legend.items.map((i) => i.y)).size).toBeGreaterThan(layout.name === "narrow" ? 2 : 0);
     }
   });
+
+  it("wraps a name wider than the chart on its own, inside the chart, and makes room for its lines", () => {
+    const { chart, data } = draw(
+      "data: directorates\ntype: stacked-column\nx: year\ny: spend\nseries: directorate\ntitle: T",
+    );
+    const narrow = layouts.find((l) => l.name === "narrow")!;
+    const legend = legendLayout(encode(data!, narrow, 300))!;
+    const long = legend.items.find((i) => i.name.startsWith("Children's"))!;
+    expect(long.lines.length).toBeGreaterThan(1);
+    for (const line of long.lines) expect(18 + textWidth(line, narrow.fontSize)).toBeLessThanOrEqual(narrow.width);
+    expect(legend.height).toBeGreaterThan(long.lines.length * narrow.fontSize * 1.2);
+    const svg = chart!.drawings.find((d) => d.layout === "narrow")!.svg;
+    expect(svg).toContain(`<tspan x="18">${long.lines[0]!}</tspan>`);
+  });
 });
