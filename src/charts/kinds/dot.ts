@@ -121,6 +121,11 @@ function names(enc: Encoding, points: Point[], channels: { x: string; fx?: strin
       textAnchor: "start",
       fill: "currentColor",
       fontWeight: "bold",
+      // A halo of the page's background (site.css sets it for dark mode), so a name that runs
+      // over its neighbours' dots stays readable.
+      stroke: "#ffffff",
+      strokeWidth: 3,
+      paintOrder: "stroke",
       className: "highlight-name",
     }),
   ];
