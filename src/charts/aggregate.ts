@@ -5,7 +5,7 @@ import { utcDate } from "../data/dates.ts";
 import { DEFAULT_DATE_FORMAT, parseDatePattern } from "../data/index.ts";
 import type { Field, Row } from "../data/types.ts";
 import type { CategoryKey, Point } from "./resolve.ts";
-import type { Aggregate } from "./spec.ts";
+import type { Aggregate, DateGrouping } from "./spec.ts";
 
 /** The column `aggregate: count` draws: how many rows fell in each group. */
 export const countField: Field = {
@@ -131,4 +131,26 @@ export function yearsOf(rows: readonly Row[], field: Field): string[] {
     if (value instanceof Date) years.add(value.getUTCFullYear());
   }
   return [...years].sort((a, b) => a - b).map(String);
+}
+
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/**
+ * The period a chart's `by` groups dates into, with its label (`Jan 2024`, `Q1 2024`, `2024`):
+ * the chart's own, so the field keeps printing each row's day on the dataset page.
+ */
+export function groupingBucket(by: DateGrouping): DateBucket & { label: (date: Date) => string } {
+  const months = by === "month" ? 1 : by === "quarter" ? 3 : 12;
+  const start = (d: Date) => {
+    const month = d.getUTCMonth();
+    return utcDate(d.getUTCFullYear(), month - (month % months), 1);
+  };
+  const next = (d: Date) => utcDate(d.getUTCFullYear(), d.getUTCMonth() + months, 1);
+  const label = (d: Date) => {
+    const year = d.getUTCFullYear();
+    if (by === "year") return String(year);
+    if (by === "quarter") return `Q${Math.floor(d.getUTCMonth() / 3) + 1} ${year}`;
+    return `${MONTHS[d.getUTCMonth()]!} ${year}`;
+  };
+  return { start, next, label };
 }

@@ -24,9 +24,14 @@ const kindNames: Record<string, string> = {
   custom: "Chart",
 };
 
-/** "Overspend" → "overspend", but "NCT budget" stays. */
+/**
+ * "Overspend" → "overspend" and "Financial year" → "financial year", but a name stays as written:
+ * "NCT budget", and "Children's Social Care", whose other words are capitalised too.
+ */
 function lowerFirst(text: string): string {
-  return /^[A-Z][a-z]/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text;
+  const [first = "", ...rest] = text.split(/\s+/);
+  const name = rest.some((word) => /^[A-Z]/.test(word));
+  return /^[A-Z][a-z'’]*$/.test(first) && !name ? text[0]!.toLowerCase() + text.slice(1) : text;
 }
 
 function joinWords(items: string[]): string {

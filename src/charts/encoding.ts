@@ -1,7 +1,7 @@
 // What every chart kind needs to encode points: number formats, category labels, colours,
 // and the value labels newsrooms print on bars.
 import * as Plot from "@observablehq/plot";
-import { extent, nice, ticks } from "d3-array";
+import { extent, nice, tickStep, ticks } from "d3-array";
 import { numberFormatter } from "../data/index.ts";
 import { sameValue } from "./filter.ts";
 import { chartFormatter } from "./number-style.ts";
@@ -80,25 +80,27 @@ export function valueLabels(enc: Encoding, points: Point[], orientation: "vertic
     ];
   }
   // Horizontal bars are faceted by category (fy), one band per series (y): see kinds/bar.ts.
-  const beside = (points: Point[], dx: number) =>
+  // A negative bar's label goes right of the zero line, where its category has no bar, so it can
+  // never run into the category labels in the left margin or off the chart's left edge.
+  const beside = (points: Point[], x: "value" | (() => number)) =>
     Plot.text(points, {
       fy: "category",
       y: "series",
-      x: "value",
+      x,
       text,
-      dx,
-      textAnchor: dx > 0 ? "start" : "end",
+      dx: 6,
+      textAnchor: "start",
       fill: "currentColor",
       className: "value-label",
     });
   return [
     beside(
       drawn.filter((p) => p.value! >= 0),
-      6,
+      "value",
     ),
     beside(
       drawn.filter((p) => p.value! < 0),
-      -6,
+      () => 0,
     ),
   ];
 }
@@ -155,6 +157,18 @@ export function valueAxis(
     const [low, high] = nice(min!, max!, count);
     const values = ticks(min! < 0 ? min! : low, high, count);
     if (high > max!) values.push(...ticks(high, high, 1).filter((v) => !values.includes(v)));
+    // An axis that goes below zero labels a negative tick, so a reader sees the scale continue:
+    // a round figure within the data (-£50k for -£59k) when its label clears zero's, else one
+    // step down (-£100k on an axis of £100k steps), which stretches the axis a little.
+    if (min! < 0 && !values.some((v) => v < 0)) {
+      const inside = -tickStep(0, -min!, 1);
+      const size = enc.layout.fontSize;
+      const gap = options.horizontal
+        ? (textWidth(enc.format(inside), size) + textWidth(enc.format(0), size)) / 2 + 12
+        : size * 1.5;
+      const clear = (-inside / (high - min!)) * options.room >= gap;
+      values.unshift(clear ? inside : -tickStep(min!, high, count));
+    }
     const labels = values.map(enc.format);
     // "£5.0m" → "£5m" when every label has only zeros after the point.
     const whole = labels.every((l) => !/\.\d*[1-9]/.test(l));

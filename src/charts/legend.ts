@@ -1,13 +1,15 @@
 // A colour key drawn into the SVG itself (not Plot's HTML legend), so it travels with the chart
 // into standalone SVGs and PNGs: a swatch and the series name, wrapped into rows.
 import type { Encoding } from "./encoding.ts";
-import { textWidth } from "./theme.ts";
+import { textWidth, wrapText } from "./theme.ts";
 
 /** Kinds that label their series directly at the end of each line or area. */
 const directlyLabelled = new Set(["line", "area", "dot"]);
 
 export interface LegendItem {
   name: string;
+  /** The name as drawn: one line, or several when it is wider than the chart on its own. */
+  lines: string[];
   color: string;
   x: number;
   y: number;
@@ -27,19 +29,27 @@ export function legendLayout(enc: Encoding): Legend | undefined {
   // Highlighting keeps series colours (kinds/highlight.ts), so the key still holds.
   if (chart.seriesNames.length < 2 || directlyLabelled.has(chart.spec.type)) return undefined;
   const rowHeight = Math.round(layout.fontSize * 1.5);
+  const lineHeight = Math.round(layout.fontSize * 1.2);
+  const room = layout.width - SWATCH - 6;
   const items: LegendItem[] = [];
   let x = 0;
   let y = 0;
+  // How far the row's tallest key reaches below its top (a wrapped name takes several lines).
+  let extra = 0;
   for (const name of chart.seriesNames) {
-    const width = SWATCH + 6 + textWidth(name, layout.fontSize) + 18;
+    const lines = textWidth(name, layout.fontSize) > room ? wrapText(name, room, layout.fontSize) : [name];
+    const widest = Math.max(...lines.map((line) => textWidth(line, layout.fontSize)));
+    const width = SWATCH + 6 + widest + 18;
     if (x > 0 && x + width > layout.width) {
       x = 0;
-      y += rowHeight;
+      y += rowHeight + extra;
+      extra = 0;
     }
-    items.push({ name, color: enc.seriesColor(name), x, y });
+    items.push({ name, lines, color: enc.seriesColor(name), x, y });
+    extra = Math.max(extra, (lines.length - 1) * lineHeight);
     x += width;
   }
-  return { items, height: y + rowHeight + 8 };
+  return { items, height: y + rowHeight + extra + 8 };
 }
 
 /** Adds the legend as the first group of a Plot SVG. */
@@ -59,7 +69,15 @@ export function drawLegend(svg: Element, legend: Legend, fontSize: number): void
     const label = document.createElementNS(ns, "text");
     label.setAttribute("x", String(item.x + SWATCH + 6));
     label.setAttribute("y", String(item.y + fontSize));
-    label.textContent = item.name;
+    if (item.lines.length === 1) label.textContent = item.name;
+    else
+      item.lines.forEach((line, i) => {
+        const span = document.createElementNS(ns, "tspan");
+        span.setAttribute("x", String(item.x + SWATCH + 6));
+        if (i > 0) span.setAttribute("dy", "1.2em");
+        span.textContent = line;
+        label.append(span);
+      });
     group.append(swatch, label);
   }
   svg.insertBefore(group, svg.firstChild);

@@ -2,7 +2,7 @@
 // page needs around it: title, notes, source line, description and the data as a table.
 import * as Plot from "@observablehq/plot";
 import { parseHTML } from "linkedom";
-import { formatValue } from "../data/index.ts";
+import { exactNumberFormatter, formatColumn, formatValue } from "../data/index.ts";
 import { annotationMarks, annotationRoom } from "./annotations.ts";
 import { customContext, loadCustomChart } from "./custom.ts";
 import { describeChart } from "./describe.ts";
@@ -133,7 +133,7 @@ export function renderChart(chart: ChartData): RenderedChart {
     description,
     dataset: chart.dataset.id,
     drawings,
-    table: dataTable(chart, probe.fullFormat),
+    table: dataTable(chart),
   };
 }
 
@@ -194,8 +194,13 @@ function missingNotes(chart: ChartData): string[] {
   ];
 }
 
-/** The chart's figures as drawn: a row per category, a column per series. */
-function dataTable(chart: ChartData, format: (n: number) => string): DataTable {
+/**
+ * The chart's figures as drawn: a row per category, a column per series, each in full (money
+ * never abbreviated, pence on every row when any has them), where a reader checks the exact figure.
+ */
+function dataTable(chart: ChartData): DataTable {
+  const values = chart.points.map((p) => p.value);
+  const format = exactNumberFormatter(chart.measures[0]!, values, chart.spec.format);
   const single = chart.seriesNames.length === 1;
   const head = [chart.category.title, ...(single ? [chart.measures[0]!.title] : chart.seriesNames)];
   const rows = chart.categories.map((category) => {
@@ -252,7 +257,19 @@ function renderCustomChart(chart: ChartData): RenderedChart {
     table: {
       caption: spec.title,
       head: fields.map((f) => f.title),
-      rows: chart.rows.map((row) => fields.map((f) => formatValue(row[f.name] ?? null, f, spec.format))),
+      rows: transpose(
+        fields.map((f) =>
+          formatColumn(
+            chart.rows.map((row) => row[f.name] ?? null),
+            f,
+            spec.format,
+          ),
+        ),
+      ),
     },
   };
 }
+
+/** Rows from columns. */
+const transpose = (columns: string[][]): string[][] =>
+  (columns[0] ?? []).map((_, i) => columns.map((column) => column[i]!));

@@ -5,7 +5,7 @@ import { comparePeriods, DEFAULT_DATE_FORMAT, formatValue } from "../data/index.
 import type { CellValue, Dataset, Field, Row } from "../data/types.ts";
 import { closest } from "../errors/closest.ts";
 import { Diagnostics, type VFileMessage } from "../errors/diagnostic.ts";
-import { aggregatePoints, countField, dateBucket, printsYear, yearsOf } from "./aggregate.ts";
+import { aggregatePoints, countField, dateBucket, groupingBucket, printsYear, yearsOf } from "./aggregate.ts";
 import { loadCustomChart } from "./custom.ts";
 import { describeCustomChart } from "./describe.ts";
 import { filterRows, sameValue } from "./filter.ts";
@@ -72,7 +72,7 @@ const orderedKinds = new Set<string>(["line", "area"]);
 const orderedTypes = new Set<string>(["date", "period", "number", "integer"]);
 
 /** The keys of a block that decide what is drawn: what the checks against the rows read. */
-type ChartQuery = Pick<ChartSpec, "type" | "x" | "y" | "series" | "filter" | "aggregate" | "module"> &
+type ChartQuery = Pick<ChartSpec, "type" | "x" | "y" | "series" | "filter" | "aggregate" | "by" | "module"> &
   Pick<ChartSpec, "sort" | "limit" | "other" | "highlight" | "highlightRows" | "annotations" | "file" | "placeOf"> &
   Pick<ChartSpec, "totals">;
 
@@ -230,6 +230,19 @@ function checkColumns(draft: ChartDraft, dataset: Dataset, diagnostics: Diagnost
       at([categoryKey]),
     );
   }
+  if (category && draft.by && category.type !== "date") {
+    diagnostics.add(
+      "ChartColumnType",
+      {
+        key: "by",
+        actual: category.name,
+        type: category.type,
+        expected: "a date column",
+        fix: `\`by: ${draft.by}\` groups the dates of \`${categoryKey}\` by ${draft.by}: remove it, or chart a \`type: date\` column`,
+      },
+      at(["by"]),
+    );
+  }
   const values = fieldsOf(valueKey);
   const measures = builtIn ? values : [];
   // A misspelt aggregate may have meant `count`, which takes any column.
@@ -282,7 +295,7 @@ function drawPoints(
   // reads as one year's month, while a line, area or dot chart's time axis has no place for a
   // month of no year. So dates from several years need a year in the format; within one year
   // such a format is fine (and aggregates group by month as ever).
-  const years = printsYear(category) ? [] : yearsOf(rows, category);
+  const years = spec.by || printsYear(category) ? [] : yearsOf(rows, category);
   if (years.length > 1) {
     const format = category.format ?? DEFAULT_DATE_FORMAT;
     const params = { column: category.name, format, years, sidecar: dataset.sidecarPath };
@@ -296,8 +309,11 @@ function drawPoints(
   const seriesOf = (row: Row, measure: Field) =>
     series ? formatValue(row[series.name] ?? null, series) : measureFields.length > 1 ? measure.title : "";
   let points: Point[] = [];
-  // Grouping by x groups dates as x prints them: by month for `MMM YYYY`, by year for `YYYY`.
-  const bucket = spec.aggregate ? dateBucket(category) : undefined;
+  // Grouping by x groups dates as x prints them (by month for `MMM YYYY`, by year for `YYYY`),
+  // or by the chart's own `by`, whatever the field prints.
+  const grouping = spec.by && category.type === "date" ? groupingBucket(spec.by) : undefined;
+  const bucket = grouping ?? (spec.aggregate ? dateBucket(category) : undefined);
+  const labelOfDate = (date: Date) => (grouping ? grouping.label(date) : formatValue(date, category));
   const keyOf = (value: CellValue) => {
     const key = categoryKeyOf(value, category);
     return bucket && key instanceof Date ? bucket.start(key) : key;
@@ -311,16 +327,16 @@ function drawPoints(
           const value = row[measure.name];
           return {
             category: key,
-            label: formatValue(key instanceof Date ? key : (row[category.name] ?? null), category),
+            label: key instanceof Date ? labelOfDate(key) : formatValue(row[category.name] ?? null, category),
             series: seriesOf(row, measure),
             value: typeof value === "number" ? value : null,
           };
         }),
       ),
-      bucket: bucket && { ...bucket, label: (date: Date) => formatValue(date, category) },
+      bucket: bucket && { ...bucket, label: labelOfDate },
     });
   } else {
-    const byRow = pointsByRow({ spec, rows, category, measureFields, seriesOf, keyOf });
+    const byRow = pointsByRow({ spec, rows, category, measureFields, seriesOf, keyOf, labelOfDate });
     if (byRow.repeated) {
       const { label, count } = byRow.repeated;
       diagnostics.add(
@@ -370,7 +386,7 @@ function drawPoints(
   const periodOf = (wanted: string | number | boolean) => {
     const date =
       bucket && /^\d{4}-\d{2}-\d{2}$/.test(String(wanted)) ? new Date(`${String(wanted)}T00:00:00Z`) : undefined;
-    return date && !Number.isNaN(date.getTime()) ? formatValue(bucket!.start(date), category) : undefined;
+    return date && !Number.isNaN(date.getTime()) ? labelOfDate(bucket!.start(date)) : undefined;
   };
   const labels = points.map((p) => p.label);
   const inData = (wanted: string | number | boolean) =>
@@ -421,8 +437,10 @@ function pointsByRow(options: {
   measureFields: readonly Field[];
   seriesOf: (row: Row, measure: Field) => string;
   keyOf: (value: CellValue) => CategoryKey;
+  /** The label of a date key: the field's print, or the chart's `by` period. */
+  labelOfDate: (date: Date) => string;
 }): { points: Point[]; repeated?: { label: string; count: number } } {
-  const { rows, category, measureFields, seriesOf, keyOf } = options;
+  const { rows, category, measureFields, seriesOf, keyOf, labelOfDate } = options;
   const seen = new Map<string, number>();
   const points: Point[] = [];
   const idOf = (cat: CategoryKey, series: string) =>
@@ -436,7 +454,7 @@ function pointsByRow(options: {
       const v = row[measure.name];
       points.push({
         category: cat,
-        label: formatValue(row[category.name] ?? null, category),
+        label: cat instanceof Date ? labelOfDate(cat) : formatValue(row[category.name] ?? null, category),
         series: name,
         value: typeof v === "number" ? v : null,
         row,

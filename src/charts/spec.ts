@@ -24,6 +24,9 @@ export type ChartType = (typeof chartTypes)[number];
 
 export const aggregates = ["count", "sum", "mean", "median", "min", "max"] as const;
 export type Aggregate = (typeof aggregates)[number];
+/** `by`: the calendar period a date column's rows are grouped into on the chart, however the field prints. */
+const dateGroupings = ["month", "quarter", "year"] as const;
+export type DateGrouping = (typeof dateGroupings)[number];
 
 /**
  * Ids the pages' own markup uses (src/layouts, src/pages): a chart is `<figure id>` on its story
@@ -70,6 +73,7 @@ const schema = z
     aggregate: z.enum(aggregates).optional(),
     /** A waterfall's totals: the categories drawn as bars from zero, not as steps. */
     totals: z.union([scalar, z.array(scalar).min(1)]).optional(),
+    by: z.enum(dateGroupings).optional(),
     module: z.string().regex(KEBAB, "a module name in kebab-case").optional(),
     /** Earlier ids of this chart: their embed page, SVG and PNG keep working (other sites embed them). */
     aliases: z.array(z.string().regex(KEBAB, "an earlier chart id in kebab-case")).optional(),
@@ -107,6 +111,8 @@ export interface ChartSpec {
   aggregate?: Aggregate;
   /** A waterfall's categories drawn as totals (bars from zero); the other rows are steps. */
   totals: Array<string | number | boolean>;
+  /** Dates on the category axis grouped by this period, labelled `Jan 2024`, `Q1 2024`, `2024`. */
+  by?: DateGrouping;
   module?: string;
   /** Earlier ids whose addresses keep working. */
   aliases: string[];
@@ -280,6 +286,7 @@ function specFields(data: Partial<z.infer<typeof schema>>) {
     height: data.height,
     aggregate: data.aggregate,
     totals: asList(data.totals),
+    by: data.by,
     module: data.module,
     aliases: data.aliases ?? [],
   };
@@ -500,6 +507,7 @@ function describeExpected(key: string, zodMessage: string): string {
     sort: "one of `x`, `-x`, `y` or `-y`",
     totals: "a category or a list of categories, such as `[2023/24 budget, 2024/25 budget]`",
     aggregate: `one of ${aggregates.map((a) => `\`${a}\``).join(", ")}`,
+    by: "one of `month`, `quarter` or `year`",
     height: "a whole number of pixels between 120 and 1200",
     highlight: "a category, a list of categories, or a row selector such as `{ la_name: Northamptonshire }`",
     x: "a column name or a list of column names",

@@ -174,6 +174,33 @@ export function numberFormatter(
   return print;
 }
 
+/**
+ * A function printing the numbers of one table column, where a reader goes to check the exact
+ * figure: the chart's or the field's `format` when there is one, else the default for the unit,
+ * except that money is never abbreviated (`£6,234,232`, not `£6.2m`) and prints pence on every
+ * row when any of `values` has them (`£270,489.00` beside `£373,399.84`).
+ */
+export function exactNumberFormatter(
+  field: Pick<Field, "unit" | "type" | "format">,
+  values: readonly (CellValue | undefined)[],
+  format?: string,
+): (n: number) => string {
+  const sign = currencyOfUnit(field.unit);
+  if ((format ?? field.format) !== undefined || !sign) return numberFormatter(field, format);
+  const pence = values.some((v) => typeof v === "number" && Number.isFinite(v) && !Number.isInteger(v));
+  return guard(localeFor(sign).format(pence ? "$,.2f" : "$,.0f"));
+}
+
+/** Prints a whole column for a table: numbers by {@link exactNumberFormatter}, the rest by {@link formatValue}. */
+export function formatColumn(
+  values: readonly (CellValue | undefined)[],
+  field: Pick<Field, "unit" | "type" | "format">,
+  format?: string,
+): string[] {
+  const exact = exactNumberFormatter(field, values, format);
+  return values.map((v) => (typeof v === "number" ? exact(v) : formatValue(v, field, format)));
+}
+
 /** Prints one cell as a reader should see it: `£20.9m`, `1,323`, `32.4%`, `5 January 2024`, `–`. */
 export function formatValue(
   value: CellValue | undefined,

@@ -1,7 +1,15 @@
 // The data layer's public API: datasets read from `data/`, and how their values print and sort.
 export { digestDataset, loadDataset, loadDatasets } from "./dataset.ts";
 export type { LoadDatasetOptions, LoadDatasetResult } from "./dataset.ts";
-export { DEFAULT_DATE_FORMAT, formatValue, MISSING, numberFormatter, parseNumberFormat } from "./format.ts";
+export {
+  DEFAULT_DATE_FORMAT,
+  exactNumberFormatter,
+  formatColumn,
+  formatValue,
+  MISSING,
+  numberFormatter,
+  parseNumberFormat,
+} from "./format.ts";
 export { comparePeriods, parsePeriod, PERIOD_EXAMPLES } from "./periods.ts";
 export type { Period, PeriodKind } from "./periods.ts";
 export { parseDatePattern } from "./dates.ts";

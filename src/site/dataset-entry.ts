@@ -8,7 +8,7 @@ import { putBlob } from "../cache/blobs.ts";
 import { datasetCsv } from "../data/export.ts";
 import { frictionlessPackage } from "../data/frictionless.ts";
 import { pinnedVersion } from "../data/ids.ts";
-import { formatValue } from "../data/index.ts";
+import { formatColumn } from "../data/index.ts";
 import type { Dataset } from "../data/types.ts";
 import { readRecord, type PublishedRecord } from "./published.ts";
 import type { Site } from "./site.ts";
@@ -63,8 +63,8 @@ export function datasetEntry(dataset: Dataset, site: Site, root: string, record:
       format: f.format,
       expression: f.expression,
     })),
-    // The first rows' cells as readers see them (`£20.9m`, `5 January 2024`), printed by the data layer.
-    rows: dataset.rows.slice(0, DATASET_PAGE_ROWS).map((row) => dataset.fields.map((f) => formatValue(row[f.name], f))),
+    // The first rows' cells in full (`£6,234,232.00`, `5 January 2024`), printed by the data layer.
+    rows: pageRows(dataset),
     rowCount: dataset.rows.length,
     // The downloads stay out of Astro's content store, which is compiled into JavaScript: a
     // 200,000-row file put 35 MB of CSV and base64 in it, and the build took a minute and gigabytes
@@ -92,4 +92,16 @@ export function datasetEntry(dataset: Dataset, site: Site, root: string, record:
       )
       .sort((a, b) => a.date.localeCompare(b.date) || a.slug.localeCompare(b.slug)),
   };
+}
+
+/** The rows a dataset page prints, each column in its field's full format (formatColumn). */
+function pageRows(dataset: Dataset): string[][] {
+  const shown = dataset.rows.slice(0, DATASET_PAGE_ROWS);
+  const columns = dataset.fields.map((f) =>
+    formatColumn(
+      shown.map((row) => row[f.name]),
+      f,
+    ),
+  );
+  return shown.map((_, i) => columns.map((column) => column[i]!));
 }

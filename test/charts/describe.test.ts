@@ -67,3 +67,13 @@ describe("the description written from the data", () => {
     );
   });
 });
+
+describe("names in the description", () => {
+  it("keeps a category's name as written, and lowers only a plain title's first word", () => {
+    const text = description(
+      "data: services\ntype: grouped-column\nx: Year\ny: [Children's Social Care, Adult Social Care]\ntitle: T",
+    );
+    expect(text).toMatch(/^Grouped column chart of Children's Social Care and Adult Social Care by financial year/);
+    expect(text).not.toMatch(/children's Social|adult Social/);
+  });
+});

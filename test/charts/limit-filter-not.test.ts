@@ -64,10 +64,12 @@ describe("one number style per chart", () => {
     const svg = chart!.drawings[1]!.svg;
     expect(svg).toContain(">£0<");
     expect(svg).not.toMatch(/>£[\d,]+\.\d\d</);
-    // The data table keeps the field's own format.
+    // The data table prints every figure in full (money never abbreviated).
     const { data } = draw(suppliers);
-    const { numberFormatter } = await import("../../src/data/index.ts");
-    expect(chart!.table.rows[0]![1]).toBe(numberFormatter(data!.measures[0]!)(data!.points[0]!.value!));
+    const { exactNumberFormatter } = await import("../../src/data/index.ts");
+    const values = data!.points.map((p) => p.value);
+    expect(chart!.table.rows[0]![1]).toBe(exactNumberFormatter(data!.measures[0]!, values)(data!.points[0]!.value!));
+    expect(chart!.table.rows[0]![1]).toBe("£1,494,590.78");
   });
 });
 

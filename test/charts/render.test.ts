@@ -3,6 +3,10 @@ import { draw, lines, prettySvg } from "./helpers.ts";
 
 // One named case per chart kind and option: the name is the snapshot file beside this test.
 const cases: Record<string, string> = {
+  "column-parking-account-loss-year":
+    "data: parking\ntype: column\nx: Financial Year\ny: Surplus\ntitle: The account made a loss once",
+  "bar-parking-account-loss-year":
+    "data: parking\ntype: bar\ny: Financial Year\nx: Surplus\ntitle: The account made a loss once",
   "column-negative-and-missing": "data: budget\ntype: column\nx: year\ny: overspend\ntitle: The overspend grew",
   "column-highlight": "data: budget\ntype: column\nx: year\ny: overspend\nhighlight: 2022/23\ntitle: A record year",
   "bar-sorted": "data: lines\ntype: bar\ny: line\nx: forecast\nsort: -x\ntitle: Staffing costs the most",
@@ -66,7 +70,7 @@ describe("renderChart", () => {
     // A column chart's value axis: a tick 6 px long to the left of each value label.
     const svg = draw(cases["column-highlight"]!).chart!.drawings[0]!.svg;
     const ticks = /<path d="((?:M[\d.]+,[\d.]+l-6,0)+)"/.exec(svg)?.[1]?.split("M").filter(Boolean);
-    const labels = [...svg.matchAll(/<text[^>]*transform="translate\(([\d.]+),([\d.]+)\)"[^>]*>£/g)];
+    const labels = [...svg.matchAll(/<text[^>]*transform="translate\(([\d.]+),([\d.]+)\)"[^>]*>−?£/g)];
     expect(ticks?.length).toBeGreaterThan(2);
     expect(labels.map((l) => `${l[1]},${l[2]}l-6,0`)).toEqual(expect.arrayContaining(ticks!));
   });

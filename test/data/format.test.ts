@@ -1,7 +1,7 @@
 // Printing: the `format` mini-language, d3 specifiers, and defaults by unit and type.
 import { describe, expect, it } from "vitest";
 import * as format from "../../src/data/format.ts";
-import { formatValue, numberFormatter, parseNumberFormat } from "../../src/data/format.ts";
+import { formatColumn, formatValue, numberFormatter, parseNumberFormat } from "../../src/data/format.ts";
 import { parseSidecar } from "../../src/data/sidecar.ts";
 import type { Field } from "../../src/data/types.ts";
 
@@ -21,6 +21,8 @@ describe("the format module", () => {
     expect(Object.keys(format).sort()).toEqual([
       "DEFAULT_DATE_FORMAT",
       "MISSING",
+      "exactNumberFormatter",
+      "formatColumn",
       "formatPatternProblem",
       "formatValue",
       "numberFormatter",
@@ -161,5 +163,30 @@ describe("integers without a unit", () => {
     const count = { type: "integer", unit: "count", format: undefined } as const;
     expect(formatValue(2019, year)).toBe("2019");
     expect(formatValue(1323, count)).toBe("1,323");
+  });
+});
+
+describe("printing a table column in full", () => {
+  it("never abbreviates money where a reader checks the exact figure", () => {
+    const money = field({ unit: "GBP" });
+    expect(formatValue(6_234_232, money)).toBe("£6.2m");
+    expect(formatColumn([6_234_232, 1_200], money)).toEqual(["£6,234,232", "£1,200"]);
+  });
+
+  it("prints pence on every row when any row of the column has them", () => {
+    const money = field({ unit: "GBP" });
+    expect(formatColumn([270_489, 373_399.84, -59_055.05, null], money)).toEqual([
+      "£270,489.00",
+      "£373,399.84",
+      "−£59,055.05",
+      "–",
+    ]);
+  });
+
+  it("keeps the sidecar's format and a chart's format, and other units' defaults", () => {
+    expect(formatColumn([6_234_232], field({ unit: "GBP", format: "£0.0m" }))).toEqual(["£6.2m"]);
+    expect(formatColumn([6_234_232], field({ unit: "GBP" }), "£0k")).toEqual(["£6234k"]);
+    expect(formatColumn([1323, 0.25], field({ unit: "count" }))).toEqual(["1,323", "0.25"]);
+    expect(formatColumn(["Camden", undefined], field({ type: "string" }))).toEqual(["Camden", "–"]);
   });
 });

@@ -14,6 +14,8 @@ describe("the data layer's public API", () => {
       "aggregateNames",
       "comparePeriods",
       "digestDataset",
+      "exactNumberFormatter",
+      "formatColumn",
       "formatValue",
       "loadDataset",
       "loadDatasets",

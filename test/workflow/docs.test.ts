@@ -133,3 +133,16 @@ describe("the error reference", () => {
     expect(documented.filter((code) => !(code in catalogue))).toEqual([]);
   });
 });
+
+describe("what the authoring guide says about drawing", () => {
+  it("says that a column chart whose labels do not fit is drawn as bars", () => {
+    expect(authoring).toMatch(/`column`, `grouped-column` or `stacked-column` chart whose category labels do not fit/);
+    expect(authoring).toMatch(/drawn as horizontal bars instead/);
+  });
+
+  it("documents `by` with its periods and an example", () => {
+    const by = section(authoring, "#### `by`");
+    for (const period of ["month", "quarter", "year"]) expect(by).toContain(`\`${period}\``);
+    expect(by).toContain("by: month");
+  });
+});

@@ -4,7 +4,7 @@
 import * as Plot from "@observablehq/plot";
 import type { Encoding } from "../encoding.ts";
 import type { Point } from "../resolve.ts";
-import { wrapText } from "../theme.ts";
+import { textWidth, wrapText } from "../theme.ts";
 import { categoryAxis } from "./category-axis.ts";
 import { fillOf, highlightBands } from "./highlight.ts";
 import { baseline, continuousY, seriesLabelMargin, seriesLabels } from "./line.ts";
@@ -51,7 +51,18 @@ function stripOptions(enc: Encoding): Plot.PlotOptions {
   const band = ((layout.width - marginLeft - marginRight) / Math.max(1, chart.categories.length)) * 0.9;
   const wrapped = (c: Point["category"]) => wrapText(enc.labelOf(c), band - 4, layout.fontSize).join("\n");
   const lines = Math.max(...chart.categories.map((c) => wrapped(c).split("\n").length));
-  const marginBottom = Math.round(14 + Math.min(lines, 4) * layout.fontSize * 1.2);
+  // Labels whose words are wider than their band (nine regions at 320 px) would run into each
+  // other: they stand on end instead, each in its band, read from the bottom up.
+  const widths = chart.categories.map((c) => textWidth(enc.labelOf(c), layout.fontSize));
+  const upright = chart.categories.some((c) =>
+    enc
+      .labelOf(c)
+      .split(/\s+/)
+      .some((word) => textWidth(word, layout.fontSize) > band - 4),
+  );
+  const marginBottom = upright
+    ? Math.round(14 + Math.min(Math.max(...widths), enc.height / 2))
+    : Math.round(14 + Math.min(lines, 4) * layout.fontSize * 1.2);
   const [low, high] = y.axis.domain;
   const plotHeight = enc.height - marginTop - marginBottom;
   const toPx = (v: number) => ((v - low) / (high - low || 1)) * plotHeight;
@@ -89,7 +100,9 @@ function stripOptions(enc: Encoding): Plot.PlotOptions {
         className: "points",
       }),
       ...names(enc, labelled, { x: "offset", fx: "category", r }),
-      Plot.axisFx({ tickSize: 0, label: null, tickFormat: wrapped, anchor: "bottom" }),
+      upright
+        ? Plot.axisFx({ tickSize: 0, label: null, tickFormat: enc.labelOf, anchor: "bottom", tickRotate: -90 })
+        : Plot.axisFx({ tickSize: 0, label: null, tickFormat: wrapped, anchor: "bottom" }),
     ],
   };
 }
@@ -108,6 +121,11 @@ function names(enc: Encoding, points: Point[], channels: { x: string; fx?: strin
       textAnchor: "start",
       fill: "currentColor",
       fontWeight: "bold",
+      // A halo of the page's background (site.css sets it for dark mode), so a name that runs
+      // over its neighbours' dots stays readable.
+      stroke: "#ffffff",
+      strokeWidth: 3,
+      paintOrder: "stroke",
       className: "highlight-name",
     }),
   ];
