@@ -55,19 +55,7 @@ export function barOptions(enc: Encoding): Plot.PlotOptions {
     textWidth(axis.tickFormat(axis.ticks.at(-1) ?? 0), layout.fontSize) / 2;
   marginRight = Math.max(marginRight, Math.ceil(lastTick(axisFor(marginLeft))) + 2);
   const axis = axisFor(marginLeft);
-  const categoryLabels = above
-    ? Plot.text(chart.categories, {
-        fy: (c: CategoryKey) => c,
-        text: (c: CategoryKey) => wrappedLabel(enc, c).join("\n"),
-        lineHeight: 1.25,
-        frameAnchor: "top-left",
-        lineAnchor: "top",
-        textAnchor: "start",
-        dy: 2,
-        fill: "currentColor",
-        className: "category-label",
-      })
-    : Plot.axisFy({ tickSize: 0, label: null, tickFormat: enc.labelOf, anchor: "left" });
+  const categoryLabels = categoryLabelMarks(enc, chart.categories, above);
   return {
     height: enc.height,
     marginLeft,
@@ -102,4 +90,24 @@ export function barHeight(enc: Pick<Encoding, "chart" | "layout" | "labelOf">, o
   const series = options.stacked ? 1 : Math.max(1, enc.chart.seriesNames.length);
   const facet = (BAR * series * (series > 1 ? 0.85 : 1) + labelRoom(enc)) / (1 - FACET_PADDING);
   return Math.round(Math.max(100, enc.chart.categories.length * facet + 36));
+}
+
+/**
+ * Each row's category name: above its bars, from the left edge, when names are long (`above`),
+ * else as a plain axis at the left. Shared by every chart drawn as rows of bars.
+ */
+export function categoryLabelMarks(enc: Encoding, categories: readonly CategoryKey[], above: boolean): Plot.Markish {
+  return above
+    ? Plot.text(categories, {
+        fy: (c: CategoryKey) => c,
+        text: (c: CategoryKey) => wrappedLabel(enc, c).join("\n"),
+        lineHeight: 1.25,
+        frameAnchor: "top-left",
+        lineAnchor: "top",
+        textAnchor: "start",
+        dy: 2,
+        fill: "currentColor",
+        className: "category-label",
+      })
+    : Plot.axisFy({ tickSize: 0, label: null, tickFormat: enc.labelOf, anchor: "left" });
 }

@@ -6,7 +6,7 @@ import { valueAxis, type Encoding } from "../encoding.ts";
 import type { CategoryKey, ChartData } from "../resolve.ts";
 import { textWidth } from "../theme.ts";
 import { wholeChartGridX } from "../whole-chart-rules.ts";
-import { labelRoom, labelsAbove, wrappedLabel } from "./bar.ts";
+import { categoryLabelMarks, labelRoom, labelsAbove } from "./bar.ts";
 import { highlightBands } from "./highlight.ts";
 
 /** One category's two values, from first to second, and the change between them. */
@@ -50,19 +50,7 @@ export function rangeOptions(enc: Encoding): Plot.PlotOptions {
   const tip = (s: Span) =>
     `${s.label}: ${fromName} ${enc.fullFormat(s.from)}, ${toName} ${enc.fullFormat(s.to)} (${changeText(enc.fullFormat, s.change)})`;
   const at = { fy: "category", y: () => "" } as const;
-  const categoryLabels = above
-    ? Plot.text(chart.categories, {
-        fy: (c: CategoryKey) => c,
-        text: (c: CategoryKey) => wrappedLabel(enc, c).join("\n"),
-        lineHeight: 1.25,
-        frameAnchor: "top-left",
-        lineAnchor: "top",
-        textAnchor: "start",
-        dy: 2,
-        fill: "currentColor",
-        className: "category-label",
-      })
-    : Plot.axisFy({ tickSize: 0, label: null, tickFormat: enc.labelOf, anchor: "left" });
+  const categoryLabels = categoryLabelMarks(enc, chart.categories, above);
   return {
     height: enc.height,
     marginLeft,

@@ -8,7 +8,7 @@ import { sameValue } from "../filter.ts";
 import type { CategoryKey, ChartData } from "../resolve.ts";
 import { fall, primary, rise, textWidth } from "../theme.ts";
 import { wholeChartGridX, wholeChartZeroX } from "../whole-chart-rules.ts";
-import { labelRoom, labelsAbove, wrappedLabel } from "./bar.ts";
+import { categoryLabelMarks, labelRoom, labelsAbove } from "./bar.ts";
 import { highlightBands } from "./highlight.ts";
 
 /** One row of a waterfall: where its bar starts and ends, and whether it is a total or a step. */
@@ -91,19 +91,7 @@ export function waterfallOptions(enc: Encoding): Plot.PlotOptions {
       ? `${s.label}: ${enc.fullFormat(s.value)}`
       : `${s.label}: ${stepText(enc.fullFormat, s)}, to ${enc.fullFormat(s.end)}`;
   const band = { fy: "category", y: () => "" } as const;
-  const categoryLabels = above
-    ? Plot.text(chart.categories, {
-        fy: (c: CategoryKey) => c,
-        text: (c: CategoryKey) => wrappedLabel(enc, c).join("\n"),
-        lineHeight: 1.25,
-        frameAnchor: "top-left",
-        lineAnchor: "top",
-        textAnchor: "start",
-        dy: 2,
-        fill: "currentColor",
-        className: "category-label",
-      })
-    : Plot.axisFy({ tickSize: 0, label: null, tickFormat: enc.labelOf, anchor: "left" });
+  const categoryLabels = categoryLabelMarks(enc, chart.categories, above);
   // Each label beside its bar's right end, where its row is empty, whatever side of zero it is on.
   const values = Plot.text(steps, {
     ...band,
