@@ -85,6 +85,15 @@ describe("a council revises a dataset that published stories quote", () => {
     expect(readFileSync(join(outDir, "data", "budget", "index.html"), "utf8")).toMatch(
       /An older story about budgets<\/a>,\s*£20.9m became £27.3m/,
     );
+
+    // A story edited afterwards: a partial build, which keeps the revised figures and the record.
+    const story = join(site.root, "content", "stories", "older-story.md");
+    writeFileSync(story, `${readFileSync(story, "utf8")}\nOne more sentence.\n`);
+    const partial = await buildFixture(site.root, outDir, site.env);
+    expect(partial.status, partial.output).toBe(0);
+    expect(partial.output).toContain("Building 1 changed stories");
+    expect(readFileSync(join(outDir, "stories", "older-story", "index.html"), "utf8")).toContain("£27.3m");
+    expect(site.record().stories["older-story"]!.revisions).toHaveLength(1);
   }, 240_000); // three builds: room for a busy machine
 
   it("leaves a fixture in the repository without a record", () => {
