@@ -83,7 +83,18 @@ async function visit(url: string, screenshot?: string): Promise<Visit> {
   // Give any injected handler (an <img onerror>, an SVG onload) time to fire.
   await tab.waitForTimeout(100);
   const seen = await tab.evaluate(() => ({
-    text: document.documentElement.textContent ?? "",
+    // The share panels show HTML source to copy (the embed code, the newsletter snippet), where a
+    // `"` inside an attribute must be written `&quot;`: read that code as the page that pastes it
+    // would show it, and everything else as it is.
+    text: (() => {
+      const page = document.documentElement.cloneNode(true) as HTMLElement;
+      for (const code of page.querySelectorAll(".chart-share textarea")) {
+        const decoder = document.createElement("textarea");
+        decoder.innerHTML = code.textContent ?? "";
+        code.textContent = decoder.value;
+      }
+      return page.textContent ?? "";
+    })(),
     injected: [...document.querySelectorAll("*")].flatMap((el) =>
       el
         .getAttributeNames()
