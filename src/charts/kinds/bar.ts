@@ -111,3 +111,23 @@ export function categoryLabelMarks(enc: Encoding, categories: readonly CategoryK
       })
     : Plot.axisFy({ tickSize: 0, label: null, tickFormat: enc.labelOf, anchor: "left" });
 }
+
+/**
+ * The frame of a chart drawn as one row per category with a single mark row each (range,
+ * waterfall): margins, the rows, and the value axis along the top.
+ */
+export function rowFrame(
+  enc: Encoding,
+  axis: { domain: [number, number]; ticks: number[]; tickFormat: (value: number) => string },
+  margins: { marginLeft: number; marginRight: number },
+): Plot.PlotOptions {
+  return {
+    height: enc.height,
+    ...margins,
+    marginTop: 30,
+    marginBottom: 6,
+    fy: { domain: enc.chart.categories, axis: null, label: null, padding: 0.12 },
+    y: { domain: [""], axis: null, insetTop: labelRoom(enc) },
+    x: { domain: axis.domain, ticks: axis.ticks, tickFormat: axis.tickFormat, label: null, axis: "top" },
+  };
+}

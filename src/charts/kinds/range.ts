@@ -6,7 +6,7 @@ import { valueAxis, type Encoding } from "../encoding.ts";
 import type { CategoryKey, ChartData } from "../resolve.ts";
 import { textWidth } from "../theme.ts";
 import { wholeChartGridX } from "../whole-chart-rules.ts";
-import { categoryLabelMarks, labelRoom, labelsAbove } from "./bar.ts";
+import { categoryLabelMarks, labelsAbove, rowFrame } from "./bar.ts";
 import { highlightBands } from "./highlight.ts";
 
 /** One category's two values, from first to second, and the change between them. */
@@ -52,14 +52,7 @@ export function rangeOptions(enc: Encoding): Plot.PlotOptions {
   const at = { fy: "category", y: () => "" } as const;
   const categoryLabels = categoryLabelMarks(enc, chart.categories, above);
   return {
-    height: enc.height,
-    marginLeft,
-    marginRight,
-    marginTop: 30,
-    marginBottom: 6,
-    fy: { domain: chart.categories, axis: null, label: null, padding: 0.12 },
-    y: { domain: [""], axis: null, insetTop: labelRoom(enc) },
-    x: { domain: axis.domain, ticks: axis.ticks, tickFormat: axis.tickFormat, label: null, axis: "top" },
+    ...rowFrame(enc, axis, { marginLeft, marginRight }),
     marks: [
       ...highlightBands(enc, "fy"),
       wholeChartGridX(axis.ticks),

@@ -8,7 +8,7 @@ import { sameValue } from "../filter.ts";
 import type { CategoryKey, ChartData } from "../resolve.ts";
 import { fall, primary, rise, textWidth } from "../theme.ts";
 import { wholeChartGridX, wholeChartZeroX } from "../whole-chart-rules.ts";
-import { categoryLabelMarks, labelRoom, labelsAbove } from "./bar.ts";
+import { categoryLabelMarks, labelsAbove, rowFrame } from "./bar.ts";
 import { highlightBands } from "./highlight.ts";
 
 /** One row of a waterfall: where its bar starts and ends, and whether it is a total or a step. */
@@ -103,14 +103,7 @@ export function waterfallOptions(enc: Encoding): Plot.PlotOptions {
     className: "value-label",
   });
   return {
-    height: enc.height,
-    marginLeft,
-    marginRight,
-    marginTop: 30,
-    marginBottom: 6,
-    fy: { domain: chart.categories, axis: null, label: null, padding: 0.12 },
-    y: { domain: [""], axis: null, insetTop: labelRoom(enc) },
-    x: { domain: axis.domain, ticks: axis.ticks, tickFormat: axis.tickFormat, label: null, axis: "top" },
+    ...rowFrame(enc, axis, { marginLeft, marginRight }),
     marks: [
       // Its colours say rise, fall and total, so a highlighted row gets a band behind it.
       ...highlightBands(enc, "fy", { singleSeries: true }),
