@@ -3,7 +3,7 @@
 // under test/fixtures (or an absolute path); without one, the seed site (the project itself).
 // Tests that must kill a build mid-way spawn scripts/build.ts instead (test/site/recovery.test.ts).
 import { spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { isAbsolute, join } from "node:path";
 import { build } from "../src/build/build.ts";
 import { CACHE_DIR_ENV, DRAFTS_ENV } from "../src/build/env.ts";
@@ -90,3 +90,11 @@ export function runBuildCommand(options: { outDir: string; root?: string }): Pro
     );
   });
 }
+
+/** Every file under `dir` with its bytes, for comparing two builds. */
+export const filesOf = (dir: string) =>
+  readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name))
+    .sort()
+    .map((file) => [file.slice(dir.length), readFileSync(file).toString("base64")]);

@@ -1,17 +1,9 @@
 // Drafts built for a preview (PLOTLINE_DRAFTS=1): their pages and PNGs are made like any story's,
 // and a partial build keeps them (and lists them in the sitemap) just as a cold build makes them.
-import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect, it } from "vitest";
-import { buildFixture, projectRoot, scratchDir } from "../build-helper.ts";
-
-/** Every file under `dir` with its bytes, for comparing two builds. */
-const filesOf = (dir: string) =>
-  readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => join(entry.parentPath, entry.name))
-    .sort()
-    .map((file) => [file.slice(dir.length), readFileSync(file).toString("base64")]);
+import { buildFixture, filesOf, projectRoot, scratchDir } from "../build-helper.ts";
 
 it("a preview build gives drafts pages and PNGs, and keeps them through a partial build", async () => {
   const scratch = scratchDir();

@@ -1,10 +1,10 @@
 // What a build publishes of the datasets: only those a published story uses, or whose sidecar
 // says `publish: true`, each on a page that stays small however many rows the file has.
-import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadSite } from "../../src/site/site.ts";
-import { buildFixture, projectRoot, scratchDir } from "../build-helper.ts";
+import { buildFixture, filesOf, projectRoot, scratchDir } from "../build-helper.ts";
 
 const SIDECAR = (title: string, extra = "") =>
   `title: ${title}\n${extra}primaryKey: id\nfields:\n  - { name: id, type: integer }\n  - { name: supplier, type: string }\n` +
@@ -31,14 +31,6 @@ function publishFixture(): string {
   writeFileSync(draft, `${readFileSync(draft, "utf8")}\nThe first was :value{data=drafted row=1 col=amount}.\n`);
   return root;
 }
-
-/** Every file under `dir` with its bytes, for comparing two builds. */
-const filesOf = (dir: string) =>
-  readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => join(entry.parentPath, entry.name))
-    .sort()
-    .map((file) => [file.slice(dir.length), readFileSync(file).toString("base64")]);
 
 describe("publishing datasets", () => {
   it("publishes only datasets a published story uses or whose sidecar says `publish: true`", () => {
