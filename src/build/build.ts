@@ -249,8 +249,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         print: (line, stream) => (stream === "err" ? complain(line) : say(line)),
       });
     const writePartial = (plan: PartialBuild) => {
-      writeFileSync(`${partialFile}.tmp`, JSON.stringify(plan));
-      renameSync(`${partialFile}.tmp`, partialFile!);
+      // Whole: Astro may be reading it.
+      writeFileAtomic(partialFile!, JSON.stringify(plan));
     };
     if (plan.kind === "partial" && partialFile) {
       partial = {

@@ -3,18 +3,10 @@
 // its own. Same inputs as the last good build: nothing to do. Only stories changed: build their
 // pages and keep the rest. Anything else (code, a dataset, the site URL): build everything.
 import { createHash } from "node:crypto";
-import {
-  existsSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  realpathSync,
-  renameSync,
-  statSync,
-  writeFileSync,
-} from "node:fs";
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { DEPENDENCY_PATCHES_DIR } from "../cache/charts.ts";
+import { writeFileAtomic } from "../cache/folder.ts";
 import { contentEntry } from "../content-files.ts";
 import { TOPICS_FILE } from "../site/topics.ts";
 import { paths } from "../urls.ts";
@@ -252,8 +244,4 @@ export function readState(path: string): BuildState | undefined {
   }
 }
 
-export function writeState(path: string, state: BuildState): void {
-  mkdirSync(join(path, ".."), { recursive: true });
-  writeFileSync(`${path}.tmp`, JSON.stringify(state));
-  renameSync(`${path}.tmp`, path);
-}
+export const writeState = (path: string, state: BuildState) => writeFileAtomic(path, JSON.stringify(state));
