@@ -79,8 +79,8 @@ export function describeChart(chart: ChartData, format: (n: number) => string): 
 
 /**
  * "Table of 3 rows of Children in care by placement type: Placement type, Children and Cost per
- * week, sorted by children, largest first. The largest cost per week is Private at £6,012; the
- * smallest is Supported at £3,347. Private is highlighted. The first 100 of 2,031 rows are shown."
+ * week. Sorted by children, largest first. Children is highest for Foster care at 346 and lowest
+ * for Supported accommodation at 92. Foster care is highlighted. The first 100 of 2,031 rows are shown."
  */
 export function describeTable(chart: ChartData, format: (n: number) => string): string {
   const table = chart.table!;
@@ -96,9 +96,16 @@ export function describeTable(chart: ChartData, format: (n: number) => string): 
     sentences.push(`Sorted by ${lowerFirst(sortField.title)}, ${way} first.`);
   }
   const measure = chart.measures[0]!;
-  if ((measure.type === "number" || measure.type === "integer") && measure !== chart.category) {
-    const extremes = describeExtremes(chart.points, format);
-    sentences.push(extremes.replace(/^The largest/, `The largest ${lowerFirst(measure.title)}`));
+  const known = chart.points.filter((p) => p.value !== null) as Array<Point & { value: number }>;
+  if ((measure.type === "number" || measure.type === "integer") && measure !== chart.category && known.length > 1) {
+    const max = known.reduce((a, b) => (b.value > a.value ? b : a));
+    const min = known.reduce((a, b) => (b.value < a.value ? b : a));
+    const name = measure.title.charAt(0).toUpperCase() + measure.title.slice(1);
+    sentences.push(
+      max.value === min.value
+        ? `${name} is ${format(max.value)} in every row.`
+        : `${name} is highest for ${max.label} at ${format(max.value)} and lowest for ${min.label} at ${format(min.value)}.`,
+    );
   }
   const picked = chart.points.filter((_, i) => table.highlighted[i]).map((p) => p.label);
   if (picked.length)

@@ -15,6 +15,7 @@ import { standaloneSvg } from "../../src/charts/standalone.ts";
 import { TABLE_MAX_ROWS } from "../../src/charts/table-rows.ts";
 import { tableShades } from "../../src/charts/theme.ts";
 import { loadDatasets } from "../../src/data/index.ts";
+import { emailRows } from "../../src/layouts/email.ts";
 import { draw, lines } from "./helpers.ts";
 
 const barTable =
@@ -120,9 +121,29 @@ describe("a table chart", () => {
     expect(chart!.table.rows.at(-1)).toEqual(["Plain", "Other", "–"]);
   });
 
+  it("wraps a long word within its column in the image, breaking it rather than cutting it off", () => {
+    const root = mkdtempSync(join(tmpdir(), "plotline-table-word-"));
+    mkdirSync(join(root, "data"));
+    const word = "Donaudampfschifffahrtsgesellschaftskapitaenswitwe".repeat(4);
+    writeFileSync(join(root, "data", "words.csv"), `name,amount\n${word},5\nShort,7\n`);
+    writeFileSync(
+      join(root, "data", "words.yml"),
+      "title: W\nfields:\n  - { name: name, type: string }\n  - { name: amount, type: integer }\n",
+    );
+    const { spec } = parseChartBlock("data: words\ntype: table\nbar: amount\ntitle: T", {
+      file: "s.md",
+      fenceLine: 1,
+      defaultId: "w",
+    });
+    const svg = renderChart(resolveChart(spec!, loadDatasets({ root }).datasets).chart!).drawings[0]!.svg;
+    const texts = [...svg.matchAll(/<text x="0"[^>]*>([^<]*)</g)].map((m) => m[1]!);
+    expect(texts.join("")).toContain(word);
+    expect(texts.filter((t) => word.includes(t) && t.length > 5).length).toBeGreaterThan(1);
+  });
+
   it("is described from its rows: columns, sort, extremes of the bar column, highlights", () => {
     expect(draw(barTable).chart!.description).toBe(
-      "Table of 4 rows of Test spending by budget line: Budget line, Budget and Forecast spend. Sorted by forecast, largest first. The largest forecast is Staffing and agency cover at £50.3m; the smallest is Supported accommodation at £15.5m. Fostering is highlighted.",
+      "Table of 4 rows of Test spending by budget line: Budget line, Budget and Forecast spend. Sorted by forecast, largest first. Forecast is highest for Staffing and agency cover at £50.3m and lowest for Supported accommodation at £15.5m. Fostering is highlighted.",
     );
   });
 
@@ -137,6 +158,19 @@ describe("a table chart", () => {
     const embed = toHtml(embedFigure(chart!, { title: "S", url: "/s/" }), { allowDangerousHtml: true });
     expect(embed).toContain("<table");
     expect(embedHeight(chart!)).toBeGreaterThan(150);
+  });
+
+  it("goes into a newsletter as its linked PNG with alt text, not as an HTML table email clients mangle", () => {
+    const { chart } = draw(barTable);
+    const story = toHtml(chartFigure(chart!), { allowDangerousHtml: true });
+    const email = emailRows(story, {
+      storyUrl: "https://news.example/s/",
+      site: "https://news.example/",
+      chart: () => chart!,
+    });
+    expect(email).toContain('src="https://news.example/charts/story-1.png"');
+    expect(email).toContain('alt="Staffing costs the most. Table of 4 rows');
+    expect(email).not.toMatch(/<table|table-bar|<svg/);
   });
 
   it("draws the same HTML and SVG every time", async () => {

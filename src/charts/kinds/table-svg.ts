@@ -1,8 +1,8 @@
 // A table chart drawn as SVG, for what cannot show an HTML table: the standalone `/charts/<id>.svg`
 // and the PNG rasterised from it (newsletters, social posts). Rows of text on white with the bars
-// and shades, at most TABLE_SVG_ROWS of them and a line saying how many more; long text cut with
-// an ellipsis so the image keeps its width.
-import { accent, primary, tableShades, textWidth } from "../theme.ts";
+// and shades, at most TABLE_SVG_ROWS of them and a line saying how many more; long text wraps
+// within its column so the image keeps its width.
+import { accent, primary, tableShades, textWidth, wrapText } from "../theme.ts";
 import type { TableGrid } from "./table-grid.ts";
 
 /** Rows drawn in the image: a PNG in an email is read at a glance, and must stay a sensible height. */
@@ -11,6 +11,9 @@ export const TABLE_SVG_ROWS = 30;
 const WIDTH = 640;
 const FONT = 14;
 const ROW = 26;
+const LINE = 18;
+/** The most lines one cell wraps to in the image. */
+const MAX_LINES = 8;
 const GAP = 14;
 /** The bar track beside the bar column's figures. */
 const TRACK = 110;
@@ -31,32 +34,38 @@ export function tableSvg(
   const shown = grid.rows.slice(0, TABLE_SVG_ROWS);
   const more = grid.rows.length - shown.length;
   const widths = columnWidths(grid, shown);
+  const tracks = grid.head.map((_, i) => (shown.some((r) => r.cells[i]?.bar) ? TRACK + GAP / 2 : 0));
+  const lefts = widths.map((_, i) => widths.slice(0, i).reduce((sum, w, j) => sum + w + tracks[j]! + GAP, 0));
+  const width = Math.max(WIDTH, lefts.at(-1)! + widths.at(-1)! + tracks.at(-1)!);
   const parts: string[] = [];
-  const y = (i: number) => ROW * (i + 1);
-  // The head, bold; numbers' headings right-aligned over them.
-  let x = 0;
-  grid.head.forEach((c, i) => {
-    const w = widths[i]!;
-    const bar = shown.some((r) => r.cells[i]?.bar) ? TRACK + GAP / 2 : 0;
-    parts.push(text(fit(c.title, w + bar, 1.08), c.numeric ? x + w : x, y(0) - 8, { bold: true, end: c.numeric }));
-    x += w + bar + GAP;
+  // Each cell's lines: text wraps within its column (a long word is broken, never cut off), figures stay on one.
+  const linesOf = (value: string, w: number, numeric: boolean, bold: boolean) =>
+    numeric ? [clean(value)] : wrapLines(value, w / (bold ? 1.08 : 1));
+  // The head, bold, at the bottom of its row; numbers' headings right-aligned over them.
+  const heads = grid.head.map((c, i) => linesOf(c.title, widths[i]! + tracks[i]!, false, true));
+  let top = Math.max(...heads.map((l) => l.length)) * LINE + 8;
+  heads.forEach((lines, i) => {
+    const c = grid.head[i]!;
+    const x = c.numeric ? lefts[i]! + widths[i]! : lefts[i]!;
+    lines.forEach((l, n) =>
+      parts.push(text(l, x, top - 8 - (lines.length - 1 - n) * LINE, { bold: true, end: c.numeric })),
+    );
   });
-  const width = Math.max(WIDTH, x - GAP);
-  parts.push(line(y(0), width));
-  shown.forEach((row, r) => {
-    const top = y(r);
-    if (row.highlighted) parts.push(`<rect x="0" y="${top}" width="${width}" height="${ROW}" fill="${HIGHLIGHT}"/>`);
-    let left = 0;
+  parts.push(line(top, width));
+  for (const row of shown) {
+    const cells = row.cells.map((cell, i) => linesOf(cell.text, widths[i]!, cell.numeric, row.highlighted));
+    const height = Math.max(ROW, Math.max(...cells.map((l) => l.length)) * LINE + 8);
+    if (row.highlighted) parts.push(`<rect x="0" y="${top}" width="${width}" height="${height}" fill="${HIGHLIGHT}"/>`);
     row.cells.forEach((cell, i) => {
-      const w = widths[i]!;
-      const hasTrack = shown.some((other) => other.cells[i]?.bar);
+      const [left, w] = [lefts[i]!, widths[i]!];
       if (cell.shade !== undefined)
         parts.push(
-          `<rect x="${left - GAP / 2}" y="${top}" width="${w + GAP}" height="${ROW}" fill="${tableShades.light[cell.shade]}"/>`,
+          `<rect x="${left - GAP / 2}" y="${top}" width="${w + GAP}" height="${height}" fill="${tableShades.light[cell.shade]}"/>`,
         );
-      const label = cell.numeric ? cell.text : fit(cell.text, w, row.highlighted ? 1.08 : 1);
-      parts.push(
-        text(label, cell.numeric ? left + w : left, top + ROW - 8, { bold: row.highlighted, end: cell.numeric }),
+      cells[i]!.forEach((l, n) =>
+        parts.push(
+          text(l, cell.numeric ? left + w : left, top + 18 + n * LINE, { bold: row.highlighted, end: cell.numeric }),
+        ),
       );
       if (cell.bar) {
         const scale = TRACK / 100;
@@ -64,11 +73,11 @@ export function tableSvg(
           `<rect x="${round(left + w + GAP / 2 + cell.bar.x * scale)}" y="${top + 8}" width="${round(cell.bar.width * scale)}" height="${ROW - 16}" fill="${row.highlighted ? accent : primary}"/>`,
         );
       }
-      left += w + (hasTrack ? TRACK + GAP / 2 : 0) + GAP;
     });
-    parts.push(line(top + ROW, width));
-  });
-  let height = y(shown.length) + 6;
+    top += height;
+    parts.push(line(top, width));
+  }
+  let height = top + 6;
   if (more > 0) {
     height += ROW;
     const rows = `${more.toLocaleString("en-GB")} more ${more === 1 ? "row" : "rows"}`;
@@ -100,13 +109,14 @@ function columnWidths(grid: TableGrid, rows: TableGrid["rows"]): number[] {
   return natural.map((w, i) => (grid.head[i]!.numeric ? w : Math.max(60, Math.floor((w * Math.max(room, 0)) / text))));
 }
 
-/** Text cut with an ellipsis where it would pass `width`. */
-function fit(raw: string, width: number, widen: number): string {
-  const value = clean(raw);
-  if (textWidth(value, FONT) * widen <= width) return value;
-  let cut = value;
-  while (cut && textWidth(`${cut}…`, FONT) * widen > width) cut = cut.slice(0, -1);
-  return `${cut.trimEnd()}…`;
+/**
+ * Text wrapped within `width`, a word longer than that broken where the line is full; past
+ * MAX_LINES (a cell pasted with a whole report in it) the last line ends in an ellipsis.
+ */
+function wrapLines(raw: string, width: number): string[] {
+  const lines = wrapText(clean(raw), width, FONT, { breakWords: true });
+  if (lines.length <= MAX_LINES) return lines;
+  return [...lines.slice(0, MAX_LINES - 1), `${lines[MAX_LINES - 1]!.slice(0, -1)}…`];
 }
 
 /** One line of text: line breaks and tabs in a cell read as spaces, and no control character reaches the XML. */
