@@ -2,6 +2,7 @@
 // (focusable and named, so a keyboard can scroll it), figures right-aligned in tabular figures,
 // bars as small SVGs beside them and shades as classes site.css colours for light and dark mode.
 // No script, no inline style. Every cell is text to hast, so a `<script>` cell prints as text.
+import type { Element } from "hast";
 import { toHtml } from "hast-util-to-html";
 import { h, s } from "hastscript";
 import { accent, primary } from "../theme.ts";
@@ -24,7 +25,11 @@ export function tableHtml(grid: TableGrid, options: TableHtmlOptions): string {
       { className: row.highlighted ? ["is-highlighted"] : undefined },
       row.cells.map((cell, i) =>
         i === 0
-          ? h("th", { scope: "row", className: numberClass(cell.numeric) }, content(cell, row.highlighted))
+          ? h("th", { scope: "row", className: numberClass(cell.numeric) }, [
+              content(cell, row.highlighted),
+              // Bold and the accent mark show it; a screen reader hears it.
+              row.highlighted ? h("span", { className: ["visually-hidden"] }, " (highlighted)") : null,
+            ])
           : h("td", { className: classes(cell) }, content(cell, row.highlighted)),
       ),
     ),
@@ -50,14 +55,14 @@ export function tableHtml(grid: TableGrid, options: TableHtmlOptions): string {
 }
 
 /** A cell's text, with its bar after it in a fixed track so every bar starts at one line. */
-function content(cell: TableCell, highlighted: boolean) {
+function content(cell: TableCell, highlighted: boolean): string | Element {
   if (!cell.bar) return cell.text;
   const bar = s(
     "svg",
     { className: ["table-bar"], viewBox: "0 0 100 10", preserveAspectRatio: "none", ariaHidden: "true" },
     [s("rect", { x: cell.bar.x, y: 0, width: cell.bar.width, height: 10, fill: highlighted ? accent : primary })],
   );
-  return [h("span", { className: ["table-bar-pair"] }, [h("span", cell.text), bar])];
+  return h("span", { className: ["table-bar-pair"] }, [h("span", cell.text), bar]);
 }
 
 function classes(cell: TableCell): string[] | undefined {
