@@ -5,7 +5,7 @@ import { parseHTML } from "linkedom";
 import { exactNumberFormatter, formatColumn, formatValue } from "../data/index.ts";
 import { annotationMarks, annotationRoom } from "./annotations.ts";
 import { customContext, loadCustomChart } from "./custom.ts";
-import { describeChart } from "./describe.ts";
+import { describeChart, describeTable } from "./describe.ts";
 import { encode, type Encoding } from "./encoding.ts";
 import { areaOptions } from "./kinds/area.ts";
 import { barHeight, barOptions } from "./kinds/bar.ts";
@@ -14,6 +14,7 @@ import { dotOptions } from "./kinds/dot.ts";
 import { lineOptions } from "./kinds/line.ts";
 import { rangeOptions } from "./kinds/range.ts";
 import { stackedBarOptions, stackedColumnOptions } from "./kinds/stacked.ts";
+import { drawTable, tableFormat, type TableView } from "./kinds/table.ts";
 import { waterfallNotes, waterfallOptions } from "./kinds/waterfall.ts";
 import { drawLegend, legendLayout } from "./legend.ts";
 import type { ChartData } from "./resolve.ts";
@@ -22,7 +23,7 @@ import { finishSvg } from "./svg.ts";
 import { layouts, textWidth, wrapText, type Layout } from "./theme.ts";
 
 /** The renderer of every built-in chart type: a type in `chartTypes` without one does not compile. */
-const kinds: Record<Exclude<ChartType, "custom">, (enc: Encoding) => Plot.PlotOptions> = {
+const kinds: Record<Exclude<ChartType, "custom" | "table">, (enc: Encoding) => Plot.PlotOptions> = {
   column: columnOptions,
   "grouped-column": columnOptions,
   bar: barOptions,
@@ -81,6 +82,8 @@ export interface RenderedChart {
   dataset: string;
   drawings: ChartDrawing[];
   table: DataTable;
+  /** A `type: table`: the HTML table the page shows instead of a drawing (its one drawing is for the image). */
+  tableView?: TableView;
 }
 
 // One DOM for every render: Plot only creates detached elements in it.
@@ -89,6 +92,7 @@ const { document } = parseHTML("<!doctype html><html><body></body></html>");
 export function renderChart(chart: ChartData): RenderedChart {
   const { spec } = chart;
   if (spec.type === "custom") return renderCustomChart(chart);
+  if (spec.type === "table") return renderTableChart(chart);
   const kind = kinds[spec.type];
   const probe = encode(chart, layouts[0]!, 0);
   const description = spec.alt ?? describeChart(chart, probe.fullFormat);
@@ -134,6 +138,26 @@ export function renderChart(chart: ChartData): RenderedChart {
     dataset: chart.dataset.id,
     drawings,
     table: dataTable(chart),
+  };
+}
+
+/** A table: HTML on the page, an SVG of its rows for the image, its printed cells as its data. */
+function renderTableChart(chart: ChartData): RenderedChart {
+  const { spec } = chart;
+  const description = spec.alt ?? describeTable(chart, tableFormat(chart));
+  const drawn = drawTable(chart, description);
+  return {
+    id: spec.id,
+    ...(spec.aliases.length ? { aliases: spec.aliases } : {}),
+    title: spec.title,
+    subtitle: spec.subtitle,
+    notes: [...spec.notes, ...drawn.notes],
+    source: spec.source ?? sourceLine(chart),
+    description,
+    dataset: chart.dataset.id,
+    drawings: [drawn.drawing],
+    table: drawn.table,
+    tableView: drawn.view,
   };
 }
 

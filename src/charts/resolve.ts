@@ -10,6 +10,7 @@ import { loadCustomChart } from "./custom.ts";
 import { describeCustomChart } from "./describe.ts";
 import { filterRows, sameValue } from "./filter.ts";
 import { chartKeys, type ChartDraft, type ChartSpec } from "./spec.ts";
+import { resolveTableRows, tableColumns, type TableData } from "./table-rows.ts";
 import { palette } from "./theme.ts";
 
 /** What a category is keyed by in Plot: labels for text and periods, numbers, or dates. */
@@ -46,6 +47,8 @@ export interface ChartData {
   rows: Row[];
   /** Categories beyond `limit`: how many, and whether they were summed into "Other" or dropped. */
   omitted?: { count: number; summed: boolean };
+  /** A `type: table`'s columns and marked rows (table-rows.ts). */
+  table?: TableData;
 }
 
 const MAX_SERIES = palette.length;
@@ -74,7 +77,7 @@ const orderedTypes = new Set<string>(["date", "period", "number", "integer"]);
 /** The keys of a block that decide what is drawn: what the checks against the rows read. */
 type ChartQuery = Pick<ChartSpec, "type" | "x" | "y" | "series" | "filter" | "aggregate" | "by" | "module"> &
   Pick<ChartSpec, "sort" | "limit" | "other" | "highlight" | "highlightRows" | "annotations" | "file" | "placeOf"> &
-  Pick<ChartSpec, "totals">;
+  Pick<ChartSpec, "totals" | "table">;
 
 /** The columns a block names, as found in its dataset (undefined where one is not). */
 interface Columns {
@@ -102,6 +105,7 @@ export function resolveChart(
   if (!dataset) return { messages: diagnostics.messages };
   const columns = checkColumns({ ...spec, problems: new Set() }, dataset, diagnostics);
   if (spec.type === "custom") return resolveCustom(spec, dataset, diagnostics);
+  if (spec.type === "table") return resolveTable(spec, dataset, diagnostics);
   const category = columns.category;
   if (diagnostics.hasErrors || !category) return { messages: diagnostics.messages };
   const drawn = drawPoints(spec, dataset, { ...columns, category }, diagnostics);
@@ -114,7 +118,10 @@ export function resolveChart(
 }
 
 /** Keys whose mistakes leave what is drawn unknown; the others only change what is said about it. */
-const shapingKeys = new Set(["data", "type", "x", "y", "series", "filter", "aggregate", "module", "limit", "other"]);
+const shapingKeys = new Set([
+  ...["data", "type", "x", "y", "series", "filter", "aggregate", "module", "limit", "other"],
+  ...["columns", "sort"],
+]);
 
 /**
  * The dataset checks a block with errors can still have, so a build reports them with the rest:
@@ -134,6 +141,7 @@ export function checkChartDraft(
   const dataset = findDataset({ ...draft, data: draft.data }, datasets, invalidDatasets, diagnostics);
   if (!dataset) return diagnostics.messages;
   const columns = checkColumns(draft, dataset, diagnostics);
+  if (draft.type === "table") tableColumns(draft, dataset, diagnostics, { at: placer(draft), skip: draft.problems });
   const blocked = [...draft.problems].some((key) => shapingKeys.has(key) || !chartKeys.includes(key));
   if (blocked || draft.type === undefined) return diagnostics.messages;
   const query: ChartQuery = {
@@ -149,7 +157,10 @@ export function checkChartDraft(
   };
   // As in resolveChart: a custom chart's module is checked beside its columns; rows only after both.
   if (query.type === "custom") customRows(query, dataset, diagnostics);
-  else if (columns.category && !diagnostics.hasErrors)
+  // A table's columns were checked above; its rows only when they were all found.
+  else if (query.type === "table") {
+    if (!diagnostics.hasErrors) resolveTableRows(query, dataset, diagnostics, placer(query));
+  } else if (columns.category && !diagnostics.hasErrors)
     drawPoints(query, dataset, { ...columns, category: columns.category }, diagnostics);
   return diagnostics.messages;
 }
@@ -599,6 +610,45 @@ function uniqueKeys(keys: CategoryKey[]): CategoryKey[] {
 
 function unique(values: string[]): string[] {
   return [...new Set(values)];
+}
+
+/**
+ * A table draws no points, but is described and recorded like a chart: its first column names
+ * each row, and its bar (or colour, or first number) column gives the figures.
+ */
+function resolveTable(
+  spec: ChartSpec,
+  dataset: Dataset,
+  diagnostics: Diagnostics,
+): { chart?: ChartData; messages: VFileMessage[] } {
+  const resolved = diagnostics.hasErrors ? undefined : resolveTableRows(spec, dataset, diagnostics, placer(spec));
+  if (!resolved) return { messages: diagnostics.messages };
+  const { table, rows } = resolved;
+  const category = table.columns[0]!.field;
+  const measure =
+    table.bar ??
+    table.color ??
+    table.columns.find((c) => c.field.type === "number" || c.field.type === "integer")?.field;
+  const points: Point[] = rows.map((row) => {
+    const label = formatValue(row[category.name] ?? null, category);
+    const value = measure ? row[measure.name] : null;
+    return { category: label, label, series: "", value: typeof value === "number" ? value : null, row };
+  });
+  return {
+    chart: {
+      spec,
+      dataset,
+      orientation: "vertical",
+      category,
+      measures: [measure ?? category],
+      points,
+      categories: uniqueKeys(points.map((p) => p.category)),
+      seriesNames: [""],
+      rows,
+      table,
+    },
+    messages: diagnostics.messages,
+  };
 }
 
 /** A custom chart gets the filtered rows; its x and y, if given, were checked to be columns. */

@@ -6,6 +6,7 @@ import { KEBAB } from "../data/ids.ts";
 import { closest } from "../errors/closest.ts";
 import { Diagnostics, type VFileMessage } from "../errors/diagnostic.ts";
 import { parseYamlSource, schemaProblems, type YamlPoint, type YamlSource } from "../errors/yaml.ts";
+import { reportTableProblems, tableKeys, tableSort, tableSpecOf, type TableSpec } from "./table-spec.ts";
 
 export const chartTypes = [
   "column",
@@ -18,6 +19,7 @@ export const chartTypes = [
   "grouped-column",
   "range",
   "waterfall",
+  "table",
   "custom",
 ] as const;
 export type ChartType = (typeof chartTypes)[number];
@@ -77,8 +79,11 @@ const schema = z
     module: z.string().regex(KEBAB, "a module name in kebab-case").optional(),
     /** Earlier ids of this chart: their embed page, SVG and PNG keep working (other sites embed them). */
     aliases: z.array(z.string().regex(KEBAB, "an earlier chart id in kebab-case")).optional(),
+    ...tableKeys,
   })
   .strict();
+/** A table sorts by any of its columns (`sort: -weekly_cost`), not by an axis. */
+const tableSchema = schema.extend({ sort: tableSort.optional() });
 
 export const chartKeys = Object.keys(schema.shape);
 
@@ -116,6 +121,8 @@ export interface ChartSpec {
   module?: string;
   /** Earlier ids whose addresses keep working. */
   aliases: string[];
+  /** A `type: table`'s columns, inline bar or colour scale and sort (table-spec.ts). */
+  table?: TableSpec;
   /** Where the block sits, for later errors (unknown column, duplicate id...). */
   file: string;
   fenceLine: number;
@@ -179,7 +186,8 @@ export function parseChartBlock(
   // Every problem of the block at once: the schema's, then the rules between keys, whether or
   // not the schema passed (a missing title must not hide a missing y).
   const problems = new Set<string>();
-  const result = schema.safeParse(raw);
+  const isTable = (raw as Record<string, unknown>).type === "table";
+  const result = (isTable ? tableSchema : schema).safeParse(raw);
   if (!result.success) {
     reportSchemaProblems(result.error.issues, source, raw, fence, diagnostics);
     for (const issue of result.error.issues) {
@@ -195,7 +203,7 @@ export function parseChartBlock(
   if (!result.success || diagnostics.hasErrors) {
     // The keys that passed, read as the spec reads them; a strict partial schema accepts them all.
     const valid = Object.fromEntries(Object.entries(record).filter(([key]) => !problems.has(key)));
-    const partial = schema.partial().safeParse(valid);
+    const partial = (isTable ? tableSchema : schema).partial().safeParse(valid);
     const draft: ChartDraft = { ...(partial.success ? specFields(partial.data) : {}), ...place, problems };
     return { draft, messages: diagnostics.messages };
   }
@@ -256,7 +264,8 @@ function reportLayoutId(
 }
 
 /** The spec's shape of the keys a block gives: lists for the keys that take one or several. */
-function specFields(data: Partial<z.infer<typeof schema>>) {
+function specFields(data: Partial<z.infer<typeof tableSchema>>) {
+  const table = data.type === "table" ? tableSpecOf(data) : undefined;
   return {
     id: data.id,
     data: data.data,
@@ -276,7 +285,8 @@ function specFields(data: Partial<z.infer<typeof schema>>) {
         ? { column, values: asList(values.not), exclude: true }
         : { column, values: asList(values) },
     ),
-    sort: data.sort,
+    sort: table ? undefined : (data.sort as ChartSpec["sort"]),
+    table,
     limit: data.limit,
     other: data.other,
     format: data.format,
@@ -327,6 +337,7 @@ function reportRoleProblems(
     );
     return;
   }
+  if (reportTableProblems(raw, { at, fence }, diagnostics, problems)) return;
   if (type === "custom") {
     if (raw.module === undefined) {
       problems.add("module");
@@ -518,6 +529,9 @@ function describeExpected(key: string, zodMessage: string): string {
     annotations: "a list of `{ x: ..., text: ... }` entries",
     module: "a module name in kebab-case",
     data: "a dataset id such as `nct-budget`",
+    columns: "a list of columns, each a name or `{ column, title, format }`",
+    bar: "a number column to draw as bars",
+    color: "a number column to shade",
   };
   return words[top] ?? zodMessage;
 }
