@@ -121,7 +121,11 @@ export function resolveChart(
 }
 
 /** Keys whose mistakes leave what is drawn unknown; the others only change what is said about it. */
-const shapingKeys = new Set(["data", "type", "x", "y", "series", "filter", "aggregate", "module", "limit", "other"]);
+const shapingKeys = new Set([
+  ...["data", "type", "x", "y", "series", "filter", "aggregate", "module", "limit", "other"],
+  // Small multiples: the rows are checked per panel.
+  "facet",
+]);
 
 /**
  * The dataset checks a block with errors can still have, so a build reports them with the rest:
