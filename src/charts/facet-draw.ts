@@ -29,6 +29,8 @@ const kinds: Record<string, (enc: Encoding) => Plot.PlotOptions> = {
 /** A vertical panel's height, unless the block's `height` says otherwise: small, as the name says. */
 const PANEL_HEIGHT: Record<Layout["name"], number> = { wide: 220, narrow: 200 };
 const TITLE_LINE = 1.25;
+const INSET_BOTTOM = 6;
+const PANEL_TICKS = 4;
 
 export interface FacetDrawing {
   /** Plot's root element holding every panel; render.ts finishes it like any chart's. */
@@ -40,7 +42,8 @@ export interface FacetDrawing {
 export function drawFacetChart(chart: ChartData, layout: Layout, document: Document): FacetDrawing {
   const panels = facetPanels(chart);
   const { grid, flip } = chooseGrid(chart, panels.length, layout);
-  const panelLayout: Layout = { ...layout, width: grid.panelWidth };
+  // A panel's value axis is a third of the chart's height or less: fewer ticks, so labels never touch.
+  const panelLayout: Layout = { ...layout, width: grid.panelWidth, ticks: Math.min(layout.ticks, PANEL_TICKS) };
   const kind = flip ? barOptions : kinds[chart.spec.type]!;
   const drawn = panels.map(({ label, chart: panel }) => {
     const data: ChartData = flip ? { ...panel, orientation: "horizontal" } : panel;
@@ -50,9 +53,14 @@ export function drawFacetChart(chart: ChartData, layout: Layout, document: Docum
       data.orientation === "horizontal"
         ? barHeight(probe, { stacked: false })
         : (chart.spec.height ?? PANEL_HEIGHT[layout.name]);
-    const options = kind(thinnedLabels(encode(data, room, height), flip));
+    const enc = thinnedLabels(encode(data, room, height), flip);
+    const options = kind(enc);
     const svg = Plot.plot({
       ...options,
+      // The lowest value tick sits a little above the category labels, which in a small panel
+      // come close to it: the first label of a thinned column axis, a line's first year.
+      ...(data.orientation === "vertical" ? { y: { ...options.y, insetBottom: INSET_BOTTOM } } : {}),
+      marginRight: (options.marginRight ?? 0) + lastLabelRoom(enc, options),
       document,
       width: grid.panelWidth,
       height,
@@ -167,6 +175,22 @@ function barPanelWidth(chart: ChartData, layout: Layout): number {
 
 /** Categories in an order of their own (years, dates, numbers): a reader follows them with every other label. */
 const ordered = (chart: ChartData) => !["string", "boolean"].includes(chart.category.type);
+
+/**
+ * Room for the last label of a thinned column axis (`thinnedLabels`), which is wider than its
+ * column: centred on the last column, it would reach past the panel's right edge (the drawing's,
+ * in the last column of the grid) by the half of it that the column and margin do not cover.
+ */
+function lastLabelRoom(enc: Encoding, options: Plot.PlotOptions): number {
+  const { chart, layout } = enc;
+  const last = chart.categories.at(-1);
+  if (chart.spec.type !== "column" || chart.orientation !== "vertical" || last === undefined) return 0;
+  const label = enc.labelOf(last);
+  if (!label) return 0;
+  const right = options.marginRight ?? 0;
+  const step = (layout.width - (options.marginLeft ?? 0) - right) / Math.max(1, chart.categories.length);
+  return Math.max(0, Math.ceil(textWidth(label, layout.fontSize) / 2 - step / 2 - right + 2));
+}
 
 /**
  * A column panel of ordered categories whose labels do not fit under every column labels every
