@@ -45,10 +45,12 @@ export function facetGrid(count: number, layout: Layout, minWidth = MIN_PANEL_WI
 }
 
 /**
- * One chart per facet value, in the facet's order. Shared scales (the default): every panel has
- * every category, in the chart's order, and its value axis reaches every panel's figures, so
- * bars of the same height mean the same figure. Independent: a panel has only its own
- * categories (sorted by its own figures when the chart sorts by value) and its own value axis.
+ * One chart per facet value, in the facet's order. Shared scales (the default): each panel's
+ * value axis reaches every panel's figures, so bars of the same height mean the same figure, and
+ * dates, periods and numbers span the whole chart's range, so the time axes line up; text
+ * categories are the panel's own, in the chart's order (councils of one region need not leave
+ * room for another region's). Independent: a panel has only its own categories (sorted by its
+ * own figures when the chart sorts by value) and its own value axis.
  */
 export function facetPanels(chart: ChartData): Panel[] {
   const facet = chart.facet;
@@ -61,9 +63,8 @@ export function facetPanels(chart: ChartData): Panel[] {
   const spec = { ...chart.spec, annotations: [] };
   return facet.values.map((label) => {
     const own = chart.points.filter((p) => p.facet === label).map(ownName);
-    let categories = shared
-      ? chart.categories
-      : chart.categories.filter((c) => own.some((p) => sameKey(p.category, c)));
+    const span = shared && !["string", "boolean"].includes(chart.category.type);
+    let categories = span ? chart.categories : chart.categories.filter((c) => own.some((p) => sameKey(p.category, c)));
     if (!shared && bySort) categories = sortByTotal(categories, own, chart.spec.sort!.startsWith("-"));
     const rank = new Map(categories.map((c, i) => [keyString(c), i]));
     const points = [...own].sort((a, b) => rank.get(keyString(a.category))! - rank.get(keyString(b.category))!);

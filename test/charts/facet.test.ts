@@ -70,6 +70,21 @@ describe("facet panels", () => {
     for (const panel of ticks) expect(panel).toEqual(ticks[0]);
   });
 
+  it("gives a panel of text categories only its own on a shared scale, in the chart's order", () => {
+    const chart = resolve(
+      "data: councils\ntype: bar\ny: la_name\nx: rate\nfacet: region\nfilter: { region: [London, North East] }\ntitle: T",
+    );
+    const panels = facetPanels(chart);
+    for (const { label, chart: panel } of panels) {
+      const own = datasets
+        .get("councils")!
+        .rows.filter((r) => r.region === label)
+        .map((r) => r.la_name);
+      expect(panel.categories).toEqual(chart.categories.filter((c) => own.includes(c as string)));
+      expect(panel.valueSpan).toEqual(chart.points.map((p) => p.value).filter((v) => v !== null));
+    }
+  });
+
   it("gives each panel its own value axis with `scales: independent`, and says so under the chart", () => {
     const { chart } = draw(
       "data: regions\ntype: line\nx: year\ny: per_head\nfacet: region\nscales: independent\ntitle: T",
