@@ -10,7 +10,7 @@ import { areaOptions } from "./kinds/area.ts";
 import { barHeight, barOptions } from "./kinds/bar.ts";
 import { columnOptions } from "./kinds/column.ts";
 import { dotOptions } from "./kinds/dot.ts";
-import { lineOptions } from "./kinds/line.ts";
+import { lineOptions, seriesLabelMargin } from "./kinds/line.ts";
 import { drawLegend, legendLayout, type Legend } from "./legend.ts";
 import type { ChartData } from "./resolve.ts";
 import { accent, textWidth, wrapText, type Layout } from "./theme.ts";
@@ -53,8 +53,11 @@ export function drawFacetChart(chart: ChartData, layout: Layout, document: Docum
       data.orientation === "horizontal"
         ? barHeight(probe, { stacked: false })
         : (chart.spec.height ?? PANEL_HEIGHT[layout.name]);
-    const enc = thinnedLabels(encode(data, room, height), flip);
-    const options = kind(enc);
+    // The kind lays out a panel wider by the room its series names would take, which the panel
+    // then gives back (`keyedSeries`): its axis is laid out for the plot it really has.
+    const names = namesRoom(probe);
+    const enc = thinnedLabels(encode(data, { ...room, width: room.width + names }, height), flip);
+    const options = keyedSeries(kind(enc), names);
     const svg = Plot.plot({
       ...options,
       // The lowest value tick sits a little above the category labels, which in a small panel
@@ -74,7 +77,7 @@ export function drawFacetChart(chart: ChartData, layout: Layout, document: Docum
   });
 
   // The grid, row by row: a row's titles as tall as its longest, its panels as tall as its tallest.
-  const legend = legendLayout(encode(chart, layout, 0)) ?? highlightLegend(chart, layout);
+  const legend = seriesLegend(chart, layout) ?? highlightLegend(chart, layout);
   const outer = drawn[0]!.svg.cloneNode(false) as Element;
   let y = legend?.height ?? 0;
   for (let row = 0; row < grid.rows; row++) {
@@ -97,6 +100,33 @@ export function drawFacetChart(chart: ChartData, layout: Layout, document: Docum
   outer.setAttribute("viewBox", `0 0 ${layout.width} ${height}`);
   if (legend) drawLegend(outer, legend, layout.fontSize);
   return { svg: outer, height, grid };
+}
+
+/**
+ * A line, area or dot chart names its series at the end of each line, in a right margin as wide
+ * as the longest name: most of a small panel. Its panels leave the names out and give that room
+ * back (`names` px, from `namesRoom`), and one key above the panels names the colours, as for
+ * columns and bars.
+ */
+function keyedSeries(options: Plot.PlotOptions, names: number): Plot.PlotOptions {
+  if (!names) return options;
+  const marks = (options.marks ?? []).filter((m) => (m as { className?: string }).className !== "series-label");
+  return { ...options, marks, marginRight: (options.marginRight ?? 0) - names };
+}
+
+/** The room a panel's series names would take beyond the margin of a chart without them (kinds/line.ts). */
+const namesRoom = (enc: Encoding): number =>
+  enc.chart.seriesNames.length > 1 && directlyLabelled(enc.chart)
+    ? Math.max(0, seriesLabelMargin(enc) - seriesLabelMargin({ ...enc, chart: { ...enc.chart, seriesNames: [""] } }))
+    : 0;
+
+const directlyLabelled = (chart: ChartData) => ["line", "area", "dot"].includes(chart.spec.type);
+
+/** The colour key above the panels: the legend any chart of several series has (legend.ts). */
+function seriesLegend(chart: ChartData, layout: Layout): Legend | undefined {
+  // Keyed like a column chart's, since the panels do not name their series (`keyedSeries`).
+  const keyed = directlyLabelled(chart) ? { ...chart, spec: { ...chart.spec, type: "column" as const } } : chart;
+  return legendLayout(encode(keyed, layout, 0));
 }
 
 /** The key to the accent colour when a `highlight` selector picked rows: the names, wrapped to the chart's width. */

@@ -132,6 +132,19 @@ describe("facet panels", () => {
     expect(picked.chart!.description).toContain("Wigan is highlighted.");
   });
 
+  it("keys the series of line panels once above the grid instead of naming them at each line's end", () => {
+    const { chart } = draw(
+      "data: care\ntype: line\nx: year\ny: spend\nseries: council\nfacet: region\nfilter: { region: [South East, North West] }\ntitle: T",
+    );
+    for (const drawing of chart!.drawings) {
+      expect(drawing.svg).toMatch(/<g [^>]*class="legend"/);
+      expect(drawing.svg).not.toContain("series-label");
+      const legend = /class="legend">(.*?)<\/g>/.exec(drawing.svg)![1]!;
+      for (const council of ["Kent", "Surrey", "West Sussex", "Lancashire", "Cheshire East", "Wigan"])
+        expect(legend).toContain(`>${council}</text>`);
+    }
+  });
+
   it("describes the small multiples: of what, by what, the largest figure and how the panels compare", () => {
     expect(draw(byCouncil).chart!.description).toBe(
       "Small multiples: 9 column charts of rate per 10,000 children by year, one for each council (North Northamptonshire to Wigan, 9 in all), on a shared scale. The largest figure is 104.6, for 2022/23 in Wigan. In 2023/24 Wigan is highest, at 101.2, and Surrey lowest, at 40.3. From 2019/20 to 2023/24 it rises in 8 of the 9 panels and falls in 1.",
