@@ -42,8 +42,9 @@ export function encode(chart: ChartData, layout: Layout, height: number): Encodi
   const isHighlighted = (p: Point) =>
     p.named !== undefined || chart.spec.highlight.some((h) => sameValue(p.category, h) || p.label === String(h));
   const seriesColor = (name: string) => {
-    const i = chart.seriesNames.indexOf(name);
-    return chart.seriesNames.length > 1 ? palette[i % palette.length]! : primary;
+    const order = chart.seriesOrder ?? chart.seriesNames;
+    const i = order.indexOf(name);
+    return order.length > 1 ? palette[i % palette.length]! : primary;
   };
   const colorOf = (p: Point) => (highlighting ? (isHighlighted(p) ? accent : muted) : seriesColor(p.series));
   const tip = (p: Point) =>

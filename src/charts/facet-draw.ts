@@ -56,8 +56,11 @@ export function drawFacetChart(chart: ChartData, layout: Layout, document: Docum
     // The kind lays out a panel wider by the room its series names would take, which the panel
     // then gives back (`keyedSeries`): its axis is laid out for the plot it really has.
     const names = namesRoom(probe);
-    const enc = thinnedLabels(encode(data, { ...room, width: room.width + names }, height), flip);
-    const options = keyedSeries(kind(enc), names);
+    const full = encode(data, { ...room, width: room.width + names }, height);
+    // Labels thinned for the plot the kind leaves between its margins, so drawn a second time.
+    const plain = kind(full);
+    const enc = thinnedLabels(full, flip, (plain.marginLeft ?? 0) + (plain.marginRight ?? 0));
+    const options = keyedSeries(enc === full ? plain : kind(enc), names);
     const svg = Plot.plot({
       ...options,
       // The lowest value tick sits a little above the category labels, which in a small panel
@@ -227,10 +230,10 @@ function lastLabelRoom(enc: Encoding, options: Plot.PlotOptions): number {
  * nth, from the first, as a line chart's axis does (kinds/category-axis.ts): the columns between
  * keep their place and their figures are in the tooltips and the data table.
  */
-function thinnedLabels(enc: Encoding, flipped: boolean): Encoding {
+function thinnedLabels(enc: Encoding, flipped: boolean, margins: number): Encoding {
   const { chart, layout } = enc;
   if (chart.spec.type !== "column" || flipped || !ordered(chart)) return enc;
-  const band = (layout.width - 50) / Math.max(1, chart.categories.length);
+  const band = (layout.width - margins) / Math.max(1, chart.categories.length);
   const widest = Math.max(...chart.categories.map((c) => textWidth(enc.labelOf(c), layout.fontSize)));
   const least = Math.ceil((widest + 12) / band);
   if (least <= 1) return enc;

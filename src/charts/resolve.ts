@@ -52,6 +52,8 @@ export interface ChartData {
   facet?: { field: Field; values: string[]; scales: "shared" | "independent" };
   /** Figures the value axis must reach besides the chart's own: a facet panel's share of the others' scale. */
   valueSpan?: number[];
+  /** A facet panel's series take their colours from the whole chart's series (its key), not its own few. */
+  seriesOrder?: string[];
 }
 
 const MAX_SERIES = palette.length;

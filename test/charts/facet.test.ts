@@ -145,6 +145,22 @@ describe("facet panels", () => {
     }
   });
 
+  it("draws in each panel only the series it has, in the colours of the chart's key", () => {
+    const chart = resolve(
+      "data: care\ntype: column\nx: year\ny: spend\nseries: council\nfacet: region\nfilter: { region: [South East, North West] }\ntitle: T",
+    );
+    const [south, north] = facetPanels(chart);
+    expect(south!.chart.seriesNames).toEqual(["Kent", "Surrey", "West Sussex"]);
+    expect(north!.chart.seriesNames).toEqual(["Lancashire", "Cheshire East", "Wigan"]);
+    const svg = draw(
+      "data: care\ntype: column\nx: year\ny: spend\nseries: council\nfacet: region\nfilter: { region: [South East, North West] }\ntitle: T",
+    ).chart!.drawings[0]!.svg;
+    const [, northPanel] = svg.split('class="facet-panel">').slice(1);
+    // Lancashire is the fourth series: the fourth colour of the palette, as in the key.
+    expect(northPanel).toContain('fill="#864eda"');
+    expect(northPanel).not.toContain('fill="#3b75b8"');
+  });
+
   it("describes the small multiples: of what, by what, the largest figure and how the panels compare", () => {
     expect(draw(byCouncil).chart!.description).toBe(
       "Small multiples: 9 column charts of rate per 10,000 children by year, one for each council (North Northamptonshire to Wigan, 9 in all), on a shared scale. The largest figure is 104.6, for 2022/23 in Wigan. In 2023/24 Wigan is highest, at 101.2, and Surrey lowest, at 40.3. From 2019/20 to 2023/24 it rises in 8 of the 9 panels and falls in 1.",
