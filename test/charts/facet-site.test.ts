@@ -34,7 +34,7 @@ describe("the small multiples of test/fixtures/site-facets", () => {
   it("puts each facet chart on the story page at both sizes, with its data table's facet column first", () => {
     const page = site.read(`${STORY}index.html`);
     for (const id of ids) expect(page).toContain(`<figure class="chart" id="${id}">`);
-    expect(page.match(/class="facet-panel"/g)?.length).toBe(2 * (9 + 6 + 3 + 2));
+    expect(page.match(/class="facet-panel"/g)?.length).toBe(2 * (9 + 6 + 3 + 2 + 2));
     expect(page).toContain('<th scope="col">Council</th><th scope="col">Year</th>');
   });
 
