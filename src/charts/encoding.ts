@@ -32,6 +32,8 @@ export interface Encoding {
 export function encode(chart: ChartData, layout: Layout, height: number): Encoding {
   const fullFormat = numberFormatter(chart.measures[0]!, chart.spec.format);
   const values = chart.points.flatMap((p) => (p.value === null ? [] : [p.value]));
+  // A facet panel on shared scales prints its figures in the style of the whole chart's.
+  if (chart.valueSpan) values.push(...chart.valueSpan);
   const format = chartFormatter({ field: chart.measures[0]!, format: chart.spec.format, values });
   const labels = new Map<string, string>();
   for (const p of chart.points) labels.set(keyId(p.category), p.label);
@@ -40,8 +42,9 @@ export function encode(chart: ChartData, layout: Layout, height: number): Encodi
   const isHighlighted = (p: Point) =>
     p.named !== undefined || chart.spec.highlight.some((h) => sameValue(p.category, h) || p.label === String(h));
   const seriesColor = (name: string) => {
-    const i = chart.seriesNames.indexOf(name);
-    return chart.seriesNames.length > 1 ? palette[i % palette.length]! : primary;
+    const order = chart.seriesOrder ?? chart.seriesNames;
+    const i = order.indexOf(name);
+    return order.length > 1 ? palette[i % palette.length]! : primary;
   };
   const colorOf = (p: Point) => (highlighting ? (isHighlighted(p) ? accent : muted) : seriesColor(p.series));
   const tip = (p: Point) =>
@@ -143,7 +146,9 @@ export function valueAxis(
   enc: Encoding,
   options: { values: number[]; zero: boolean; room: number; horizontal: boolean },
 ): ValueAxis {
-  let [min, max] = extent(options.values) as [number | undefined, number | undefined];
+  // A facet panel reaches the other panels' figures too, so every panel has the same scale.
+  const values = enc.chart.valueSpan ? [...options.values, ...enc.chart.valueSpan] : options.values;
+  let [min, max] = extent(values) as [number | undefined, number | undefined];
   min ??= 0;
   max ??= 1;
   if (options.zero) {

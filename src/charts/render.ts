@@ -7,6 +7,8 @@ import { annotationMarks, annotationRoom } from "./annotations.ts";
 import { customContext, loadCustomChart } from "./custom.ts";
 import { describeChart, describeTable } from "./describe.ts";
 import { encode, type Encoding } from "./encoding.ts";
+import { drawFacetChart } from "./facet-draw.ts";
+import { describeFacets, facetNotes, facetTable } from "./facet-text.ts";
 import { areaOptions } from "./kinds/area.ts";
 import { barHeight, barOptions } from "./kinds/bar.ts";
 import { columnOptions } from "./kinds/column.ts";
@@ -95,8 +97,10 @@ export function renderChart(chart: ChartData): RenderedChart {
   if (spec.type === "table") return renderTableChart(chart);
   const kind = kinds[spec.type];
   const probe = encode(chart, layouts[0]!, 0);
-  const description = spec.alt ?? describeChart(chart, probe.fullFormat);
+  const description =
+    spec.alt ?? (chart.facet ? describeFacets(chart, probe.fullFormat) : describeChart(chart, probe.fullFormat));
   const drawings = layouts.map((layout) => {
+    if (chart.facet) return facetDrawing(chart, layout, description);
     // Columns whose labels cannot fit under them turn into bars, which have room for labels.
     const flip = verticalBars[spec.type] !== undefined && !columnLabelsFit(chart, layout);
     const drawn: ChartData = flip ? { ...chart, orientation: "horizontal" } : chart;
@@ -137,7 +141,7 @@ export function renderChart(chart: ChartData): RenderedChart {
     description,
     dataset: chart.dataset.id,
     drawings,
-    table: dataTable(chart),
+    table: chart.facet ? { caption: spec.title, ...facetTable(chart) } : dataTable(chart),
   };
 }
 
@@ -159,6 +163,18 @@ function renderTableChart(chart: ChartData): RenderedChart {
     table: drawn.table,
     tableView: drawn.view,
   };
+}
+
+/** Small multiples (facet-draw.ts), finished like any chart. */
+function facetDrawing(chart: ChartData, layout: Layout, description: string): ChartDrawing {
+  const { svg, height } = drawFacetChart(chart, layout, document);
+  const markup = finishSvg(svg, {
+    idPrefix: `${chart.spec.id}-${layout.name}`,
+    title: chart.spec.title,
+    description,
+    fontSize: layout.fontSize,
+  });
+  return { layout: layout.name, width: layout.width, height, svg: markup };
 }
 
 /** The top of the value scale a kind chose (its domain's upper end). */
@@ -187,7 +203,7 @@ const MISSING_NAMED = 10;
 
 /** Notes the reader needs that the author may not have written: categories left out, figures missing. */
 function autoNotes(chart: ChartData): string[] {
-  return [...limitNotes(chart), ...missingNotes(chart), ...waterfallNotes(chart)];
+  return [...limitNotes(chart), ...missingNotes(chart), ...waterfallNotes(chart), ...facetNotes(chart)];
 }
 
 /** "Other is the sum of 6 more suppliers." or "6 more suppliers are left out." */
@@ -210,7 +226,7 @@ function missingNotes(chart: ChartData): string[] {
   // under the chart, in its alt text's neighbourhood and in the PNG.
   const named = missing
     .slice(0, MISSING_NAMED)
-    .map((p) => (chart.seriesNames.length > 1 ? `${p.series}, ${p.label}` : p.label));
+    .map((p) => [p.facet, chart.seriesNames.length > 1 ? p.series : "", p.label].filter(Boolean).join(", "));
   const rest = missing.length - named.length;
   const list = rest ? `${named.join("; ")} and ${rest.toLocaleString("en-GB")} more` : named.join("; ");
   return [
