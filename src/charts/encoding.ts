@@ -39,14 +39,31 @@ export function encode(chart: ChartData, layout: Layout, height: number): Encodi
   const highlighting = chart.spec.highlight.length > 0 || chart.spec.highlightRows.length > 0;
   const isHighlighted = (p: Point) =>
     p.named !== undefined || chart.spec.highlight.some((h) => sameValue(p.category, h) || p.label === String(h));
+  const picked = highlightedSeries(chart);
   const seriesColor = (name: string) => {
     const i = chart.seriesNames.indexOf(name);
-    return chart.seriesNames.length > 1 ? palette[i % palette.length]! : primary;
+    if (chart.seriesNames.length < 2) return primary;
+    // A highlighted series stands out against the rest in grey: one in the accent, several in their own colours.
+    if (picked.size) return picked.has(name) ? (picked.size === 1 ? accent : palette[i % palette.length]!) : muted;
+    return palette[i % palette.length]!;
   };
   const colorOf = (p: Point) => (highlighting ? (isHighlighted(p) ? accent : muted) : seriesColor(p.series));
   const tip = (p: Point) =>
     `${p.series ? `${p.series}, ` : ""}${p.label}: ${p.value === null ? "no figure" : fullFormat(p.value)}`;
   return { chart, layout, format, fullFormat, labelOf, colorOf, seriesColor, highlighting, isHighlighted, tip, height };
+}
+
+/**
+ * The series a `highlight` names, on a chart of several: by a value of the series (`highlight:
+ * Hounslow`, or a column of a wide table), or by a row selector on the series column
+ * (`highlight: { borough: Hounslow }`). Categories are highlighted by band instead (highlight.ts).
+ */
+export function highlightedSeries(chart: ChartData): Set<string> {
+  const { spec, seriesNames } = chart;
+  if (seriesNames.length < 2) return new Set();
+  const bySelector = spec.highlightRows.filter((h) => h.column === chart.series?.name).flatMap((h) => h.values);
+  const wanted = [...spec.highlight, ...bySelector].map(String);
+  return new Set(seriesNames.filter((name) => wanted.includes(name)));
 }
 
 const keyId = (key: CategoryKey) => (key instanceof Date ? `d${key.getTime()}` : `${typeof key}:${key}`);

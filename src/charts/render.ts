@@ -10,7 +10,7 @@ import { encode, type Encoding } from "./encoding.ts";
 import { areaOptions } from "./kinds/area.ts";
 import { barHeight, barOptions } from "./kinds/bar.ts";
 import { columnOptions } from "./kinds/column.ts";
-import { dotOptions } from "./kinds/dot.ts";
+import { dotOptions, stripExtraHeight } from "./kinds/dot.ts";
 import { lineOptions } from "./kinds/line.ts";
 import { rangeOptions } from "./kinds/range.ts";
 import { stackedBarOptions, stackedColumnOptions } from "./kinds/stacked.ts";
@@ -101,13 +101,13 @@ export function renderChart(chart: ChartData): RenderedChart {
     const options = (flip ? verticalBars[spec.type]! : kind)(enc);
     // Room above the plot for the colour key, then for annotation labels.
     const legend = legendLayout(enc);
-    const extraTop = (legend?.height ?? 0) + annotationRoom(enc);
+    const extraTop = (legend?.height ?? 0) + annotationRoom(enc, options);
     const clearance = options.marks?.some((m) => (m as { className?: string }).className === "value-label")
       ? layout.fontSize + 14
       : 4;
     const svg = Plot.plot({
       ...options,
-      marks: [...(options.marks ?? []), ...annotationMarks(enc, { clearance, top: valueTop(options) })],
+      marks: [...(options.marks ?? []), ...annotationMarks(enc, { clearance, top: valueTop(options), frame: options })],
       marginTop: (options.marginTop ?? 20) + extraTop,
       document,
       width: layout.width,
@@ -149,7 +149,9 @@ function chartHeight(chart: ChartData, layout: Layout, enc: Encoding): number {
   if (chart.orientation === "horizontal")
     return barHeight(enc, { stacked: ["stacked-bar", "range", "waterfall"].includes(chart.spec.type) });
   const wide = chart.spec.height ?? 360;
-  return layout.name === "wide" ? wide : Math.round(Math.min(wide, 340));
+  const base = layout.name === "wide" ? wide : Math.round(Math.min(wide, 340));
+  // A strip's names stood on end get room of their own below the dots.
+  return chart.spec.type === "dot" ? base + stripExtraHeight(enc) : base;
 }
 
 function sourceLine(chart: ChartData): string {
