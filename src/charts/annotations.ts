@@ -24,7 +24,7 @@ const lineHeight = (enc: Encoding) => Math.round(enc.layout.fontSize * 1.25);
 const labelWidth = (enc: Encoding) => Math.round(enc.layout.width * 0.45);
 
 /** The plot's side margins, where a kind sets them: a label's room runs to the chart's edges. */
-export interface Frame {
+interface Frame {
   marginLeft?: number;
   marginRight?: number;
 }

@@ -175,16 +175,17 @@ export function valueAxis(
     const values = ticks(min! < 0 ? min! : low, high, count);
     if (high > max!) values.push(...ticks(high, high, 1).filter((v) => !values.includes(v)));
     // An axis that goes below zero labels a negative tick, so a reader sees the scale continue:
-    // a round figure within the data (-£50k for -£59k) when its label clears zero's, else one
-    // step down (-£100k on an axis of £100k steps), which stretches the axis a little.
+    // a round figure within the data (-£50k for -£59k) when its label clears zero's, else the
+    // least round figure beyond it that does (-£5m for -£1.2m on an axis of £10m steps), at
+    // most one step down: a small negative stretches the axis as little as it can.
     if (min! < 0 && !values.some((v) => v < 0)) {
-      const inside = -tickStep(0, -min!, 1);
       const size = enc.layout.fontSize;
-      const gap = options.horizontal
-        ? (textWidth(enc.format(inside), size) + textWidth(enc.format(0), size)) / 2 + 12
-        : size * 1.5;
-      const clear = (-inside / (high - min!)) * options.room >= gap;
-      values.unshift(clear ? inside : -tickStep(min!, high, count));
+      const gap = (v: number) =>
+        options.horizontal ? (textWidth(enc.format(v), size) + textWidth(enc.format(0), size)) / 2 + 12 : size * 1.5;
+      const clear = (v: number) => (-v / (high - Math.min(min!, v))) * options.room >= gap(v);
+      const step = tickStep(min!, high, count);
+      const candidates = roundFigures(tickStep(0, -min!, 1), step).map((v) => -v);
+      values.unshift(candidates.find(clear) ?? -step);
     }
     const labels = values.map(enc.format);
     // "£5.0m" → "£5m" when every label has only zeros after the point.
@@ -203,6 +204,20 @@ export function valueAxis(
   if (!options.horizontal && min < 0 && domain[0] === min)
     domain[0] -= ((domain[1] - domain[0]) * enc.layout.fontSize * 1.6) / options.room;
   return { domain, ticks: axis.values, tickFormat: axis.tickFormat, labelWidth: axis.labelWidth };
+}
+
+/** Round figures (1, 2 or 5 times a power of ten) from `from` up to, not including, `to`. */
+function roundFigures(from: number, to: number): number[] {
+  const figures: number[] = [];
+  for (let power = 10 ** Math.floor(Math.log10(from)); power < to; power *= 10) {
+    // Multiplying by the power rounds in binary (3 * 0.1 is not 0.3): round to its decimals.
+    const decimals = Math.max(0, -Math.floor(Math.log10(power)));
+    for (const m of [1, 2, 5]) {
+      const figure = Number((m * power).toFixed(decimals));
+      if (figure >= from && figure < to) figures.push(figure);
+    }
+  }
+  return figures;
 }
 
 /** Per category, the top of the positive stack and the bottom of the negative one. */

@@ -90,8 +90,13 @@ export function renderChart(chart: ChartData): RenderedChart {
   const { spec } = chart;
   if (spec.type === "custom") return renderCustomChart(chart);
   const kind = kinds[spec.type];
-  const probe = encode(chart, layouts[0]!, 0);
-  const description = spec.alt ?? describeChart(chart, probe.fullFormat);
+  // Figures in the description as in the data table: pence on every figure when any has them.
+  const exact = exactNumberFormatter(
+    chart.measures[0]!,
+    chart.points.map((p) => p.value),
+    spec.format,
+  );
+  const description = spec.alt ?? describeChart(chart, exact);
   const drawings = layouts.map((layout) => {
     // Columns whose labels cannot fit under them turn into bars, which have room for labels.
     const flip = verticalBars[spec.type] !== undefined && !columnLabelsFit(chart, layout);

@@ -5,7 +5,7 @@
 // negatives, long labels, many series, highlights and annotations.
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Browser } from "playwright-core";
+import type { Browser, BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, inject, it } from "vitest";
 import { fontFiles } from "../../src/charts/png/render.ts";
 import { launchChromium } from "./browser.ts";
@@ -18,9 +18,14 @@ const WIDTHS = [320, 1280] as const;
 
 const servers = new Map<string, StaticServer>();
 let browser: Browser;
+// One context per viewport, a tab per test (a context per test cost a second each).
+const contexts = new Map<number, BrowserContext>();
+const STANDALONE = 700;
 beforeAll(async () => {
   browser = await launchChromium();
   for (const [name, site] of Object.entries(SITES)) servers.set(name, await serveSite(site.outDir));
+  for (const width of [...WIDTHS, STANDALONE])
+    contexts.set(width, await browser.newContext({ viewport: { width, height: 900 } }));
 });
 
 // What the gate measured, for the issue's note: printed once every test has run.
@@ -30,6 +35,7 @@ afterAll(async () => {
     `overlap gate: ${measured.pageCharts} chart drawings on pages and ${measured.standalone} standalone SVGs, ` +
       `${measured.texts} text boxes measured`,
   );
+  for (const context of contexts.values()) await context.close();
   await browser?.close();
   for (const server of servers.values()) await server.close();
 });
@@ -64,23 +70,21 @@ describe.each(Object.entries(SITES))("the %s site", (name, site) => {
   it.concurrent.for(cases)(
     "%s draws no chart text over another or outside its chart",
     async ([, url, width], { expect }) => {
-      const context = await browser.newContext({ viewport: { width, height: 900 } });
+      const tab = await contexts.get(width)!.newPage();
       try {
-        const tab = await context.newPage();
         await tab.goto(`${servers.get(name)!.origin}${url}`);
         const drawn = await measureSvgs(tab, "figure.chart .chart-drawing > svg");
         count(drawn, "pageCharts");
         expect(drawn.flatMap((svg) => textProblems(svg, `${width} px`))).toEqual([]);
       } finally {
-        await context.close();
+        await tab.close();
       }
     },
   );
 
   it.concurrent.for(svgs)("/charts/%s draws no text over another or outside the image", async (file, { expect }) => {
-    const context = await browser.newContext({ viewport: { width: 700, height: 900 } });
+    const tab = await contexts.get(STANDALONE)!.newPage();
     try {
-      const tab = await context.newPage();
       await tab.goto(`${servers.get(name)!.origin}/charts/${file}`);
       await tab.evaluate(async (css) => {
         const style = document.createElementNS("http://www.w3.org/2000/svg", "style");
@@ -94,7 +98,7 @@ describe.each(Object.entries(SITES))("the %s site", (name, site) => {
       expect(drawn).toHaveLength(1);
       expect(textProblems(drawn[0]!, "600 px (standalone SVG)")).toEqual([]);
     } finally {
-      await context.close();
+      await tab.close();
     }
   });
 });

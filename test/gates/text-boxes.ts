@@ -2,14 +2,14 @@
 // finding the boxes that collide or leave the SVG (a pure function, so it has tests of its own).
 import type { Page } from "playwright-core";
 
-export interface Box {
+interface Box {
   left: number;
   top: number;
   right: number;
   bottom: number;
 }
 
-export interface TextBox extends Box {
+interface TextBox extends Box {
   text: string;
 }
 
@@ -47,7 +47,7 @@ export function measureSvgs(page: Page, selector: string): Promise<MeasuredSvg[]
 }
 
 /** The size in px two boxes may share (antialiasing, fonts' side bearings) before they collide. */
-export const TOLERANCE = 1;
+const TOLERANCE = 1;
 
 /** One sentence per pair of colliding texts and per text outside its SVG, naming chart and width. */
 export function textProblems(measured: MeasuredSvg, where: string): string[] {
