@@ -190,7 +190,9 @@ export function valueAxis(
     const labels = values.map(enc.format);
     // "£5.0m" → "£5m" when every label has only zeros after the point.
     const whole = labels.every((l) => !/\.\d*[1-9]/.test(l));
-    const tickFormat = whole ? (n: number) => enc.format(n).replace(/\.0+(?=\D*$)/, "") : enc.format;
+    const trimmed = whole ? (n: number) => enc.format(n).replace(/\.0+(?=\D*$)/, "") : enc.format;
+    // Zero needs no scale: "£0", not "£0m" or "£0k" (a percentage keeps its sign: "0%").
+    const tickFormat = (n: number) => (n === 0 ? trimmed(n).replace(/^(\D*0)(?:\.0+)?(?:k|m|bn)$/, "$1") : trimmed(n));
     const labelWidth = Math.max(...values.map((v) => textWidth(tickFormat(v), enc.layout.fontSize)));
     return { values, tickFormat, labelWidth };
   };

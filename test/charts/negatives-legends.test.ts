@@ -27,6 +27,9 @@ describe("a small negative among large positives", () => {
     for (const drawing of chart!.drawings) {
       const negatives = [...drawing.svg.matchAll(/>−£(\d+)m</g)].map((m) => Number(m[1]));
       expect(negatives, drawing.layout).toEqual([2]);
+      // Zero needs no scale on the axis.
+      expect(drawing.svg).toMatch(/>£0</);
+      expect(drawing.svg).not.toMatch(/>£0m</);
     }
   });
 });
