@@ -40,9 +40,11 @@ export function legendLayout(enc: Encoding): Legend | undefined {
   // How far the row's tallest key reaches below its top (a wrapped name takes several lines).
   let extra = 0;
   // With some series highlighted the rest are one grey: one key for them all, not a row of
-  // identical swatches.
+  // identical swatches (a single grey series keeps its name).
   const picked = highlightedSeries(chart);
-  const names = picked.size ? [...chart.seriesNames.filter((n) => picked.has(n)), OTHERS] : chart.seriesNames;
+  const grey = chart.seriesNames.filter((n) => !picked.has(n));
+  const names =
+    picked.size && grey.length > 1 ? [...chart.seriesNames.filter((n) => picked.has(n)), OTHERS] : chart.seriesNames;
   for (const name of names) {
     const lines = textWidth(name, layout.fontSize) > room ? wrapText(name, room, layout.fontSize) : [name];
     const widest = Math.max(...lines.map((line) => textWidth(line, layout.fontSize)));
@@ -52,7 +54,13 @@ export function legendLayout(enc: Encoding): Legend | undefined {
       y += rowHeight + extra;
       extra = 0;
     }
-    items.push({ name, lines, color: name === OTHERS && picked.size ? muted : enc.seriesColor(name), x, y });
+    items.push({
+      name,
+      lines,
+      color: names !== chart.seriesNames && name === OTHERS ? muted : enc.seriesColor(name),
+      x,
+      y,
+    });
     extra = Math.max(extra, (lines.length - 1) * lineHeight);
     x += width;
   }

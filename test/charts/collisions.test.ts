@@ -116,13 +116,24 @@ describe("a highlight that names a series", () => {
 
   it("keys the grey series once, as Others, on a chart with a colour key", () => {
     const block =
-      "data: services\ntype: grouped-column\nx: Year\ny: [Children's Social Care, Adult Social Care]\nhighlight: Children's Social Care\ntitle: T";
+      "data: boroughs\ntype: stacked-column\nx: year\ny: spend\nseries: borough\nhighlight: Hounslow\ntitle: T";
     const { svg } = drawing(block, "wide");
-    expect([...svg.querySelectorAll(".legend text")].map((t) => t.textContent)).toEqual([
-      "Children's Social Care",
-      "Others",
-    ]);
+    expect([...svg.querySelectorAll(".legend text")].map((t) => t.textContent)).toEqual(["Hounslow", "Others"]);
     const fills = new Set([...svg.querySelectorAll(".legend rect")].map((r) => r.getAttribute("fill")));
     expect(fills).toEqual(new Set([accent, muted]));
+  });
+
+  it("keeps the name of a single grey series in the key", () => {
+    const block =
+      "data: services\ntype: grouped-column\nx: Year\ny: [Children's Social Care, Adult Social Care]\nhighlight: Children's Social Care\ntitle: T";
+    const { svg } = drawing(block, "wide");
+    const keys = [...svg.querySelectorAll(".legend text")].map((t) => [
+      t.textContent,
+      t.previousElementSibling?.getAttribute("fill"),
+    ]);
+    expect(keys).toEqual([
+      ["Children's Social Care", accent],
+      ["Adult Social Care", muted],
+    ]);
   });
 });
