@@ -202,9 +202,12 @@ export function valueAxis(
     while (count > 2 && axis.values.length * (axis.labelWidth + 16) > options.room) axis = fmt(--count);
   }
   const domain: [number, number] = [Math.min(min, axis.values[0] ?? min), Math.max(max, axis.values.at(-1) ?? max)];
-  // Room under the lowest negative bar for its value label, clear of the category labels.
-  if (!options.horizontal && min < 0 && domain[0] === min)
-    domain[0] -= ((domain[1] - domain[0]) * enc.layout.fontSize * 1.6) / options.room;
+  // Room under the lowest negative bar for its value label, clear of the category labels, when
+  // the lowest tick does not leave it already (−£2m under a bar of −£1.2m may not).
+  if (!options.horizontal && min < 0) {
+    const label = (enc.layout.fontSize * 1.6) / options.room;
+    domain[0] = Math.min(domain[0], min - ((domain[1] - min) * label) / (1 - label));
+  }
   return { domain, ticks: axis.values, tickFormat: axis.tickFormat, labelWidth: axis.labelWidth };
 }
 

@@ -27,6 +27,10 @@ describe("a small negative among large positives", () => {
     for (const drawing of chart!.drawings) {
       const negatives = [...drawing.svg.matchAll(/>−£(\d+)m</g)].map((m) => Number(m[1]));
       expect(negatives, drawing.layout).toEqual([2]);
+      // The negative column's value label, under it, stays clear of its category's label.
+      const y = (text: string) =>
+        Number(new RegExp(`translate\\([\\d.]+,([\\d.]+)\\)"[^>]*>${text}<`).exec(drawing.svg)![1]);
+      expect(y("2020/21") - y("−£1.2m"), drawing.layout).toBeGreaterThanOrEqual(14);
       // Zero needs no scale on the axis.
       expect(drawing.svg).toMatch(/>£0</);
       expect(drawing.svg).not.toMatch(/>£0m</);
