@@ -12,7 +12,7 @@ import { describeFacets, facetNotes, facetTable } from "./facet-text.ts";
 import { areaOptions } from "./kinds/area.ts";
 import { barHeight, barOptions } from "./kinds/bar.ts";
 import { columnOptions } from "./kinds/column.ts";
-import { dotOptions } from "./kinds/dot.ts";
+import { dotOptions, stripExtraHeight } from "./kinds/dot.ts";
 import { lineOptions } from "./kinds/line.ts";
 import { rangeOptions } from "./kinds/range.ts";
 import { stackedBarOptions, stackedColumnOptions } from "./kinds/stacked.ts";
@@ -96,9 +96,13 @@ export function renderChart(chart: ChartData): RenderedChart {
   if (spec.type === "custom") return renderCustomChart(chart);
   if (spec.type === "table") return renderTableChart(chart);
   const kind = kinds[spec.type];
-  const probe = encode(chart, layouts[0]!, 0);
-  const description =
-    spec.alt ?? (chart.facet ? describeFacets(chart, probe.fullFormat) : describeChart(chart, probe.fullFormat));
+  // Figures in the description as in the data table: pence on every figure when any has them.
+  const exact = exactNumberFormatter(
+    chart.measures[0]!,
+    chart.points.map((p) => p.value),
+    spec.format,
+  );
+  const description = spec.alt ?? (chart.facet ? describeFacets(chart, exact) : describeChart(chart, exact));
   const drawings = layouts.map((layout) => {
     if (chart.facet) return facetDrawing(chart, layout, description);
     // Columns whose labels cannot fit under them turn into bars, which have room for labels.
@@ -109,13 +113,13 @@ export function renderChart(chart: ChartData): RenderedChart {
     const options = (flip ? verticalBars[spec.type]! : kind)(enc);
     // Room above the plot for the colour key, then for annotation labels.
     const legend = legendLayout(enc);
-    const extraTop = (legend?.height ?? 0) + annotationRoom(enc);
+    const extraTop = (legend?.height ?? 0) + annotationRoom(enc, options);
     const clearance = options.marks?.some((m) => (m as { className?: string }).className === "value-label")
       ? layout.fontSize + 14
       : 4;
     const svg = Plot.plot({
       ...options,
-      marks: [...(options.marks ?? []), ...annotationMarks(enc, { clearance, top: valueTop(options) })],
+      marks: [...(options.marks ?? []), ...annotationMarks(enc, { clearance, top: valueTop(options), frame: options })],
       marginTop: (options.marginTop ?? 20) + extraTop,
       document,
       width: layout.width,
@@ -189,7 +193,9 @@ function chartHeight(chart: ChartData, layout: Layout, enc: Encoding): number {
   if (chart.orientation === "horizontal")
     return barHeight(enc, { stacked: ["stacked-bar", "range", "waterfall"].includes(chart.spec.type) });
   const wide = chart.spec.height ?? 360;
-  return layout.name === "wide" ? wide : Math.round(Math.min(wide, 340));
+  const base = layout.name === "wide" ? wide : Math.round(Math.min(wide, 340));
+  // A strip's names stood on end get room of their own below the dots.
+  return chart.spec.type === "dot" ? base + stripExtraHeight(enc) : base;
 }
 
 function sourceLine(chart: ChartData): string {

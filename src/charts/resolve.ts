@@ -441,8 +441,13 @@ function drawPoints(
       },
       at(path),
     );
+  // A highlight may also name a series of a chart of several (encoding.ts draws it).
+  const isSeries = (h: string | number | boolean) => seriesNames.length > 1 && seriesNames.includes(String(h));
   spec.highlight.forEach(
-    (h, i) => inData(h) || notInData("highlight", spec.highlight.length > 1 ? ["highlight", i] : ["highlight"], h),
+    (h, i) =>
+      inData(h) ||
+      isSeries(h) ||
+      notInData("highlight", spec.highlight.length > 1 ? ["highlight", i] : ["highlight"], h),
   );
   spec.annotations.forEach((a, i) => inData(a.x) || notInData(`annotations[${i}].x`, ["annotations", i, "x"], a.x));
   // A waterfall's totals must be categories it draws: a misspelt one would be drawn as a step.
