@@ -85,6 +85,9 @@ export const remarkValue: Plugin<[RemarkValueOptions], Root> = (options) => (tre
     } else {
       // `::value{...}` on a line of its own is a block directive: almost surely a `:value` with a
       // colon too many, which would print its braces to readers.
+      // `:rank` ranks the current place: only a place template has one (remark-place.ts).
+      if (directive.name === "rank" && node.type === "textDirective")
+        file.messages.push(diagnostic("RankOutsidePlace", {}, placeOf(node)));
       if (directive.name === "value") {
         const place = placeOf(node);
         const colons = node.type === "leafDirective" ? "::" : ":::";
