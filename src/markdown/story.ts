@@ -39,6 +39,9 @@ export interface RenderedStory {
   messages: VFileMessage[];
 }
 
+/** What a `:value` prints on a place page for a place whose figure was not published. */
+const MISSING_ON_PLACE_PAGE = "not published";
+
 export interface StoryContext {
   datasets: ReadonlyMap<string, Dataset>;
   /** Rendered charts by content hash (see src/cache/charts.ts). */
@@ -81,7 +84,11 @@ export function renderMarkdown(
     .use(remarkGfm)
     .use(remarkDirective)
     .use(options.place ? [[remarkPlace, options.place]] : [])
-    .use(remarkValue, { datasets: context.datasets, invalidDatasets: context.invalidDatasets })
+    .use(remarkValue, {
+      datasets: context.datasets,
+      invalidDatasets: context.invalidDatasets,
+      missing: options.place ? MISSING_ON_PLACE_PAGE : undefined,
+    })
     .use(remarkChart, {
       datasets: context.datasets,
       invalidDatasets: context.invalidDatasets,
