@@ -134,6 +134,8 @@ const placeTemplates = defineCollection({
     title: z.string(),
     owner: z.string(),
     dataset: z.string(),
+    datasetTitle: z.string(),
+    noun: z.string(),
     groupTitle: z.string().optional(),
     places: z.array(place),
     published: z.string(),

@@ -26,6 +26,8 @@ export function placeIndexEntry(set: PlaceSet) {
     title: set.title,
     owner: placesOwner(set.template.name),
     dataset: set.dataset,
+    datasetTitle: set.datasetTitle,
+    noun: set.noun,
     groupTitle: set.groupTitle,
     places: set.places,
     published: set.template.published,

@@ -40,6 +40,9 @@ export interface PlaceSet {
   /** The index page's heading. */
   title: string;
   dataset: string;
+  datasetTitle: string;
+  /** What the places are, in the plural (`councils`), for the index's words. */
+  noun: string;
   /** The title of the column the index groups by; undefined when grouped by first letter. */
   groupTitle?: string;
   /** Sorted by group, then name. */
@@ -141,6 +144,8 @@ function loadTemplate(
     template,
     title: template.index ?? dataset.title,
     dataset: dataset.id,
+    datasetTitle: dataset.title,
+    noun: template.places ?? "places",
     groupTitle: groupField?.title,
     places: places.map((p) => p.place).sort((a, b) => a.group.localeCompare(b.group) || a.name.localeCompare(b.name)),
     pages,
