@@ -37,7 +37,9 @@ export function plotlineLoader(options: { root: string }) {
     ));
   const reloaders: Array<() => Promise<void>> = [];
   let watching = false;
-  const watched = ["data", "content", join("content", "stories")].map((dir) => join(options.root, dir));
+  const watched = ["data", "content", join("content", "stories"), join("content", "places")].map((dir) =>
+    join(options.root, dir),
+  );
 
   const sync = async (fill: Fill, context: LoaderContext) => {
     const current = await site(context.config.site ? new URL(context.config.site) : undefined);
