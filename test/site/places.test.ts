@@ -62,6 +62,8 @@ describe("a place template of 152 councils", () => {
     const headings = [...index.matchAll(/<h2 id="group-\d+">([^<]+)<\/h2>/g)].map((m) => m[1]);
     expect(headings).toEqual(regions.map((r) => r.replace(/&/g, "&amp;")));
     expect(index.match(/<a href="#group-\d+">/g)).toHaveLength(regions.length);
+    // Each group ends with a way back to the jump list, for a reader scrolling on a phone.
+    expect(index.match(/<a href="#groups">Back to the regions<\/a>/g)).toHaveLength(regions.length);
     for (const council of councils) expect(index).toContain(`href="/places/councils/${slug(council.name)}/"`);
     expect(first.read("index.html")).toContain('href="/places/councils/"');
     expect(first.read("sitemap-0.xml")).toContain("/places/councils/northamptonshire/");
