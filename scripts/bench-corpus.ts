@@ -244,3 +244,99 @@ export function writeTransactions(options: { dir: string; rows: number; seed?: n
     ].join("\n"),
   );
 }
+
+const regions = [
+  "East Midlands",
+  "East of England",
+  "London",
+  "North East",
+  "North West",
+  "South East",
+  "South West",
+  "West Midlands",
+  "Yorkshire and The Humber",
+];
+
+/**
+ * A place template over `places` synthetic councils (`Council 001`, ...), with three years of a
+ * rate each, some suppressed (`c`) and some tied: one page per council with a dot strip of every
+ * council, a bar chart of its region and a line of its own years. Seeded, so every run is the same.
+ */
+export function writePlaces(options: { dir: string; places: number; seed?: number }): void {
+  const random = seeded(options.seed ?? 20261208);
+  const lines = ["la_name,region,year,rate"];
+  for (let p = 0; p < options.places; p++) {
+    const name = `Council ${String(p + 1).padStart(3, "0")}`;
+    const region = regions[p % regions.length]!;
+    for (const year of [2022, 2023, 2024]) {
+      // About one in 40 suppressed; rates to one decimal place, so several councils tie.
+      const rate = random() < 0.025 ? "c" : `${(10 + random() * 25).toFixed(1)}%`;
+      lines.push(`${name},${region},${year},${rate}`);
+    }
+  }
+  mkdirSync(join(options.dir, "data"), { recursive: true });
+  mkdirSync(join(options.dir, "content", "places"), { recursive: true });
+  writeFileSync(join(options.dir, "data", "council-rates.csv"), `${lines.join("\n")}\n`);
+  writeFileSync(
+    join(options.dir, "data", "council-rates.yml"),
+    [
+      "title: Synthetic council rates",
+      "source: { name: Generated for the benchmark, published: '2024-06-01' }",
+      "primaryKey: [la_name, year]",
+      'missingValues: ["", c]',
+      "fields:",
+      "  - { name: la_name, type: string, title: Council }",
+      "  - { name: region, type: string, title: Region }",
+      "  - { name: year, type: integer, title: Year }",
+      "  - { name: rate, type: number, title: Vacancy rate, unit: percent }",
+      "",
+    ].join("\n"),
+  );
+  writeFileSync(
+    join(options.dir, "content", "places", "councils.md"),
+    [
+      "---",
+      'title: "{place}: how its vacancy rate compares"',
+      'dek: "Where {place} stands among every council, and among the councils of {place.region}."',
+      "byline: [Benchmark]",
+      "published: 2024-06-02",
+      "each: { data: council-rates, key: la_name, filter: { year: 2024 } }",
+      "group: region",
+      "places: councils",
+      "---",
+      "",
+      ":rank{col=rate}",
+      "",
+      "```chart",
+      "data: council-rates",
+      "type: dot",
+      "x: region",
+      "y: rate",
+      "filter: { year: 2024 }",
+      'highlight: { la_name: "{place}" }',
+      'title: "{place} among every council"',
+      "```",
+      "",
+      "```chart",
+      "data: council-rates",
+      "type: bar",
+      "y: la_name",
+      "x: rate",
+      'filter: { year: 2024, region: "{place.region}" }',
+      "sort: -x",
+      'highlight: { la_name: "{place}" }',
+      'title: "{place} among the councils of {place.region}"',
+      "```",
+      "",
+      "```chart",
+      "data: council-rates",
+      "type: line",
+      "x: year",
+      "y: rate",
+      'filter: { la_name: "{place}" }',
+      'title: "The vacancy rate in {place}, year by year"',
+      "```",
+      "",
+    ].join("\n"),
+  );
+}

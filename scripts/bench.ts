@@ -2,14 +2,16 @@
 // changed, in two shapes (datasets shared by many stories; one dataset per chart, as newsrooms
 // work), and prints wall time, peak memory, per-chart cost and page sizes; then adds a council's
 // payments file of 20,000 to 200,000 rows to a 100-story site and measures `check` and the build.
-// BENCH_SCENARIOS (archive,many,big), BENCH_SIZES and BENCH_ROWS choose what runs. The corpora
+// A place template of 150 councils x 3 charts beside 100 stories (`places`) is measured cold, warm,
+// with the template edited and with one story edited.
+// BENCH_SCENARIOS (archive,many,big,places), BENCH_SIZES and BENCH_ROWS choose what runs. The corpora
 // stay in bench-out/ (outside git) as plain markdown and CSV. Figures go in docs/benchmarks.md.
 import { spawn } from "node:child_process";
 import { appendFileSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { join } from "node:path";
 import { loadSite } from "../src/site/site.ts";
-import { writeCorpus, writeTransactions } from "./bench-corpus.ts";
+import { writeCorpus, writePlaces, writeTransactions } from "./bench-corpus.ts";
 
 const project = process.cwd();
 const out = join(project, "bench-out");
@@ -197,7 +199,49 @@ async function bigFileScenario(rows: number, baseline: Run): Promise<string[]> {
   ];
 }
 
-const scenarios = (process.env.BENCH_SCENARIOS ?? "archive,many,big").split(",");
+/**
+ * A place template of 150 councils (3 charts each, 450 charts) beside a 100-story archive: cold,
+ * warm, the template edited (its 151 pages rebuilt alone) and one story edited (the places kept).
+ */
+async function placesScenario(): Promise<string[]> {
+  const root = join(out, "places-150");
+  const dist = join(out, "dist-places-150");
+  const cache = join(out, "cache-places-150");
+  writeCorpus({ dir: root, stories: 100 });
+  writePlaces({ dir: root, places: 150 });
+  const env = {
+    PLOTLINE_ROOT: root,
+    PLOTLINE_OUT_DIR: dist,
+    PLOTLINE_CACHE_DIR: cache,
+    PLOTLINE_SITE_URL: "https://bench.example.org",
+  };
+  for (const dir of [cache, dist, `${dist}.previous`]) rmSync(dir, { recursive: true, force: true });
+  console.log("\nA place template of 150 councils x 3 charts beside 100 stories");
+  const cold = await measuredBuild(env);
+  console.log(`  cold ${fmt(cold.seconds)} s (${cold.phases})`);
+  const warm = await measuredBuild(env);
+  console.log(`  warm ${fmt(warm.seconds)} s (${warm.phases})`);
+  const template = join(root, "content", "places", "councils.md");
+  writeFileSync(template, readFileSync(template, "utf8").replace("among every council,", "among all councils,"));
+  const edited = await measuredBuild(env);
+  console.log(`  template edited ${fmt(edited.seconds)} s (${edited.phases})`);
+  appendFileSync(join(root, "content", "stories", "story-0.md"), "\nA correction added after publication.\n");
+  const story = await measuredBuild(env);
+  console.log(`  one story edited ${fmt(story.seconds)} s (${story.phases})`);
+  const places = pageSizes(join(dist, "places", "councils"));
+  return [
+    "150 x 3",
+    fmt(cold.seconds),
+    fmt(warm.seconds),
+    fmt(edited.seconds),
+    fmt(story.seconds),
+    fmt(Math.max(cold.peakMiB, warm.peakMiB, edited.peakMiB, story.peakMiB), 0),
+    `${fmt(places.median)} / ${fmt(places.max)}`,
+    [cold, warm, edited, story].every((r) => r.status === 0) ? "ok" : "FAILED",
+  ];
+}
+
+const scenarios = (process.env.BENCH_SCENARIOS ?? "archive,many,big,places").split(",");
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
 const tables: string[] = [machine];
 const markdown = (head: string[], rows: string[][]) =>
@@ -261,6 +305,20 @@ if (scenarios.includes("big")) {
     "runs",
   ];
   tables.push(markdown(head, bigRows));
+}
+
+if (scenarios.includes("places")) {
+  const head = [
+    "places x charts",
+    "cold s",
+    "warm s",
+    "template edited s",
+    "one story edited s",
+    "peak MiB",
+    "place page KiB median / max",
+    "builds",
+  ];
+  tables.push(markdown(head, [await placesScenario()]));
 }
 
 console.log(`\n${tables.join("\n\n")}`);

@@ -67,7 +67,9 @@ if (args.includes("--frames")) {
 
 // Datasets a build leaves out (src/site/publish.ts): not a problem, but an author who expects one
 // on the site should know why it is not there.
-const published = new Set(publishedDatasets({ root, datasets: site.datasets, stories: site.stories, drafts: false }));
+// Place pages publish the datasets they use as stories do (src/site/places.ts).
+const pages = [...site.stories, ...site.places.flatMap((set) => set.pages)];
+const published = new Set(publishedDatasets({ root, datasets: site.datasets, stories: pages, drafts: false }));
 const unpublished = [...site.datasets.values()].filter((d) => !published.has(d.id));
 if (unpublished.length) {
   if (messages.length) console.log("");

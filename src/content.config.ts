@@ -47,7 +47,10 @@ const charts = defineCollection({
     source: z.string(),
     description: z.string(),
     dataset: z.string(),
+    /** The story's slug, or `places/<template>` for a chart on a place page. */
     story: z.string(),
+    /** A chart on a place page: the page's path and title, which its embed page links to. */
+    page: z.object({ path: z.string(), title: z.string() }).optional(),
     drawings: z.array(drawing),
     table: z.object({ caption: z.string(), head: z.array(z.string()), rows: z.array(z.array(z.string())) }),
     /** A `type: table`'s HTML (src/charts/kinds/table.ts). */
@@ -89,6 +92,8 @@ const datasets = defineCollection({
     datapackage: z.string(),
     charts: z.array(z.object({ id: z.string(), title: z.string(), story: z.string() })),
     stories: z.array(z.object({ slug: z.string(), title: z.string() })),
+    /** Place templates whose pages use it (src/site/places.ts). */
+    places: z.array(z.object({ template: z.string(), title: z.string(), count: z.number() })),
     /** For a pinned copy (`<id>@<day>`): the dataset it is a version of. */
     versionOf: z.object({ id: z.string(), day: z.string(), published: z.boolean() }).optional(),
     /** Pinned copies of this dataset that published stories keep using. */
@@ -100,4 +105,45 @@ const datasets = defineCollection({
   }),
 });
 
-export const collections = { stories, charts, datasets };
+const place = z.object({ name: z.string(), slug: z.string(), group: z.string() });
+
+/** One page per place of a place template (src/site/places.ts), id `<template>/<place>`. */
+const places = defineCollection({
+  loader: loader.places,
+  schema: z.object({
+    template: z.string(),
+    /** What the partial build knows the template's pages by (src/build/partial.ts). */
+    owner: z.string(),
+    slug: z.string(),
+    name: z.string(),
+    group: z.string(),
+    title: z.string(),
+    dek: z.string(),
+    byline: z.array(z.string()),
+    published: z.string(),
+    updated: z.string().optional(),
+    charts: z.array(z.string()),
+    datasets: z.array(z.string()),
+    /** The rendered page: a blob id (src/cache/blobs.ts). */
+    html: z.string(),
+  }),
+});
+
+/** Each place template, for its index page: its places, sorted by group and name. */
+const placeTemplates = defineCollection({
+  loader: loader.placeTemplates,
+  schema: z.object({
+    title: z.string(),
+    owner: z.string(),
+    dataset: z.string(),
+    datasetTitle: z.string(),
+    noun: z.string(),
+    groupTitle: z.string().optional(),
+    places: z.array(place),
+    published: z.string(),
+    updated: z.string().optional(),
+    byline: z.array(z.string()),
+  }),
+});
+
+export const collections = { stories, charts, datasets, places, placeTemplates };

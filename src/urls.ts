@@ -81,6 +81,9 @@ export const paths = {
   datasetSidecar: (id: string) => `/data/${id}.yml`,
   datasetSource: (id: string) => `/data/${id}.source.csv`,
   datasetPackage: (id: string) => `/data/${id}.datapackage.json`,
+  places: () => "/places/",
+  placeIndex: (template: string) => `/places/${template}/`,
+  place: (template: string, place: string) => `/places/${template}/${place}/`,
   rss: () => "/rss.xml",
   search: () => "/search/",
 };

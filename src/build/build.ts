@@ -21,7 +21,7 @@ import { pageStoryCache, storyPanels } from "../site/page-stories.ts";
 import { checkSiteRecord, recordDay, recordText, writeRecord } from "../site/published.ts";
 import { aliasProblems, siteRedirects } from "../site/redirects.ts";
 import { headersFile } from "../site/security.ts";
-import { loadSite, type Site } from "../site/site.ts";
+import { loadSite, placesOwner, type Site } from "../site/site.ts";
 import { topicProblems } from "../site/topics.ts";
 import { absolute, paths } from "../urls.ts";
 import { stopOrphanedChild } from "./astro-child.ts";
@@ -258,7 +258,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         // Drafts have no page to keep. Every dataset's page is listed too: most are kept, and the
         // sitemap drops the ones built again as repeats.
         keptPages: [
-          ...plan.kept.filter((slug) => lastBuild!.stories[slug]!.page).map((slug) => paths.story(slug)),
+          ...plan.kept
+            .filter((slug) => lastBuild!.stories[slug]!.page)
+            .flatMap((slug) => lastBuild!.stories[slug]!.pages ?? [paths.story(slug)]),
           ...lastBuild!.datasets.map((id) => paths.dataset(id)),
         ].map((path) => absolute(path, siteUrl!)),
         // Which datasets the changed stories use now is known once they are checked: see below.
@@ -488,6 +490,17 @@ function buildState(site: Site, shared: string, stories: Record<string, string>)
     // An earlier id has the same files as the id: a partial build keeps them too.
     entry.charts.push(id, ...(chart.aliases ?? []));
     if (!entry.datasets.includes(chart.dataset)) entry.datasets.push(chart.dataset);
+  }
+  // A place template's pages (its index and one a place) are planned like a story's.
+  for (const set of site.places) {
+    const entry = current.stories[placesOwner(set.template.name)]!;
+    entry.page = true;
+    entry.pages = [
+      paths.placeIndex(set.template.name),
+      ...set.places.map((place) => paths.place(set.template.name, place.slug)),
+    ];
+    for (const id of [set.dataset, ...set.pages.flatMap((page) => page.quoted)])
+      if (!entry.datasets.includes(id)) entry.datasets.push(id);
   }
   // A dataset's page lists the stories that quote it too, so a story's quoted datasets are its own.
   for (const story of site.stories) {

@@ -32,6 +32,11 @@ export interface StoryState {
   page: boolean;
   /** Earlier slugs, each with a page that sends readers on. */
   aliases?: string[];
+  /**
+   * A place template's pages (`places/<template>` in `stories`): its index and every place's page,
+   * which it has instead of a story page, newsletter and oEmbed.
+   */
+  pages?: string[];
 }
 
 export type BuildPlan =
@@ -79,16 +84,24 @@ export function sharedDigest(options: { project: string; root: string; settings:
   return hash.digest("hex");
 }
 
-/** Each story file's digest, by slug. */
+/**
+ * Each story file's digest, by slug, and each place template's, as `places/<template>` (a template
+ * is planned like a story: an edit to it rebuilds its pages alone).
+ */
 export function storyDigests(root: string): Record<string, string> {
-  const dir = join(root, "content", "stories");
   const digests: Record<string, string> = {};
-  if (!existsSync(dir)) return digests;
-  for (const name of readdirSync(dir).sort()) {
-    if (!name.endsWith(".md")) continue;
-    // Only files are read: the content check reports a folder, or a link out or to nothing.
-    const entry = contentEntry(root, join("content", "stories", name));
-    digests[name.slice(0, -3)] = entry.kind === "file" ? sha(readFileSync(join(dir, name))) : entry.kind;
+  for (const [folder, prefix] of [
+    ["stories", ""],
+    ["places", "places/"],
+  ]) {
+    const dir = join(root, "content", folder!);
+    if (!existsSync(dir)) continue;
+    for (const name of readdirSync(dir).sort()) {
+      if (!name.endsWith(".md")) continue;
+      // Only files are read: the content check reports a folder, or a link out or to nothing.
+      const entry = contentEntry(root, join("content", folder!, name));
+      digests[prefix + name.slice(0, -3)] = entry.kind === "file" ? sha(readFileSync(join(dir, name))) : entry.kind;
+    }
   }
   return digests;
 }
@@ -133,8 +146,10 @@ const fileOf = (path: string) => path.slice(1) + (path.endsWith("/") ? "index.ht
  * The files a kept story contributes to the site: its pages and its charts' embed pages and SVGs
  * (its charts' PNGs come from the chart cache). A draft has none.
  */
-export function storyOutputs(slug: string, story: Pick<StoryState, "charts" | "page" | "aliases">): string[] {
+export function storyOutputs(slug: string, story: Pick<StoryState, "charts" | "page" | "aliases" | "pages">): string[] {
   if (!story.page) return [];
+  const charts = story.charts.flatMap((id) => [paths.embed(id), paths.embedOembed(id), paths.chartSvg(id)]);
+  if (story.pages) return [...story.pages, ...charts].map(fileOf);
   return [
     paths.story(slug),
     ...(story.aliases ?? []).map(paths.story),

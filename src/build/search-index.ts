@@ -1,4 +1,4 @@
-// The site search: Pagefind indexes the new site's story pages (only elements marked
+// The site search: Pagefind indexes the new site's story and place pages (only elements marked
 // data-pagefind-body) and writes `pagefind/` beside them, which /search/ loads from the same origin.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -18,8 +18,8 @@ export async function writeSearchIndex(dir: string): Promise<SearchIndexResult> 
       excludeSelectors: [".chart-drawings", ".chart-share"],
     });
     if (!created.index) return { pages: 0, errors: created.errors };
-    // Only story pages are indexed (data-pagefind-body), so only they need reading.
-    const added = await created.index.addDirectory({ path: dir, glob: "stories/**/*.html" });
+    // Only story and place pages are indexed (data-pagefind-body), so only they need reading.
+    const added = await created.index.addDirectory({ path: dir, glob: "{stories,places}/**/*.html" });
     // Not `writeFiles`: it can answer before its files are all on disk, and `close()` below then
     // stops the writer (a truncated pagefind-entry.json in about one build in six at 1,000
     // stories). The files come back in memory and are written here, whole, before we go on.

@@ -36,7 +36,14 @@ export type DateGrouping = (typeof dateGroupings)[number];
  * with the markup. Ids in a story's prose are prefixed (`user-content-fn-1`), so that prefix is
  * the layout's too.
  */
-export const LAYOUT_IDS = ["corrections-heading", "main", "search", "topics-heading"] as const;
+export const LAYOUT_IDS = [
+  "corrections-heading",
+  "groups",
+  "main",
+  "places-heading",
+  "search",
+  "topics-heading",
+] as const;
 const LAYOUT_ID_PREFIX = "user-content-";
 
 const scalar = z.union([z.string(), z.number(), z.boolean()]);

@@ -476,6 +476,59 @@ export const catalogue = {
     message: (p: { dataset: string }) => `Unexpected \`row\` for dataset \`${p.dataset}\`, which has no \`primaryKey\``,
     hint: (_p: { dataset: string }) => 'use `where="column=value"` to pick the row, or add `primaryKey` to the sidecar',
   },
+  // ── Place templates: content/places/<template>.md ─────────────────────────
+  PlaceTemplateNameInvalid: {
+    message: (p: { slug: string }) => `Unexpected place template name \`${p.slug}\`, expected lowercase kebab-case`,
+    hint: (p: { slug: string; suggestion: string }) =>
+      `rename the file to \`${p.suggestion}.md\`; the name is the permanent URL of its pages`,
+  },
+  PlaceUnknownDataset: {
+    message: (p: { actual: string }) =>
+      `Unexpected dataset \`${p.actual}\` in \`each.data\`, no such file in \`data/\``,
+    hint: (p: { actual: string; datasets: readonly string[]; suggestion?: string }) =>
+      p.suggestion ? `did you mean \`${p.suggestion}\`?` : `the datasets are ${list(p.datasets)}`,
+  },
+  PlaceUnknownColumn: {
+    message: (p: { actual: string; where: string; dataset: string }) =>
+      `Unexpected column \`${p.actual}\` in ${p.where}, not in dataset \`${p.dataset}\``,
+    hint: (p: { actual: string; where: string; dataset: string; columns: readonly string[]; suggestion?: string }) =>
+      p.suggestion ? `did you mean \`${p.suggestion}\`?` : `the columns are ${list(p.columns, 40)}`,
+  },
+  PlaceholderUnknown: {
+    message: (p: { actual: string }) =>
+      `Unexpected placeholder \`${p.actual}\`, expected \`{place}\` or \`{place.<column>}\``,
+    hint: (p: { actual: string; suggestion?: string }) =>
+      p.suggestion
+        ? `did you mean \`${p.suggestion}\`?`
+        : "a place template fills `{place}` with the place's name, `{place.slug}` with its address and `{place.<column>}` with a cell of its row",
+  },
+  PlaceKeyMissing: {
+    message: (p: { column: string; dataset: string }) =>
+      `Unexpected row with no \`${p.column}\` in \`${p.dataset}\`, expected every place to have a name`,
+    hint: (p: { column: string; dataset: string }) =>
+      `fill in \`${p.column}\` on that row, or leave the row out with \`each.filter\``,
+  },
+  PlaceSlugDuplicate: {
+    message: (p: { actual: string; slug: string; other: string; line: number }) =>
+      `Unexpected second place \`${p.actual}\` with the address \`${p.slug}\`, already used by \`${p.other}\` (line ${p.line} of the dataset)`,
+    hint: (_p: { actual: string; slug: string; other: string; line: number }) =>
+      "each place's page is named after it: make `each.key` a column whose values differ in more than case and punctuation, or narrow the rows with `each.filter`",
+  },
+  RankAttributeInvalid: {
+    message: (p: { actual: string; expected: string }) =>
+      `Unexpected \`${p.actual}\` in \`:rank\`, expected ${p.expected}`,
+    hint: (_p: { actual: string; expected: string }) =>
+      'write it like `:rank{col=vacancy_rate}`, optionally with `label="vacancy rate"` and `of=councils`',
+  },
+  RankNotNumeric: {
+    message: (p: { column: string; type: string }) =>
+      `Unexpected \`:rank\` on \`${p.column}\`, a column of type \`${p.type}\`, expected a number column`,
+    hint: (_p: { column: string; type: string }) => "rank a column of figures (`number` or `integer`)",
+  },
+  RankOutsidePlace: {
+    message: (_p: Record<string, never>) => "Unexpected `:rank` outside a place template",
+    hint: (_p: Record<string, never>) => "`:rank` ranks the current place: use it in `content/places/<template>.md`",
+  },
   // ── Published figures: content/published.lock.json ────────────────────────
   PublishedFigureChanged: {
     message: (p: { was: string; now: string; recorded: string; dataset: string; slug: string }) =>

@@ -10,7 +10,7 @@ import { parseYamlSource, schemaProblems, type YamlSource } from "../errors/yaml
 // YYYY-MM-DD, checked for being a real day below.
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-const isoDate = z
+export const isoDate = z
   .string()
   .regex(ISO_DATE, "a date written YYYY-MM-DD")
   // Only a date written YYYY-MM-DD is checked for being real: one mistake, one message.
@@ -45,11 +45,16 @@ export interface Frontmatter {
   aliases: string[];
 }
 
-const examples: Record<string, string> = {
+/** Examples for the keys stories and place templates share. */
+export const frontmatterExamples: Record<string, string> = {
   title: "title: Children's trust overspends by £20.9m",
   dek: "dek: One sentence that says what the story found",
   byline: "byline: [Jane Smith]",
   published: "published: 2024-03-14",
+};
+
+const examples: Record<string, string> = {
+  ...frontmatterExamples,
   date: "date: 2024-03-15",
   text: "text: What was wrong, and what is right",
 };
@@ -74,10 +79,23 @@ export function frontmatterSource(text: string, file: string): YamlSource | unde
   return match ? parseYamlSource(match[1]!, { file, line: 2 }) : undefined;
 }
 
-export function parseStoryFile(
+/** How a frontmatter's keys are named in hints: the keys allowed beside one, and examples. */
+export interface FrontmatterRules<S extends z.ZodType> {
+  schema: S;
+  siblings: (key: string) => { name: string; allowed: string[]; nested: boolean };
+  examples: Record<string, string>;
+}
+
+/**
+ * Splits the frontmatter from the body and checks it against `rules.schema`, every problem at its
+ * line. The body comes back padded with blank lines, so markdown positions are lines of the file.
+ * Shared by stories and place templates (src/markdown/place-template.ts).
+ */
+export function readFrontmatter<S extends z.ZodType>(
   text: string,
   file: string,
-): { frontmatter?: Frontmatter; body: string; messages: VFileMessage[] } {
+  rules: FrontmatterRules<S>,
+): { data?: z.infer<S>; body: string; messages: VFileMessage[] } {
   const diagnostics = new Diagnostics();
   // Some Windows editors save UTF-8 with a byte-order mark, which is not part of the `---` line.
   if (text.startsWith("\uFEFF")) text = text.slice(1);
@@ -95,36 +113,42 @@ export function parseStoryFile(
     diagnostics.add("FrontmatterYamlInvalid", { reason: error.reason }, { file, ...error });
   if (source.syntaxErrors.length) return { body, messages: diagnostics.messages };
   const raw = source.value ?? {};
-  const result = schema.safeParse(raw);
-  if (!result.success) {
-    for (const problem of schemaProblems(result.error.issues, source, raw)) {
-      const { name, allowed, nested } = siblings(problem.key);
-      if (problem.kind === "unknown-key") {
-        const suggestion = closest(name, allowed);
-        diagnostics.add(
-          "FrontmatterUnknownKey",
-          { key: problem.key, allowed: suggestion ? [suggestion] : allowed },
-          { file, ...problem.place },
-        );
-      } else if (problem.kind === "missing-key") {
-        // A key missing from the whole frontmatter has no line of its own: the opening `---`. One
-        // missing from a correction goes where that correction starts.
-        diagnostics.add(
-          "FrontmatterMissingKey",
-          { key: problem.key, example: examples[name] ?? `${name}: ...` },
-          nested ? { file, ...problem.place } : { file, line: 1, column: 1 },
-        );
-      } else {
-        diagnostics.add(
-          "FrontmatterInvalidValue",
-          { key: problem.key, actual: problem.actual ?? "", expected: problem.expected },
-          { file, ...problem.place },
-        );
-      }
+  const result = rules.schema.safeParse(raw);
+  if (result.success) return { data: result.data, body, messages: diagnostics.messages };
+  for (const problem of schemaProblems(result.error.issues, source, raw)) {
+    const { name, allowed, nested } = rules.siblings(problem.key);
+    if (problem.kind === "unknown-key") {
+      const suggestion = closest(name, allowed);
+      diagnostics.add(
+        "FrontmatterUnknownKey",
+        { key: problem.key, allowed: suggestion ? [suggestion] : allowed },
+        { file, ...problem.place },
+      );
+    } else if (problem.kind === "missing-key") {
+      // A key missing from the whole frontmatter has no line of its own: the opening `---`. One
+      // missing from a mapping inside it goes where that mapping starts.
+      diagnostics.add(
+        "FrontmatterMissingKey",
+        { key: problem.key, example: rules.examples[name] ?? `${name}: ...` },
+        nested ? { file, ...problem.place } : { file, line: 1, column: 1 },
+      );
+    } else {
+      diagnostics.add(
+        "FrontmatterInvalidValue",
+        { key: problem.key, actual: problem.actual ?? "", expected: problem.expected },
+        { file, ...problem.place },
+      );
     }
-    return { body, messages: diagnostics.messages };
   }
-  const data = result.data;
+  return { body, messages: diagnostics.messages };
+}
+
+export function parseStoryFile(
+  text: string,
+  file: string,
+): { frontmatter?: Frontmatter; body: string; messages: VFileMessage[] } {
+  const { data, body, messages } = readFrontmatter(text, file, { schema, siblings, examples });
+  if (!data) return { body, messages };
   return {
     frontmatter: {
       title: data.title,
@@ -138,6 +162,6 @@ export function parseStoryFile(
       aliases: data.aliases ?? [],
     },
     body,
-    messages: diagnostics.messages,
+    messages,
   };
 }

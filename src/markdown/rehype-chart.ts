@@ -8,12 +8,14 @@ import type { RenderedChart } from "../charts/render.ts";
 import { PLACEHOLDER_ATTRIBUTE, type ChartFileData } from "./remark-chart.ts";
 
 /** Panels to add under a chart on its story page (embed code, newsletter snippet, downloads). */
-export type ChartPanels = (chart: RenderedChart, story: { slug: string }) => Element[];
+export type ChartPanels = (chart: RenderedChart, story: { slug: string; path?: string }) => Element[];
 
 export interface RehypeChartOptions {
   panels?: ChartPanels;
   /** The story's slug, for panels that link back to it. */
   slug: string;
+  /** The page's path when it is not the story's (a place page, `/places/<template>/<place>/`). */
+  path?: string;
 }
 
 export const rehypeChart: Plugin<[RehypeChartOptions], Root> = (options) => (tree, file) => {
@@ -23,7 +25,11 @@ export const rehypeChart: Plugin<[RehypeChartOptions], Root> = (options) => (tre
     if (id === undefined || !parent || index === undefined) return;
     const chart = charts.get(String(id));
     if (chart)
-      parent.children.splice(index, 1, chartFigure(chart, { panels: options.panels?.(chart, { slug: options.slug }) }));
+      parent.children.splice(
+        index,
+        1,
+        chartFigure(chart, { panels: options.panels?.(chart, { slug: options.slug, path: options.path }) }),
+      );
     else parent.children.splice(index, 1);
     return [SKIP, index];
   });

@@ -16,6 +16,11 @@ import { diagnostic, Diagnostics } from "../errors/diagnostic.ts";
 export interface RemarkValueOptions {
   datasets: ReadonlyMap<string, Dataset>;
   invalidDatasets?: ReadonlySet<string>;
+  /**
+   * What to print for a cell with no figure, instead of reporting it. A place page sets it: some
+   * places' figures are suppressed, and saying so is right there, where in a story it is a mistake.
+   */
+  missing?: string;
 }
 
 const attributes = ["data", "row", "where", "col", "agg", "format"];
@@ -85,6 +90,9 @@ export const remarkValue: Plugin<[RemarkValueOptions], Root> = (options) => (tre
     } else {
       // `::value{...}` on a line of its own is a block directive: almost surely a `:value` with a
       // colon too many, which would print its braces to readers.
+      // `:rank` ranks the current place: only a place template has one (remark-place.ts).
+      if (directive.name === "rank" && node.type === "textDirective")
+        file.messages.push(diagnostic("RankOutsidePlace", {}, placeOf(node)));
       if (directive.name === "value") {
         const place = placeOf(node);
         const colons = node.type === "leafDirective" ? "::" : ":::";
@@ -114,6 +122,7 @@ export function valueText(
   const dataset = valueDataset(query.data, options, diagnostics, place);
   if (!dataset) return undefined;
   const result = lookupCell(dataset, query);
+  if ("problem" in result && result.problem.kind === "missing" && options.missing !== undefined) return options.missing;
   if ("problem" in result) {
     reportLookupProblem(result.problem, query, diagnostics, place);
     return undefined;

@@ -20,6 +20,7 @@ import { rehypeChart, type ChartPanels } from "./rehype-chart.ts";
 import { rehypeFragmentLinks } from "./rehype-fragment-links.ts";
 import { rehypeImageAlt } from "./rehype-image-alt.ts";
 import { PLACEHOLDER_ATTRIBUTE, remarkChart, type ChartFileData } from "./remark-chart.ts";
+import { remarkPlace, type PlaceBinding } from "./remark-place.ts";
 import { remarkValue, type PrintedValue, type ValueFileData } from "./remark-value.ts";
 
 export interface RenderedStory {
@@ -37,6 +38,9 @@ export interface RenderedStory {
   values: PrintedValue[];
   messages: VFileMessage[];
 }
+
+/** What a `:value` prints on a place page for a place whose figure was not published. */
+const MISSING_ON_PLACE_PAGE = "not published";
 
 export interface StoryContext {
   datasets: ReadonlyMap<string, Dataset>;
@@ -61,12 +65,30 @@ export function renderStory(
 ): RenderedStory {
   const { frontmatter, body, messages } = parseStoryFile(text, options.file);
   messages.unshift(...controlCharacterMessages(text, options.file));
+  const rendered = renderMarkdown(body, options, context);
+  return { ...rendered, frontmatter, messages: [...messages, ...rendered.messages] };
+}
+
+/**
+ * A story's body (or a place page's, with `place`: its placeholders filled and `:rank` written)
+ * as HTML with its charts, the figures it printed and its problems.
+ */
+export function renderMarkdown(
+  body: string,
+  options: { file: string; slug: string; place?: PlaceBinding; path?: string },
+  context: StoryContext,
+): Omit<RenderedStory, "frontmatter"> {
   const file = new VFile({ path: options.file, value: body });
   const processor = unified()
     .use(remarkParse)
     .use(remarkGfm)
     .use(remarkDirective)
-    .use(remarkValue, { datasets: context.datasets, invalidDatasets: context.invalidDatasets })
+    .use(options.place ? [[remarkPlace, options.place]] : [])
+    .use(remarkValue, {
+      datasets: context.datasets,
+      invalidDatasets: context.invalidDatasets,
+      missing: options.place ? MISSING_ON_PLACE_PAGE : undefined,
+    })
     .use(remarkChart, {
       datasets: context.datasets,
       invalidDatasets: context.invalidDatasets,
@@ -79,7 +101,7 @@ export function renderStory(
     .use(rehypeImageAlt)
     .use(rehypeSanitize, sanitizeSchema)
     .use(rehypeFragmentLinks, { prefix: sanitizeSchema.clobberPrefix ?? "user-content-" })
-    .use(rehypeChart, { panels: context.panels, slug: options.slug })
+    .use(rehypeChart, { panels: context.panels, slug: options.slug, path: options.path })
     .use(rehypeStringify, { allowDangerousHtml: true });
   const tree = processor.runSync(processor.parse(file), file);
   const html = processor.stringify(tree, file);
@@ -88,13 +110,12 @@ export function renderStory(
   return {
     slug: options.slug,
     file: options.file,
-    frontmatter,
     html: String(html),
     charts: data.charts ?? [],
     chartLines: data.chartLines ?? {},
     chartPlaces: data.chartPlaces ?? {},
     quoted: [...((file.data as ValueFileData).quoted ?? [])].sort(),
     values: (file.data as ValueFileData).values ?? [],
-    messages: [...messages, ...file.messages],
+    messages: [...file.messages],
   };
 }

@@ -11,6 +11,7 @@ import { frameReader } from "../content-files.ts";
 import { formatReport, readSourceFrom } from "../errors/print.ts";
 import { datasetEntry, pagesRecord } from "./dataset-entry.ts";
 import { pageStoryCache, storyPanels } from "./page-stories.ts";
+import { placeIndexEntry, placePageEntry } from "./place-entry.ts";
 import { loadSite, type Site } from "./site.ts";
 
 type Fill = (site: Site, context: LoaderContext) => void;
@@ -36,7 +37,9 @@ export function plotlineLoader(options: { root: string }) {
     ));
   const reloaders: Array<() => Promise<void>> = [];
   let watching = false;
-  const watched = ["data", "content", join("content", "stories")].map((dir) => join(options.root, dir));
+  const watched = ["data", "content", join("content", "stories"), join("content", "places")].map((dir) =>
+    join(options.root, dir),
+  );
 
   const sync = async (fill: Fill, context: LoaderContext) => {
     const current = await site(context.config.site ? new URL(context.config.site) : undefined);
@@ -103,10 +106,36 @@ export function plotlineLoader(options: { root: string }) {
   });
 
   const charts = loader("plotline-charts", (current, { store }) => {
-    for (const [id, { chart, story }] of current.charts) {
+    for (const [id, { chart, story, page }] of current.charts) {
       const { id: _id, drawings, ...rest } = chart;
-      store.set({ id, data: { ...rest, drawings: drawings.map((d) => drawingByBlob(d, putBlob)), story } });
+      const data = {
+        ...rest,
+        drawings: drawings.map((d) => drawingByBlob(d, putBlob)),
+        story,
+        ...(page ? { page } : {}),
+      };
+      store.set({ id, data });
     }
+  });
+
+  // Place pages (src/site/places.ts): one entry per place, and one per template for its index.
+  const places = loader("plotline-places", (current, { store }) => {
+    for (const set of current.places) {
+      for (const page of set.pages) {
+        store.set({
+          id: `${set.template.name}/${page.place.slug}`,
+          filePath: page.file,
+          data: {
+            ...placePageEntry(page),
+            html: lazyBlobId(page, "html") ?? putBlob(page.html),
+          },
+        });
+      }
+    }
+  });
+  const placeTemplates = loader("plotline-place-templates", (current, { store }) => {
+    for (const set of current.places)
+      store.set({ id: set.template.name, filePath: set.template.file, data: placeIndexEntry(set) });
   });
 
   const datasets = loader("plotline-datasets", (current, { store }) => {
@@ -118,7 +147,7 @@ export function plotlineLoader(options: { root: string }) {
     }
   });
 
-  return { stories, charts, datasets };
+  return { stories, charts, datasets, places, placeTemplates };
 }
 
 /** The content errors as a block at the top of a story in `astro dev`: positions and hints, escaped. */

@@ -38,11 +38,18 @@ export function pagesRecord(root: string): PublishedRecord {
 export function datasetEntry(dataset: Dataset, site: Site, root: string, record: PublishedRecord) {
   const { id } = dataset;
   const charts = [...site.charts]
-    .filter(([, c]) => c.chart.dataset === id)
+    // A place template's charts are one per place: the template is listed instead (below).
+    .filter(([, c]) => c.chart.dataset === id && !c.page)
     .map(([chartId, c]) => ({ id: chartId, title: c.chart.title, story: c.story }));
   const stories = site.stories
     .filter((s) => s.charts.some((c) => c.dataset === id) || s.quoted.includes(id))
     .map((s) => ({ slug: s.slug, title: s.frontmatter.title }));
+  const places = site.places
+    .filter(
+      (set) =>
+        set.dataset === id || set.pages.some((p) => p.charts.some((c) => c.dataset === id) || p.quoted.includes(id)),
+    )
+    .map((set) => ({ template: set.template.name, title: set.title, count: set.places.length }));
   const titleOf = (slug: string) => site.stories.find((s) => s.slug === slug)?.frontmatter.title ?? slug;
   const pinned = pinnedVersion(id);
   return {
@@ -76,6 +83,7 @@ export function datasetEntry(dataset: Dataset, site: Site, root: string, record:
     datapackage: `${JSON.stringify(frictionlessPackage(dataset), null, 2)}\n`,
     charts,
     stories,
+    places,
     // A pinned copy names the dataset it is a version of (linked when that one is published too).
     versionOf: pinned ? { id: pinned.of, day: pinned.day, published: site.published.includes(pinned.of) } : undefined,
     // The earlier versions that published stories were kept on, oldest first.

@@ -10,7 +10,12 @@ import { absolute, paths } from "../urls.ts";
 /** The panels under each chart; none without the site's URL (`new URL(site).href`). */
 export function storyPanels(siteHref: string | undefined): ChartPanels | undefined {
   if (siteHref === undefined) return undefined;
-  return (chart, story) => sharePanels(chart, siteHref, absolute(paths.storyChart(story.slug, chart.id), siteHref));
+  return (chart, story) =>
+    sharePanels(
+      chart,
+      siteHref,
+      absolute(story.path ? `${story.path}#${chart.id}` : paths.storyChart(story.slug, chart.id), siteHref),
+    );
 }
 
 /** The cache of stories rendered with `storyPanels(siteHref)`, under the build's shared digest. */

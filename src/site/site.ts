@@ -1,17 +1,19 @@
 // Loads the whole site's content: every dataset, every story with its charts, and every
 // problem found on the way, so a build can fail once with all of them.
-import { readdirSync, readFileSync, existsSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { ChartCache } from "../cache/charts.ts";
 import { storyKey, type StoryCache } from "../cache/stories.ts";
 import type { RenderedChart } from "../charts/render.ts";
-import { contentEntry, linkProblem } from "../content-files.ts";
 import { isKebab, kebab } from "../data/ids.ts";
 import { loadDatasets } from "../data/index.ts";
 import type { Dataset } from "../data/types.ts";
 import { Diagnostics, sortMessages, type VFileMessage } from "../errors/diagnostic.ts";
 import type { ChartPanels } from "../markdown/rehype-chart.ts";
 import { renderStory, type RenderedStory } from "../markdown/story.ts";
+import { paths } from "../urls.ts";
+import { markdownFiles } from "./markdown-files.ts";
+import { loadPlaces, type PlaceSet } from "./places.ts";
 import { publishedDatasets } from "./publish.ts";
 
 export interface Story extends RenderedStory {
@@ -20,7 +22,10 @@ export interface Story extends RenderedStory {
 
 export interface SiteChart {
   chart: RenderedChart;
+  /** The story's slug, or `places/<template>` for a chart on a place page. */
   story: string;
+  /** For a chart on a place page: that page's path and title (the embed page links to it). */
+  page?: { path: string; title: string };
 }
 
 export interface Site {
@@ -34,6 +39,8 @@ export interface Site {
    * `publish: true` (see publish.ts). The others are read and checked, but get no page.
    */
   published: string[];
+  /** Place templates with their places and pages (drafts only when asked for), by name. */
+  places: PlaceSet[];
   /** Every problem, sorted by file and position. */
   messages: VFileMessage[];
 }
@@ -56,6 +63,9 @@ export interface LoadSiteOptions {
 
 export const STORIES_DIR = "content/stories";
 
+/** What a place page's charts belong to, as a story's belong to its slug: the template's pages. */
+export const placesOwner = (template: string) => `places/${template}`;
+
 export function loadSite(options: LoadSiteOptions): Site {
   const diagnostics = new Diagnostics();
   const { datasets, messages } = loadDatasets({ root: options.root });
@@ -69,7 +79,31 @@ export function loadSite(options: LoadSiteOptions): Site {
   const stories: Story[] = [];
   const charts = new Map<string, SiteChart>();
   const chartPlaces = new Map<string, string>();
-  const names = storyFiles(options.root, diagnostics);
+  /** Checks a page's chart ids against every other chart's, and keeps the charts of a page that is shown. */
+  const addCharts = (story: RenderedStory, owner: { owner: string; shown: boolean; page?: SiteChart["page"] }) => {
+    const file = story.file;
+    for (const chart of story.charts) {
+      const place = `${file}:${story.chartLines[chart.id]}`;
+      const at = story.chartPlaces[chart.id] ?? { line: story.chartLines[chart.id] ?? 1, column: 1 };
+      const first = chartPlaces.get(chart.id);
+      if (first) {
+        diagnostics.add("ChartIdDuplicate", { id: chart.id, other: first }, { file, ...at });
+        continue;
+      }
+      chartPlaces.set(chart.id, place);
+      // An earlier id (`aliases`) is an address like the id itself: no other chart may have it.
+      for (const alias of chart.aliases ?? []) {
+        const other = chartPlaces.get(alias);
+        if (other) diagnostics.add("ChartIdDuplicate", { id: alias, other }, { file, ...at });
+        else chartPlaces.set(alias, place);
+      }
+      if (owner.shown) {
+        charts.set(chart.id, { chart, story: owner.owner, ...(owner.page ? { page: owner.page } : {}) });
+        options.onChart?.(chart);
+      }
+    }
+  };
+  const names = markdownFiles(options.root, STORIES_DIR, diagnostics);
   for (const [index, name] of names.entries()) {
     options.onStory?.(index, names.length);
     const slug = name.replace(/\.md$/, "");
@@ -90,53 +124,43 @@ export function loadSite(options: LoadSiteOptions): Site {
       if (options.storyCache && !story.messages.length) options.storyCache.set(key, story);
     }
     diagnostics.push(...story.messages);
-    for (const chart of story.charts) {
-      const place = `${file}:${story.chartLines[chart.id]}`;
-      const first = chartPlaces.get(chart.id);
-      if (first) {
-        const at = story.chartPlaces[chart.id] ?? { line: story.chartLines[chart.id] ?? 1, column: 1 };
-        diagnostics.add("ChartIdDuplicate", { id: chart.id, other: first }, { file, ...at });
-        continue;
-      }
-      chartPlaces.set(chart.id, place);
-      // An earlier id (`aliases`) is an address like the id itself: no other chart may have it.
-      for (const alias of chart.aliases ?? []) {
-        const other = chartPlaces.get(alias);
-        const at = story.chartPlaces[chart.id] ?? { line: story.chartLines[chart.id] ?? 1, column: 1 };
-        if (other) diagnostics.add("ChartIdDuplicate", { id: alias, other }, { file, ...at });
-        else chartPlaces.set(alias, place);
-      }
-      if (story.frontmatter && (!story.frontmatter.draft || options.drafts)) {
-        charts.set(chart.id, { chart, story: slug });
-        options.onChart?.(chart);
-      }
-    }
+    const shown = Boolean(story.frontmatter && (!story.frontmatter.draft || options.drafts));
+    addCharts(story, { owner: slug, shown });
     if (story.frontmatter && (!story.frontmatter.draft || options.drafts)) stories.push(story as Story);
   }
   options.onStory?.(names.length, names.length);
   stories.sort(
     (a, b) => b.frontmatter.published.localeCompare(a.frontmatter.published) || a.slug.localeCompare(b.slug),
   );
-  const published = publishedDatasets({ root: options.root, datasets, stories, drafts: Boolean(options.drafts) });
-  return { datasets, stories, charts, published, messages: sortMessages(diagnostics.messages) };
-}
-
-/**
- * The story files' names, sorted. A folder named like one, a link to nothing and a link out of the
- * project (which would publish a file of the machine that builds) are reported, and not read.
- */
-function storyFiles(root: string, diagnostics: Diagnostics): string[] {
-  const dir = join(root, STORIES_DIR);
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .filter((n) => n.endsWith(".md"))
-    .sort()
-    .filter((name) => {
-      const path = `${STORIES_DIR}/${name}`;
-      const entry = contentEntry(root, path);
-      const problem = linkProblem(root, path, entry);
-      if (problem) diagnostics.push(problem);
-      else if (entry.kind === "folder") diagnostics.add("StoryNotFile", { path }, { file: path, line: 1, column: 1 });
-      return entry.kind === "file";
-    });
+  // Place pages after the stories: a story's chart id keeps its place, and a template repeating it is told.
+  const places = loadPlaces({
+    root: options.root,
+    datasets,
+    invalidDatasets,
+    panels: options.panels,
+    cache: options.cache,
+    storyCache: options.storyCache,
+    diagnostics,
+  }).filter((set) => !set.template.draft || options.drafts);
+  for (const set of places) {
+    for (const page of set.pages) {
+      const path = paths.place(set.template.name, page.place.slug);
+      addCharts(page, {
+        owner: placesOwner(set.template.name),
+        shown: true,
+        page: { path, title: page.frontmatter.title },
+      });
+    }
+  }
+  const published = publishedDatasets({
+    root: options.root,
+    datasets,
+    stories: [...stories, ...places.flatMap((set) => set.pages)],
+    drafts: Boolean(options.drafts),
+  });
+  // One mistake in a template repeated on every place's page (a fixed chart `id`) is said once.
+  const unique = [
+    ...new Map(diagnostics.messages.map((m) => [`${m.file}:${m.line}:${m.column}:${m.reason}`, m])).values(),
+  ];
+  return { datasets, stories, charts, places, published, messages: sortMessages(unique) };
 }

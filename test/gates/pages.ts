@@ -3,7 +3,19 @@ import { readdirSync } from "node:fs";
 import { join, sep } from "node:path";
 
 export type PageType =
-  "home" | "story" | "topic" | "datasets" | "dataset" | "embed" | "newsletter" | "search" | "not-found" | "other";
+  | "home"
+  | "story"
+  | "topic"
+  | "datasets"
+  | "dataset"
+  | "embed"
+  | "newsletter"
+  | "search"
+  | "not-found"
+  | "places"
+  | "place-index"
+  | "place"
+  | "other";
 
 export interface Page {
   /** Path inside the built folder, with forward slashes: `stories/x/index.html`. */
@@ -27,6 +39,9 @@ export function pageType(file: string): PageType {
   if (file === "index.html") return "home";
   if (file === "404.html" || file === "404/index.html") return "not-found";
   if (file === "data/index.html") return "datasets";
+  // `/places/`, `/places/<template>/` and `/places/<template>/<place>/`.
+  if (file.startsWith("places/"))
+    return (["places", "place-index", "place"] as const)[file.split("/").length - 2] ?? "other";
   return TYPES[file.split("/")[0]!] ?? "other";
 }
 

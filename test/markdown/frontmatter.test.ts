@@ -6,7 +6,14 @@ const parse = (text: string) => frontmatter.parseStoryFile(text, "story.md");
 
 describe("parseStoryFile", () => {
   it("exports the parser and the list of keys", () => {
-    expect(Object.keys(frontmatter).sort()).toEqual(["frontmatterKeys", "frontmatterSource", "parseStoryFile"]);
+    expect(Object.keys(frontmatter).sort()).toEqual([
+      "frontmatterExamples",
+      "frontmatterKeys",
+      "frontmatterSource",
+      "isoDate",
+      "parseStoryFile",
+      "readFrontmatter",
+    ]);
   });
 
   it("reads valid frontmatter and pads the body so lines stay those of the file", () => {
