@@ -7,6 +7,7 @@ import { contentChecked } from "../build/content-gate.ts";
 import { DRAFTS_ENV, SHARED_DIGEST_ENV } from "../build/env.ts";
 import { drawingByBlob, lazyBlobId, putBlob } from "../cache/blobs.ts";
 import { fileChartCache } from "../cache/charts.ts";
+import { fileDatasetCache } from "../cache/datasets.ts";
 import { frameReader } from "../content-files.ts";
 import { formatReport, readSourceFrom } from "../errors/print.ts";
 import { datasetEntry, pagesRecord } from "./dataset-entry.ts";
@@ -25,6 +26,8 @@ export function plotlineLoader(options: { root: string }) {
         root: options.root,
         drafts: process.env[DRAFTS_ENV] === "1",
         cache: fileChartCache(),
+        // The build's content check read every dataset into this cache: here they are read back.
+        datasetCache: fileDatasetCache(),
         // The shared digest is set by the build (src/build/build.ts), whose content check rendered and cached
         // every story just so: here they come from the story cache. Without it (`astro dev`),
         // every story is rendered.
