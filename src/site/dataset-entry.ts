@@ -35,10 +35,36 @@ export function pagesRecord(root: string): PublishedRecord {
   return readRecord(root).record;
 }
 
-export function datasetEntry(dataset: Dataset, site: Site, root: string, record: PublishedRecord) {
+/**
+ * What a dataset's page lists of the rest of the site: the charts and stories using it, its pinned
+ * versions and the revisions of published figures. Looked up in an index made once per site.
+ */
+export function datasetLinks(dataset: Dataset, site: Site, record: PublishedRecord) {
   const { id } = dataset;
   const uses = siteUses(site);
   const pinned = pinnedVersion(id);
+  return {
+    charts: uses.charts.get(id) ?? [],
+    stories: uses.stories.get(id) ?? [],
+    // A pinned copy names the dataset it is a version of (linked when that one is published too).
+    versionOf: pinned ? { id: pinned.of, day: pinned.day, published: uses.published.has(pinned.of) } : undefined,
+    // The earlier versions that published stories were kept on, oldest first.
+    versions: [...(uses.versions.get(id) ?? [])].sort((a, b) => a.day.localeCompare(b.day)),
+    // Published figures that changed with this dataset, with the story's correction or update.
+    revisions: [...(recordRevisions(record, uses).get(id) ?? [])].sort(
+      (a, b) => a.date.localeCompare(b.date) || a.slug.localeCompare(b.slug),
+    ),
+  };
+}
+
+/** A dataset's entry: the dataset itself, then what it links to (`datasetLinks`, when known already). */
+export function datasetEntry(
+  dataset: Dataset,
+  site: Site,
+  root: string,
+  record: PublishedRecord,
+  links = datasetLinks(dataset, site, record),
+) {
   return {
     title: dataset.title,
     description: dataset.description,
@@ -68,16 +94,7 @@ export function datasetEntry(dataset: Dataset, site: Site, root: string, record:
     // The file's own bytes (it may be Windows-1252), for `/data/<id>.source.csv`.
     original: dataset.csvPath,
     datapackage: `${JSON.stringify(frictionlessPackage(dataset), null, 2)}\n`,
-    charts: uses.charts.get(id) ?? [],
-    stories: uses.stories.get(id) ?? [],
-    // A pinned copy names the dataset it is a version of (linked when that one is published too).
-    versionOf: pinned ? { id: pinned.of, day: pinned.day, published: uses.published.has(pinned.of) } : undefined,
-    // The earlier versions that published stories were kept on, oldest first.
-    versions: [...(uses.versions.get(id) ?? [])].sort((a, b) => a.day.localeCompare(b.day)),
-    // Published figures that changed with this dataset, with the story's correction or update.
-    revisions: [...(recordRevisions(record, uses).get(id) ?? [])].sort(
-      (a, b) => a.date.localeCompare(b.date) || a.slug.localeCompare(b.slug),
-    ),
+    ...links,
   };
 }
 
