@@ -12,6 +12,7 @@ import { barHeight, barOptions } from "./kinds/bar.ts";
 import { columnOptions } from "./kinds/column.ts";
 import { dotOptions } from "./kinds/dot.ts";
 import { lineOptions, seriesLabelMargin } from "./kinds/line.ts";
+import { isStrip } from "./kinds/strip.ts";
 import { drawLegend, legendLayout, type Legend } from "./legend.ts";
 import type { ChartData } from "./resolve.ts";
 import { accent, textWidth, wrapText, type Layout } from "./theme.ts";
@@ -32,6 +33,8 @@ const PANEL_HEIGHT: Record<Layout["name"], number> = { wide: 220, narrow: 200 };
 const TITLE_LINE = 1.25;
 const INSET_BOTTOM = 6;
 const PANEL_TICKS = 4;
+/** A strip's category labels often stand on end in a small panel (kinds/dot.ts): room for them. */
+const STRIP_EXTRA = 60;
 
 export interface FacetDrawing {
   /** Plot's root element holding every panel; render.ts finishes it like any chart's. */
@@ -53,7 +56,7 @@ export function drawFacetChart(chart: ChartData, layout: Layout, document: Docum
     const height =
       data.orientation === "horizontal"
         ? barHeight(probe, { stacked: false })
-        : (chart.spec.height ?? PANEL_HEIGHT[layout.name]);
+        : (chart.spec.height ?? PANEL_HEIGHT[layout.name] + (isStrip(probe) ? STRIP_EXTRA : 0));
     // The kind lays out a panel wider by the room its series names would take, which the panel
     // then gives back (`keyedSeries`): its axis is laid out for the plot it really has.
     const names = namesRoom(probe);
