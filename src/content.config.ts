@@ -50,6 +50,8 @@ const charts = defineCollection({
     story: z.string(),
     drawings: z.array(drawing),
     table: z.object({ caption: z.string(), head: z.array(z.string()), rows: z.array(z.array(z.string())) }),
+    /** A `type: table`'s HTML (src/charts/kinds/table.ts). */
+    tableView: z.object({ html: z.string(), rows: z.number(), more: z.number() }).optional(),
   }),
 });
 

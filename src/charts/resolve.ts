@@ -10,6 +10,7 @@ import { loadCustomChart } from "./custom.ts";
 import { describeCustomChart } from "./describe.ts";
 import { filterRows, sameValue } from "./filter.ts";
 import { chartKeys, type ChartDraft, type ChartSpec } from "./spec.ts";
+import { resolveTableRows, tableColumns, type TableData } from "./table-rows.ts";
 import { palette } from "./theme.ts";
 
 /** What a category is keyed by in Plot: labels for text and periods, numbers, or dates. */
@@ -48,6 +49,8 @@ export interface ChartData {
   rows: Row[];
   /** Categories beyond `limit`: how many, and whether they were summed into "Other" or dropped. */
   omitted?: { count: number; summed: boolean };
+  /** A `type: table`'s columns and marked rows (table-rows.ts). */
+  table?: TableData;
   /** Small multiples: the column split on, its values in panel order, and whether scales are shared. */
   facet?: { field: Field; values: string[]; scales: "shared" | "independent" };
   /** Figures the value axis must reach besides the chart's own: a facet panel's share of the others' scale. */
@@ -82,7 +85,7 @@ const orderedTypes = new Set<string>(["date", "period", "number", "integer"]);
 /** The keys of a block that decide what is drawn: what the checks against the rows read. */
 type ChartQuery = Pick<ChartSpec, "type" | "x" | "y" | "series" | "filter" | "aggregate" | "by" | "module"> &
   Pick<ChartSpec, "sort" | "limit" | "other" | "highlight" | "highlightRows" | "annotations" | "file" | "placeOf"> &
-  Pick<ChartSpec, "totals" | "facet" | "scales">;
+  Pick<ChartSpec, "totals" | "table" | "facet" | "scales">;
 
 /** The columns a block names, as found in its dataset (undefined where one is not). */
 interface Columns {
@@ -111,6 +114,7 @@ export function resolveChart(
   if (!dataset) return { messages: diagnostics.messages };
   const columns = checkColumns({ ...spec, problems: new Set() }, dataset, diagnostics);
   if (spec.type === "custom") return resolveCustom(spec, dataset, diagnostics);
+  if (spec.type === "table") return resolveTable(spec, dataset, diagnostics);
   const category = columns.category;
   if (diagnostics.hasErrors || !category) return { messages: diagnostics.messages };
   const drawn = drawPoints(spec, dataset, { ...columns, category }, diagnostics);
@@ -125,6 +129,7 @@ export function resolveChart(
 /** Keys whose mistakes leave what is drawn unknown; the others only change what is said about it. */
 const shapingKeys = new Set([
   ...["data", "type", "x", "y", "series", "filter", "aggregate", "module", "limit", "other"],
+  ...["columns", "sort"],
   // Small multiples: the rows are checked per panel.
   "facet",
 ]);
@@ -147,6 +152,7 @@ export function checkChartDraft(
   const dataset = findDataset({ ...draft, data: draft.data }, datasets, invalidDatasets, diagnostics);
   if (!dataset) return diagnostics.messages;
   const columns = checkColumns(draft, dataset, diagnostics);
+  if (draft.type === "table") tableColumns(draft, dataset, diagnostics, { at: placer(draft), skip: draft.problems });
   const blocked = [...draft.problems].some((key) => shapingKeys.has(key) || !chartKeys.includes(key));
   if (blocked || draft.type === undefined) return diagnostics.messages;
   const query: ChartQuery = {
@@ -162,7 +168,10 @@ export function checkChartDraft(
   };
   // As in resolveChart: a custom chart's module is checked beside its columns; rows only after both.
   if (query.type === "custom") customRows(query, dataset, diagnostics);
-  else if (columns.category && !diagnostics.hasErrors)
+  // A table's columns were checked above; its rows only when they were all found.
+  else if (query.type === "table") {
+    if (!diagnostics.hasErrors) resolveTableRows(query, dataset, diagnostics, placer(query));
+  } else if (columns.category && !diagnostics.hasErrors)
     drawPoints(query, dataset, { ...columns, category: columns.category }, diagnostics);
   return diagnostics.messages;
 }
@@ -432,8 +441,13 @@ function drawPoints(
       },
       at(path),
     );
+  // A highlight may also name a series of a chart of several (encoding.ts draws it).
+  const isSeries = (h: string | number | boolean) => seriesNames.length > 1 && seriesNames.includes(String(h));
   spec.highlight.forEach(
-    (h, i) => inData(h) || notInData("highlight", spec.highlight.length > 1 ? ["highlight", i] : ["highlight"], h),
+    (h, i) =>
+      inData(h) ||
+      isSeries(h) ||
+      notInData("highlight", spec.highlight.length > 1 ? ["highlight", i] : ["highlight"], h),
   );
   spec.annotations.forEach((a, i) => inData(a.x) || notInData(`annotations[${i}].x`, ["annotations", i, "x"], a.x));
   // A waterfall's totals must be categories it draws: a misspelt one would be drawn as a step.
@@ -659,6 +673,45 @@ function uniqueKeys(keys: CategoryKey[]): CategoryKey[] {
 
 function unique(values: string[]): string[] {
   return [...new Set(values)];
+}
+
+/**
+ * A table draws no points, but is described and recorded like a chart: its first column names
+ * each row, and its bar (or colour, or first number) column gives the figures.
+ */
+function resolveTable(
+  spec: ChartSpec,
+  dataset: Dataset,
+  diagnostics: Diagnostics,
+): { chart?: ChartData; messages: VFileMessage[] } {
+  const resolved = diagnostics.hasErrors ? undefined : resolveTableRows(spec, dataset, diagnostics, placer(spec));
+  if (!resolved) return { messages: diagnostics.messages };
+  const { table, rows } = resolved;
+  const category = table.columns[0]!.field;
+  const measure =
+    table.bar ??
+    table.color ??
+    table.columns.find((c) => c.field.type === "number" || c.field.type === "integer")?.field;
+  const points: Point[] = rows.map((row) => {
+    const label = formatValue(row[category.name] ?? null, category);
+    const value = measure ? row[measure.name] : null;
+    return { category: label, label, series: "", value: typeof value === "number" ? value : null, row };
+  });
+  return {
+    chart: {
+      spec,
+      dataset,
+      orientation: "vertical",
+      category,
+      measures: [measure ?? category],
+      points,
+      categories: uniqueKeys(points.map((p) => p.category)),
+      seriesNames: [""],
+      rows,
+      table,
+    },
+    messages: diagnostics.messages,
+  };
 }
 
 /** A custom chart gets the filtered rows; its x and y, if given, were checked to be columns. */

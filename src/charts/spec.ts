@@ -6,6 +6,7 @@ import { KEBAB } from "../data/ids.ts";
 import { closest } from "../errors/closest.ts";
 import { Diagnostics, type VFileMessage } from "../errors/diagnostic.ts";
 import { parseYamlSource, schemaProblems, type YamlPoint, type YamlSource } from "../errors/yaml.ts";
+import { reportTableProblems, tableKeys, tableSort, tableSpecOf, type TableSpec } from "./table-spec.ts";
 
 export const chartTypes = [
   "column",
@@ -18,6 +19,7 @@ export const chartTypes = [
   "grouped-column",
   "range",
   "waterfall",
+  "table",
   "custom",
 ] as const;
 export type ChartType = (typeof chartTypes)[number];
@@ -77,11 +79,14 @@ const schema = z
     module: z.string().regex(KEBAB, "a module name in kebab-case").optional(),
     /** Earlier ids of this chart: their embed page, SVG and PNG keep working (other sites embed them). */
     aliases: z.array(z.string().regex(KEBAB, "an earlier chart id in kebab-case")).optional(),
+    ...tableKeys,
     // Small multiples (facet.ts): one panel per value of `facet`, on shared scales unless `scales: independent`.
     facet: z.string().min(1).optional(),
     scales: z.enum(["shared", "independent"]).optional(),
   })
   .strict();
+/** A table sorts by any of its columns (`sort: -weekly_cost`), not by an axis. */
+const tableSchema = schema.extend({ sort: tableSort.optional() });
 
 export const chartKeys = Object.keys(schema.shape);
 
@@ -119,6 +124,8 @@ export interface ChartSpec {
   module?: string;
   /** Earlier ids whose addresses keep working. */
   aliases: string[];
+  /** A `type: table`'s columns, inline bar or colour scale and sort (table-spec.ts). */
+  table?: TableSpec;
   /** Small multiples: one panel per value of this column (facet.ts). */
   facet?: string;
   /** Whether the panels share their scales (the default) or each has its own. */
@@ -186,7 +193,8 @@ export function parseChartBlock(
   // Every problem of the block at once: the schema's, then the rules between keys, whether or
   // not the schema passed (a missing title must not hide a missing y).
   const problems = new Set<string>();
-  const result = schema.safeParse(raw);
+  const isTable = (raw as Record<string, unknown>).type === "table";
+  const result = (isTable ? tableSchema : schema).safeParse(raw);
   if (!result.success) {
     reportSchemaProblems(result.error.issues, source, raw, fence, diagnostics);
     for (const issue of result.error.issues) {
@@ -202,7 +210,7 @@ export function parseChartBlock(
   if (!result.success || diagnostics.hasErrors) {
     // The keys that passed, read as the spec reads them; a strict partial schema accepts them all.
     const valid = Object.fromEntries(Object.entries(record).filter(([key]) => !problems.has(key)));
-    const partial = schema.partial().safeParse(valid);
+    const partial = (isTable ? tableSchema : schema).partial().safeParse(valid);
     const draft: ChartDraft = { ...(partial.success ? specFields(partial.data) : {}), ...place, problems };
     return { draft, messages: diagnostics.messages };
   }
@@ -263,7 +271,8 @@ function reportLayoutId(
 }
 
 /** The spec's shape of the keys a block gives: lists for the keys that take one or several. */
-function specFields(data: Partial<z.infer<typeof schema>>) {
+function specFields(data: Partial<z.infer<typeof tableSchema>>) {
+  const table = data.type === "table" ? tableSpecOf(data) : undefined;
   return {
     id: data.id,
     data: data.data,
@@ -283,7 +292,8 @@ function specFields(data: Partial<z.infer<typeof schema>>) {
         ? { column, values: asList(values.not), exclude: true }
         : { column, values: asList(values) },
     ),
-    sort: data.sort,
+    sort: table ? undefined : (data.sort as ChartSpec["sort"]),
+    table,
     limit: data.limit,
     other: data.other,
     format: data.format,
@@ -334,6 +344,10 @@ function reportRoleProblems(
       { actual: type, allowed: chartTypes, suggestion: closest(type, chartTypes) },
       at(["type"]),
     );
+    return;
+  }
+  if (reportTableProblems(raw, { at, fence }, diagnostics, problems)) {
+    reportFacetProblems(raw, type, at, diagnostics, problems);
     return;
   }
   if (type === "custom") {
@@ -595,6 +609,9 @@ function describeExpected(key: string, zodMessage: string): string {
     annotations: "a list of `{ x: ..., text: ... }` entries",
     module: "a module name in kebab-case",
     data: "a dataset id such as `nct-budget`",
+    columns: "a list of columns, each a name or `{ column, title, format }`",
+    bar: "a number column to draw as bars",
+    color: "a number column to shade",
     facet: "a column name, such as `council`",
     scales: "`shared` or `independent`",
   };

@@ -45,6 +45,10 @@ const cases: Record<string, string> = {
     "data: bridge\ntype: waterfall\ny: step\nx: amount\ntotals: [2023/24 budget, 2024/25 budget]\ntitle: T",
   "waterfall-steps-below-zero":
     "data: mixed\ntype: waterfall\ny: part\nx: amount\nfilter: { year: 2022/23 }\ntotals: Placements\ntitle: T",
+  "table-bar-sorted-highlight":
+    "data: lines\ntype: table\ncolumns: [line, budget, forecast]\nbar: forecast\nsort: -forecast\nhighlight: Fostering\ntitle: T",
+  "table-color-scale":
+    "data: councils\ntype: table\ncolumns: [la_name, region, rate]\ncolor: rate\nlimit: 12\ntitle: T",
   "area-series-highlight":
     "data: staff\ntype: area\nx: month\ny: vacancies\nseries: team\nhighlight: 2024-02-29\ntitle: T",
   // Small multiples (facet.ts): panels drawn by their kind, in a grid in one SVG.
