@@ -5,12 +5,14 @@
 // `scales: independent`), and the bar, grouped-column and strip kinds already use fx/fy.
 import * as Plot from "@observablehq/plot";
 import { encode, type Encoding } from "./encoding.ts";
-import { facetGrid, facetPanels, GAP, highlightKey, MIN_PANEL_WIDTH, panelWidthOf, type FacetGrid } from "./facet.ts";
+import { chooseGrid, lastLabelRoom, thinnedLabels, valueLabelRoom } from "./facet-fit.ts";
+import { facetPanels, GAP, highlightKey, type FacetGrid } from "./facet.ts";
 import { areaOptions } from "./kinds/area.ts";
 import { barHeight, barOptions } from "./kinds/bar.ts";
 import { columnOptions } from "./kinds/column.ts";
 import { dotOptions } from "./kinds/dot.ts";
 import { lineOptions, seriesLabelMargin } from "./kinds/line.ts";
+import { isStrip } from "./kinds/strip.ts";
 import { drawLegend, legendLayout, type Legend } from "./legend.ts";
 import type { ChartData } from "./resolve.ts";
 import { accent, textWidth, wrapText, type Layout } from "./theme.ts";
@@ -31,6 +33,8 @@ const PANEL_HEIGHT: Record<Layout["name"], number> = { wide: 220, narrow: 200 };
 const TITLE_LINE = 1.25;
 const INSET_BOTTOM = 6;
 const PANEL_TICKS = 4;
+/** A strip's category labels often stand on end in a small panel (kinds/dot.ts): room for them. */
+const STRIP_EXTRA = 60;
 
 export interface FacetDrawing {
   /** Plot's root element holding every panel; render.ts finishes it like any chart's. */
@@ -52,7 +56,7 @@ export function drawFacetChart(chart: ChartData, layout: Layout, document: Docum
     const height =
       data.orientation === "horizontal"
         ? barHeight(probe, { stacked: false })
-        : (chart.spec.height ?? PANEL_HEIGHT[layout.name]);
+        : (chart.spec.height ?? PANEL_HEIGHT[layout.name] + (isStrip(probe) ? STRIP_EXTRA : 0));
     // The kind lays out a panel wider by the room its series names would take, which the panel
     // then gives back (`keyedSeries`): its axis is laid out for the plot it really has.
     const names = namesRoom(probe);
@@ -158,120 +162,4 @@ function panelTitle(document: Document, lines: string[], at: { x: number; y: num
     text.append(span);
   });
   return text;
-}
-
-/**
- * The grid, and whether column panels are drawn as bars. Column panels need room under each
- * column for its label (two lines at most, no word broken, as render.ts asks of any column
- * chart): the most columns at which the labels fit, or bars when they fit in no panel width.
- */
-function chooseGrid(chart: ChartData, count: number, layout: Layout): { grid: FacetGrid; flip: boolean } {
-  if (chart.spec.type === "bar") return { grid: facetGrid(count, layout, barPanelWidth(chart, layout)), flip: false };
-  if (continuousAxis(chart)) return { grid: facetGrid(count, layout, axisPanelWidth(chart, layout)), flip: false };
-  if (chart.spec.type !== "column" || ordered(chart)) return { grid: facetGrid(count, layout), flip: false };
-  const probe = encode(chart, layout, 0);
-  for (let columns = Math.min(4, count); columns >= 1; columns--) {
-    const width = panelWidthOf(layout, columns);
-    if (width >= MIN_PANEL_WIDTH && columnLabelsFit(probe, width))
-      return { grid: facetGrid(count, layout, width), flip: false };
-  }
-  if (columnLabelsFit(probe, layout.width)) return { grid: facetGrid(count, layout, layout.width), flip: false };
-  return { grid: facetGrid(count, layout, barPanelWidth(chart, layout)), flip: true };
-}
-
-/** Line and area charts, and dot charts over dates or numbers: their categories on an axis like a line's. */
-const continuousAxis = (chart: ChartData) =>
-  ["line", "area"].includes(chart.spec.type) ||
-  (chart.spec.type === "dot" && ["date", "number", "integer"].includes(chart.category.type));
-
-/**
- * A panel with a line chart's axis is wide enough for its first and last labels side by side
- * (kinds/category-axis.ts labels as many as fit): a value axis, two labels and a gap. Dates are
- * counted as `Jan 2024`, the shortest of their usual labels that names the year.
- */
-function axisPanelWidth(chart: ChartData, layout: Layout): number {
-  const enc = encode(chart, layout, 0);
-  const size = layout.fontSize;
-  const label =
-    chart.category.type === "date"
-      ? textWidth("Jan 2024", size)
-      : Math.max(...chart.categories.map((c) => textWidth(enc.labelOf(c), size)));
-  return Math.max(MIN_PANEL_WIDTH, Math.ceil(50 + 2 * label + 12 + 24));
-}
-
-/** A bar panel is at least wide enough for its longest word above its bars, unbroken (kinds/bar.ts). */
-function barPanelWidth(chart: ChartData, layout: Layout): number {
-  const enc = encode(chart, layout, 0);
-  const words = chart.categories.flatMap((c) => enc.labelOf(c).split(/\s+/));
-  return Math.max(MIN_PANEL_WIDTH, ...words.map((w) => Math.ceil(textWidth(w, layout.fontSize)) + 24));
-}
-
-/** Categories in an order of their own (years, dates, numbers): a reader follows them with every other label. */
-const ordered = (chart: ChartData) => !["string", "boolean"].includes(chart.category.type);
-
-/**
- * Room for the last label of a thinned column axis (`thinnedLabels`), which is wider than its
- * column: centred on the last column, it would reach past the panel's right edge (the drawing's,
- * in the last column of the grid) by the half of it that the column and margin do not cover.
- */
-function lastLabelRoom(enc: Encoding, options: Plot.PlotOptions): number {
-  const { chart, layout } = enc;
-  const last = chart.categories.at(-1);
-  if (chart.spec.type !== "column" || chart.orientation !== "vertical" || last === undefined) return 0;
-  const label = enc.labelOf(last);
-  if (!label) return 0;
-  const right = options.marginRight ?? 0;
-  const step = (layout.width - (options.marginLeft ?? 0) - right) / Math.max(1, chart.categories.length);
-  return Math.max(0, Math.ceil(textWidth(label, layout.fontSize) / 2 - step / 2 - right + 2));
-}
-
-/**
- * A column panel of ordered categories whose labels do not fit under every column labels every
- * nth, from the first, as a line chart's axis does (kinds/category-axis.ts): the columns between
- * keep their place and their figures are in the tooltips and the data table.
- */
-function thinnedLabels(enc: Encoding, flipped: boolean, margins: number): Encoding {
-  const { chart, layout } = enc;
-  if (chart.spec.type !== "column" || flipped || !ordered(chart)) return enc;
-  const band = (layout.width - margins) / Math.max(1, chart.categories.length);
-  const widest = Math.max(...chart.categories.map((c) => textWidth(enc.labelOf(c), layout.fontSize)));
-  const least = Math.ceil((widest + 12) / band);
-  if (least <= 1) return enc;
-  // A step that lands on the last category too, when there is one: the span's two ends labelled.
-  const n = chart.categories.length;
-  let step = least;
-  while (step < n - 1 && (n - 1) % step !== 0) step++;
-  if ((n - 1) % step !== 0) step = least;
-  const shown = new Set(chart.categories.filter((_, i) => i % step === 0).map(String));
-  return { ...enc, labelOf: (c) => (shown.has(String(c)) ? enc.labelOf(c) : "") };
-}
-
-/** Whether every category label fits under its column in a panel `width` px wide. */
-function columnLabelsFit(enc: Encoding, width: number): boolean {
-  const { categories } = enc.chart;
-  const band = (width - 50) / Math.max(1, categories.length) - 4;
-  const size = enc.layout.fontSize;
-  return categories.every((c) => {
-    const label = enc.labelOf(c);
-    const longestWord = Math.max(...label.split(/\s+/).map((w) => textWidth(w, size)));
-    return longestWord <= band && wrapText(label, band, size).length <= 2;
-  });
-}
-
-/**
- * How many value labels a panel may print: as many as its layout allows when the widest label
- * fits its column's band (or, for bars, takes under a third of the panel), else none; the axis
- * and the data table give the figures.
- */
-function valueLabelRoom(enc: Encoding): number {
-  const { chart, layout } = enc;
-  const widest = Math.max(
-    0,
-    ...chart.points.map((p) => (p.value === null ? 0 : textWidth(enc.format(p.value), layout.fontSize))),
-  );
-  const fits =
-    chart.orientation === "horizontal"
-      ? widest < layout.width / 3
-      : widest + 6 <= (layout.width - 50) / Math.max(1, chart.categories.length * chart.seriesNames.length);
-  return fits ? layout.maxValueLabels : 0;
 }

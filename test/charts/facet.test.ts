@@ -161,6 +161,15 @@ describe("facet panels", () => {
     expect(northPanel).not.toContain('fill="#3b75b8"');
   });
 
+  it("picks out a whole panel with a row selector on the facet column, named by its title alone", () => {
+    const svg = draw(`${byCouncil}\nhighlight: { council: Kent }`).chart!.drawings[0]!.svg;
+    const panels = svg.split('class="facet-panel">').slice(1);
+    expect(panels[3]).toContain('fill="#d0572c"');
+    expect(panels[3]).not.toContain('fill="#7b8190"');
+    for (const other of [...panels.slice(0, 3), ...panels.slice(4)]) expect(other).not.toContain('fill="#d0572c"');
+    expect(svg).not.toMatch(/class="legend"/);
+  });
+
   it("describes the small multiples: of what, by what, the largest figure and how the panels compare", () => {
     expect(draw(byCouncil).chart!.description).toBe(
       "Small multiples: 9 column charts of rate per 10,000 children by year, one for each council (North Northamptonshire to Wigan, 9 in all), on a shared scale. The largest figure is 104.6, for 2022/23 in Wigan. In 2023/24 Wigan is highest, at 101.2, and Surrey lowest, at 40.3. From 2019/20 to 2023/24 it rises in 8 of the 9 panels and falls in 1.",
