@@ -1,6 +1,7 @@
 // `npm run bench`: builds generated sites of 100 and 1,000 stories cold, warm and with one story
 // changed, in two shapes (datasets shared by many stories; one dataset per chart, as newsrooms
-// work), and prints wall time, peak memory, per-chart cost and page sizes; then adds a council's
+// work), and prints wall time, the edit's share of the cold build, each build's phases, peak
+// memory, per-chart cost and page sizes (BENCH_SIZES=100,1000,3000 for 3,000 stories); then adds a council's
 // payments file of 20,000 to 200,000 rows to a 100-story site and measures `check` and the build.
 // A place template of 150 councils x 3 charts beside 100 stories (`places`) is measured cold, warm,
 // with the template edited and with one story edited.
@@ -8,7 +9,7 @@
 // stay in bench-out/ (outside git) as plain markdown and CSV. Figures go in docs/benchmarks.md.
 import { spawn } from "node:child_process";
 import { appendFileSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { cpus, totalmem } from "node:os";
+import { cpus, loadavg, totalmem } from "node:os";
 import { join } from "node:path";
 import { loadSite } from "../src/site/site.ts";
 import { writeCorpus, writePlaces, writeTransactions } from "./bench-corpus.ts";
@@ -97,6 +98,9 @@ function pageSizes(dir: string): { median: number; max: number } {
 }
 const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : "–");
 
+/** Each build's phases as the build printed them, a row per build, for the second table. */
+const phaseRows: string[][] = [];
+
 /** One archive build: cold, warm, one story changed; a row of the table. */
 async function archiveScenario(stories: number, shape: "shared" | "per-chart"): Promise<string[]> {
   const name = `${shape === "shared" ? "corpus" : "many"}-${stories}`;
@@ -127,7 +131,15 @@ async function archiveScenario(stories: number, shape: "shared" | "per-chart"): 
   console.log(`  warm ${fmt(warm.seconds)} s (${warm.phases})`);
   appendFileSync(join(root, "content", "stories", "story-0.md"), "\nA correction added after publication.\n");
   const changed = await measuredBuild(env);
-  console.log(`  one story changed ${fmt(changed.seconds)} s (${changed.phases})`);
+  const share = (100 * changed.seconds) / cold.seconds;
+  console.log(`  one story changed ${fmt(changed.seconds)} s, ${fmt(share)} % of cold (${changed.phases})`);
+  const corpusName = shape === "shared" ? "shared" : "one per chart";
+  for (const [build, run] of [
+    ["cold", cold],
+    ["one changed", changed],
+  ] as const) {
+    phaseRows.push([corpusName, String(stories), build, fmt(run.seconds), fmt(run.peakMiB, 0), run.phases]);
+  }
 
   const pngTimes = join(cache, "png-ms.json");
   const pngMs = existsSync(pngTimes)
@@ -143,6 +155,7 @@ async function archiveScenario(stories: number, shape: "shared" | "per-chart"): 
     fmt(cold.seconds),
     fmt(warm.seconds),
     fmt(changed.seconds),
+    fmt(share),
     fmt(Math.max(cold.peakMiB, warm.peakMiB, changed.peakMiB), 0),
     fmt(svgMs, 2),
     fmt(pngMs),
@@ -243,7 +256,13 @@ async function placesScenario(): Promise<string[]> {
 
 const scenarios = (process.env.BENCH_SCENARIOS ?? "archive,many,big,places").split(",");
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
-const tables: string[] = [machine];
+// The machine may be shared: its load averages (1, 5, 15 minutes) at the start and end of the run
+// say how far its figures can be compared with another run's.
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(", ");
+const tables: string[] = [`${machine}; load averages at the start ${load()}`];
 const markdown = (head: string[], rows: string[][]) =>
   [head, head.map(() => "---"), ...rows].map((r) => `| ${r.join(" | ")} |`).join("\n");
 
@@ -264,6 +283,7 @@ if (archiveRows.length) {
     "cold s",
     "warm s",
     "one changed s",
+    "one changed % of cold",
     "peak MiB",
     "SVG ms/chart",
     "PNG ms/chart",
@@ -272,6 +292,9 @@ if (archiveRows.length) {
     "builds",
   ];
   tables.push(markdown(head, archiveRows));
+  tables.push(
+    markdown(["datasets", "stories", "build", "wall s", "peak MiB", "phases (the build's own report)"], phaseRows),
+  );
 }
 
 if (scenarios.includes("big")) {
@@ -321,5 +344,6 @@ if (scenarios.includes("places")) {
   tables.push(markdown(head, [await placesScenario()]));
 }
 
+tables.push(`Load averages at the end: ${load()}.`);
 console.log(`\n${tables.join("\n\n")}`);
 writeFileSync(join(out, "results.md"), `${tables.join("\n\n")}\n`);

@@ -53,6 +53,8 @@ const charts = defineCollection({
     page: z.object({ path: z.string(), title: z.string() }).optional(),
     drawings: z.array(drawing),
     table: z.object({ caption: z.string(), head: z.array(z.string()), rows: z.array(z.array(z.string())) }),
+    /** A `type: table`'s HTML (src/charts/kinds/table.ts). */
+    tableView: z.object({ html: z.string(), rows: z.number(), more: z.number() }).optional(),
   }),
 });
 
@@ -82,11 +84,12 @@ const datasets = defineCollection({
     rows: z.array(z.array(z.string())),
     /** How many rows the dataset has in all (the page prints the first few). */
     rowCount: z.number(),
-    /** The cleaned CSV (`/data/<id>.csv`) as a blob id (src/cache/blobs.ts), and the sidecar as written. */
+    /** The cleaned CSV (`/data/<id>.csv`) and the sidecar as written, as blob ids (src/cache/blobs.ts). */
     csv: z.string(),
     sidecar: z.string(),
-    /** Where the CSV as published is (`/data/<id>.source.csv`, read from the file), and its Data Package. */
+    /** Where the CSV as published is (`/data/<id>.source.csv`, read from the file). */
     original: z.string(),
+    /** The Data Package (`/data/<id>.datapackage.json`), as a blob id. */
     datapackage: z.string(),
     charts: z.array(z.object({ id: z.string(), title: z.string(), story: z.string() })),
     stories: z.array(z.object({ slug: z.string(), title: z.string() })),

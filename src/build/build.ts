@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync 
 import { rm } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { fileChartCache } from "../cache/charts.ts";
+import { fileDatasetCache } from "../cache/datasets.ts";
 import { defaultCacheDir, writeFileAtomic } from "../cache/folder.ts";
 import { openPngKeyMemo } from "../cache/png-keys.ts";
 import { pngCachePath } from "../cache/pngs.ts";
@@ -282,6 +283,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       root,
       drafts: options.drafts,
       cache: fileChartCache(cache),
+      datasetCache: fileDatasetCache(cache),
       // Rendered as Astro's loader renders them, into the cache it reads (src/site/page-stories.ts).
       storyCache: pageStoryCache(shared, siteHref, cache),
       panels: storyPanels(siteHref),

@@ -21,6 +21,7 @@ const kindNames: Record<string, string> = {
   "grouped-column": "Grouped column chart",
   range: "Range chart",
   waterfall: "Waterfall chart",
+  table: "Table",
   custom: "Chart",
 };
 
@@ -74,6 +75,45 @@ export function describeChart(chart: ChartData, format: (n: number) => string): 
     );
   }
   return [...sentences, ...pointedOut(chart)].join(" ");
+}
+
+/**
+ * "Table of 3 rows of Children in care by placement type: Placement type, Children and Cost per
+ * week. Sorted by children, largest first. Children is highest for Foster care at 346 and lowest
+ * for Supported accommodation at 92. Foster care is highlighted. The first 100 of 2,031 rows are shown."
+ */
+export function describeTable(chart: ChartData, format: (n: number) => string): string {
+  const table = chart.table!;
+  const { spec, dataset } = chart;
+  const count = chart.rows.length;
+  const titles = joinWords(table.columns.map((c) => c.title));
+  const sentences = [`Table of ${count} ${count === 1 ? "row" : "rows"} of ${dataset.title}: ${titles}.`];
+  const sort = spec.table?.sort;
+  const sortField = sort && dataset.fields.find((f) => f.name === sort.column);
+  if (sort && sortField) {
+    const numeric = sortField.type === "number" || sortField.type === "integer";
+    const way = numeric ? (sort.descending ? "largest" : "smallest") : sort.descending ? "last" : "first";
+    sentences.push(`Sorted by ${lowerFirst(sortField.title)}, ${way} first.`);
+  }
+  const measure = chart.measures[0]!;
+  const known = chart.points.filter((p) => p.value !== null) as Array<Point & { value: number }>;
+  if ((measure.type === "number" || measure.type === "integer") && measure !== chart.category && known.length > 1) {
+    const max = known.reduce((a, b) => (b.value > a.value ? b : a));
+    const min = known.reduce((a, b) => (b.value < a.value ? b : a));
+    const name = measure.title.charAt(0).toUpperCase() + measure.title.slice(1);
+    sentences.push(
+      max.value === min.value
+        ? `${name} is ${format(max.value)} in every row.`
+        : `${name} is highest for ${max.label} at ${format(max.value)} and lowest for ${min.label} at ${format(min.value)}.`,
+    );
+  }
+  const picked = chart.points.filter((_, i) => table.highlighted[i]).map((p) => p.label);
+  if (picked.length)
+    sentences.push(
+      `${joinWords(picked.slice(0, 5))}${picked.length > 5 ? ` and ${picked.length - 5} more` : ""} ${picked.length === 1 ? "is" : "are"} highlighted.`,
+    );
+  if (table.capped) sentences.push(`The first ${count} of ${table.matched.toLocaleString("en-GB")} rows are shown.`);
+  return sentences.join(" ");
 }
 
 /** "2022/23 and 2023/24 are highlighted. At 2022/23: New contract." */

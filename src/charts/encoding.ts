@@ -32,6 +32,8 @@ export interface Encoding {
 export function encode(chart: ChartData, layout: Layout, height: number): Encoding {
   const fullFormat = numberFormatter(chart.measures[0]!, chart.spec.format);
   const values = chart.points.flatMap((p) => (p.value === null ? [] : [p.value]));
+  // A facet panel on shared scales prints its figures in the style of the whole chart's.
+  if (chart.valueSpan) values.push(...chart.valueSpan);
   const format = chartFormatter({ field: chart.measures[0]!, format: chart.spec.format, values });
   const labels = new Map<string, string>();
   for (const p of chart.points) labels.set(keyId(p.category), p.label);
@@ -39,14 +41,33 @@ export function encode(chart: ChartData, layout: Layout, height: number): Encodi
   const highlighting = chart.spec.highlight.length > 0 || chart.spec.highlightRows.length > 0;
   const isHighlighted = (p: Point) =>
     p.named !== undefined || chart.spec.highlight.some((h) => sameValue(p.category, h) || p.label === String(h));
+  const picked = highlightedSeries(chart);
   const seriesColor = (name: string) => {
-    const i = chart.seriesNames.indexOf(name);
-    return chart.seriesNames.length > 1 ? palette[i % palette.length]! : primary;
+    // A facet panel's series take the whole chart's colours (its key), not its own few.
+    const order = chart.seriesOrder ?? chart.seriesNames;
+    const i = order.indexOf(name);
+    if (order.length < 2) return primary;
+    // A highlighted series stands out against the rest in grey: one in the accent, several in their own colours.
+    if (picked.size) return picked.has(name) ? (picked.size === 1 ? accent : palette[i % palette.length]!) : muted;
+    return palette[i % palette.length]!;
   };
   const colorOf = (p: Point) => (highlighting ? (isHighlighted(p) ? accent : muted) : seriesColor(p.series));
   const tip = (p: Point) =>
     `${p.series ? `${p.series}, ` : ""}${p.label}: ${p.value === null ? "no figure" : fullFormat(p.value)}`;
   return { chart, layout, format, fullFormat, labelOf, colorOf, seriesColor, highlighting, isHighlighted, tip, height };
+}
+
+/**
+ * The series a `highlight` names, on a chart of several: by a value of the series (`highlight:
+ * Hounslow`, or a column of a wide table), or by a row selector on the series column
+ * (`highlight: { borough: Hounslow }`). Categories are highlighted by band instead (highlight.ts).
+ */
+export function highlightedSeries(chart: ChartData): Set<string> {
+  const { spec, seriesNames } = chart;
+  if (seriesNames.length < 2) return new Set();
+  const bySelector = spec.highlightRows.filter((h) => h.column === chart.series?.name).flatMap((h) => h.values);
+  const wanted = [...spec.highlight, ...bySelector].map(String);
+  return new Set(seriesNames.filter((name) => wanted.includes(name)));
 }
 
 const keyId = (key: CategoryKey) => (key instanceof Date ? `d${key.getTime()}` : `${typeof key}:${key}`);
@@ -143,7 +164,9 @@ export function valueAxis(
   enc: Encoding,
   options: { values: number[]; zero: boolean; room: number; horizontal: boolean },
 ): ValueAxis {
-  let [min, max] = extent(options.values) as [number | undefined, number | undefined];
+  // A facet panel reaches the other panels' figures too, so every panel has the same scale.
+  const values = enc.chart.valueSpan ? [...options.values, ...enc.chart.valueSpan] : options.values;
+  let [min, max] = extent(values) as [number | undefined, number | undefined];
   min ??= 0;
   max ??= 1;
   if (options.zero) {
@@ -158,21 +181,24 @@ export function valueAxis(
     const values = ticks(min! < 0 ? min! : low, high, count);
     if (high > max!) values.push(...ticks(high, high, 1).filter((v) => !values.includes(v)));
     // An axis that goes below zero labels a negative tick, so a reader sees the scale continue:
-    // a round figure within the data (-£50k for -£59k) when its label clears zero's, else one
-    // step down (-£100k on an axis of £100k steps), which stretches the axis a little.
+    // a round figure within the data (-£50k for -£59k) when its label clears zero's, else the
+    // least round figure beyond it that does (-£5m for -£1.2m on an axis of £10m steps), at
+    // most one step down: a small negative stretches the axis as little as it can.
     if (min! < 0 && !values.some((v) => v < 0)) {
-      const inside = -tickStep(0, -min!, 1);
       const size = enc.layout.fontSize;
-      const gap = options.horizontal
-        ? (textWidth(enc.format(inside), size) + textWidth(enc.format(0), size)) / 2 + 12
-        : size * 1.5;
-      const clear = (-inside / (high - min!)) * options.room >= gap;
-      values.unshift(clear ? inside : -tickStep(min!, high, count));
+      const gap = (v: number) =>
+        options.horizontal ? (textWidth(enc.format(v), size) + textWidth(enc.format(0), size)) / 2 + 12 : size * 1.5;
+      const clear = (v: number) => (-v / (high - Math.min(min!, v))) * options.room >= gap(v);
+      const step = tickStep(min!, high, count);
+      const candidates = roundFigures(tickStep(0, -min!, 1), step).map((v) => -v);
+      values.unshift(candidates.find(clear) ?? -step);
     }
     const labels = values.map(enc.format);
     // "£5.0m" → "£5m" when every label has only zeros after the point.
     const whole = labels.every((l) => !/\.\d*[1-9]/.test(l));
-    const tickFormat = whole ? (n: number) => enc.format(n).replace(/\.0+(?=\D*$)/, "") : enc.format;
+    const trimmed = whole ? (n: number) => enc.format(n).replace(/\.0+(?=\D*$)/, "") : enc.format;
+    // Zero needs no scale: "£0", not "£0m" or "£0k" (a percentage keeps its sign: "0%").
+    const tickFormat = (n: number) => (n === 0 ? trimmed(n).replace(/^(\D*0)(?:\.0+)?(?:k|m|bn)$/, "$1") : trimmed(n));
     const labelWidth = Math.max(...values.map((v) => textWidth(tickFormat(v), enc.layout.fontSize)));
     return { values, tickFormat, labelWidth };
   };
@@ -182,10 +208,27 @@ export function valueAxis(
     while (count > 2 && axis.values.length * (axis.labelWidth + 16) > options.room) axis = fmt(--count);
   }
   const domain: [number, number] = [Math.min(min, axis.values[0] ?? min), Math.max(max, axis.values.at(-1) ?? max)];
-  // Room under the lowest negative bar for its value label, clear of the category labels.
-  if (!options.horizontal && min < 0 && domain[0] === min)
-    domain[0] -= ((domain[1] - domain[0]) * enc.layout.fontSize * 1.6) / options.room;
+  // Room under the lowest negative bar for its value label, clear of the category labels, when
+  // the lowest tick does not leave it already (−£2m under a bar of −£1.2m may not).
+  if (!options.horizontal && min < 0) {
+    const label = (enc.layout.fontSize * 1.6) / options.room;
+    domain[0] = Math.min(domain[0], min - ((domain[1] - min) * label) / (1 - label));
+  }
   return { domain, ticks: axis.values, tickFormat: axis.tickFormat, labelWidth: axis.labelWidth };
+}
+
+/** Round figures (1, 2 or 5 times a power of ten) from `from` up to, not including, `to`. */
+function roundFigures(from: number, to: number): number[] {
+  const figures: number[] = [];
+  for (let power = 10 ** Math.floor(Math.log10(from)); power < to; power *= 10) {
+    // Multiplying by the power rounds in binary (3 * 0.1 is not 0.3): round to its decimals.
+    const decimals = Math.max(0, -Math.floor(Math.log10(power)));
+    for (const m of [1, 2, 5]) {
+      const figure = Number((m * power).toFixed(decimals));
+      if (figure >= from && figure < to) figures.push(figure);
+    }
+  }
+  return figures;
 }
 
 /** Per category, the top of the positive stack and the bottom of the negative one. */

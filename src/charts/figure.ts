@@ -22,7 +22,8 @@ type FigureInput = Omit<RenderedChart, "table"> & Partial<Pick<RenderedChart, "t
 export function chartFigure(chart: RenderedChart, options: FigureOptions = {}): Element {
   return h("figure", { className: ["chart"], id: chart.id }, [
     ...figureBody(chart, h("span", { className: ["chart-title"] }, chart.title)),
-    dataTablePanel(chart),
+    // A table is its own data: a second copy under it would only repeat it.
+    chart.tableView ? null : dataTablePanel(chart),
     ...(options.panels ?? []),
   ]);
 }
@@ -48,13 +49,22 @@ function figureBody(chart: FigureInput, title: Element): ElementContent[] {
   );
   const foot: ElementContent[] = [];
   for (const note of chart.notes) foot.push(h("p", { className: ["chart-note"] }, `Note: ${note}`));
+  if (chart.tableView?.more)
+    foot.push(
+      h("p", { className: ["chart-note"] }, [
+        h("a", { href: paths.dataset(chart.dataset) }, `Every row of the data, on the dataset's page`),
+      ]),
+    );
   foot.push(h("p", { className: ["chart-source"] }, `Source: ${chart.source}`));
   return [
     h("figcaption", { className: ["chart-head"] }, [
       title,
       chart.subtitle ? h("span", { className: ["chart-subtitle"] }, chart.subtitle) : null,
     ]),
-    h("div", { className: ["chart-drawings"] }, drawings),
+    // A table chart shows its HTML table (kinds/table-html.ts); its drawing is for the image.
+    chart.tableView
+      ? ({ type: "raw", value: chart.tableView.html } as unknown as ElementContent)
+      : h("div", { className: ["chart-drawings"] }, drawings),
     h("div", { className: ["chart-foot"] }, foot),
   ];
 }

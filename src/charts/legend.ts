@@ -1,9 +1,10 @@
 // A colour key drawn into the SVG itself (not Plot's HTML legend), so it travels with the chart
 // into standalone SVGs and PNGs: a swatch and the series name, wrapped into rows.
-import type { Encoding } from "./encoding.ts";
-import { textWidth, wrapText } from "./theme.ts";
+import { highlightedSeries, type Encoding } from "./encoding.ts";
+import { labelsAtEnds } from "./kinds/line.ts";
+import { muted, textWidth, wrapText } from "./theme.ts";
 
-/** Kinds that label their series directly at the end of each line or area. */
+/** Kinds that label their series directly at the end of each line or area, when the names fit. */
 const directlyLabelled = new Set(["line", "area", "dot"]);
 
 export interface LegendItem {
@@ -22,12 +23,14 @@ export interface Legend {
 }
 
 const SWATCH = 12;
+/** The key of the series a highlight leaves grey. */
+const OTHERS = "Others";
 
 /** Where each key goes, or undefined when the chart needs none. */
 export function legendLayout(enc: Encoding): Legend | undefined {
   const { chart, layout } = enc;
   // Highlighting keeps series colours (kinds/highlight.ts), so the key still holds.
-  if (chart.seriesNames.length < 2 || directlyLabelled.has(chart.spec.type)) return undefined;
+  if (chart.seriesNames.length < 2 || (directlyLabelled.has(chart.spec.type) && labelsAtEnds(enc))) return undefined;
   const rowHeight = Math.round(layout.fontSize * 1.5);
   const lineHeight = Math.round(layout.fontSize * 1.2);
   const room = layout.width - SWATCH - 6;
@@ -36,7 +39,13 @@ export function legendLayout(enc: Encoding): Legend | undefined {
   let y = 0;
   // How far the row's tallest key reaches below its top (a wrapped name takes several lines).
   let extra = 0;
-  for (const name of chart.seriesNames) {
+  // With some series highlighted the rest are one grey: one key for them all, not a row of
+  // identical swatches (a single grey series keeps its name).
+  const picked = highlightedSeries(chart);
+  const grey = chart.seriesNames.filter((n) => !picked.has(n));
+  const names =
+    picked.size && grey.length > 1 ? [...chart.seriesNames.filter((n) => picked.has(n)), OTHERS] : chart.seriesNames;
+  for (const name of names) {
     const lines = textWidth(name, layout.fontSize) > room ? wrapText(name, room, layout.fontSize) : [name];
     const widest = Math.max(...lines.map((line) => textWidth(line, layout.fontSize)));
     const width = SWATCH + 6 + widest + 18;
@@ -45,7 +54,13 @@ export function legendLayout(enc: Encoding): Legend | undefined {
       y += rowHeight + extra;
       extra = 0;
     }
-    items.push({ name, lines, color: enc.seriesColor(name), x, y });
+    items.push({
+      name,
+      lines,
+      color: names !== chart.seriesNames && name === OTHERS ? muted : enc.seriesColor(name),
+      x,
+      y,
+    });
     extra = Math.max(extra, (lines.length - 1) * lineHeight);
     x += width;
   }

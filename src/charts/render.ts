@@ -5,15 +5,18 @@ import { parseHTML } from "linkedom";
 import { exactNumberFormatter, formatColumn, formatValue } from "../data/index.ts";
 import { annotationMarks, annotationRoom } from "./annotations.ts";
 import { customContext, loadCustomChart } from "./custom.ts";
-import { describeChart } from "./describe.ts";
+import { describeChart, describeTable } from "./describe.ts";
 import { encode, type Encoding } from "./encoding.ts";
+import { drawFacetChart } from "./facet-draw.ts";
+import { describeFacets, facetNotes, facetTable } from "./facet-text.ts";
 import { areaOptions } from "./kinds/area.ts";
 import { barHeight, barOptions } from "./kinds/bar.ts";
 import { columnOptions } from "./kinds/column.ts";
-import { dotOptions } from "./kinds/dot.ts";
+import { dotOptions, stripExtraHeight } from "./kinds/dot.ts";
 import { lineOptions } from "./kinds/line.ts";
 import { rangeOptions } from "./kinds/range.ts";
 import { stackedBarOptions, stackedColumnOptions } from "./kinds/stacked.ts";
+import { drawTable, tableFormat, type TableView } from "./kinds/table.ts";
 import { waterfallNotes, waterfallOptions } from "./kinds/waterfall.ts";
 import { drawLegend, legendLayout } from "./legend.ts";
 import type { ChartData } from "./resolve.ts";
@@ -22,7 +25,7 @@ import { finishSvg } from "./svg.ts";
 import { layouts, textWidth, wrapText, type Layout } from "./theme.ts";
 
 /** The renderer of every built-in chart type: a type in `chartTypes` without one does not compile. */
-const kinds: Record<Exclude<ChartType, "custom">, (enc: Encoding) => Plot.PlotOptions> = {
+const kinds: Record<Exclude<ChartType, "custom" | "table">, (enc: Encoding) => Plot.PlotOptions> = {
   column: columnOptions,
   "grouped-column": columnOptions,
   bar: barOptions,
@@ -81,6 +84,8 @@ export interface RenderedChart {
   dataset: string;
   drawings: ChartDrawing[];
   table: DataTable;
+  /** A `type: table`: the HTML table the page shows instead of a drawing (its one drawing is for the image). */
+  tableView?: TableView;
 }
 
 // One DOM for every render: Plot only creates detached elements in it.
@@ -89,10 +94,17 @@ const { document } = parseHTML("<!doctype html><html><body></body></html>");
 export function renderChart(chart: ChartData): RenderedChart {
   const { spec } = chart;
   if (spec.type === "custom") return renderCustomChart(chart);
+  if (spec.type === "table") return renderTableChart(chart);
   const kind = kinds[spec.type];
-  const probe = encode(chart, layouts[0]!, 0);
-  const description = spec.alt ?? describeChart(chart, probe.fullFormat);
+  // Figures in the description as in the data table: pence on every figure when any has them.
+  const exact = exactNumberFormatter(
+    chart.measures[0]!,
+    chart.points.map((p) => p.value),
+    spec.format,
+  );
+  const description = spec.alt ?? (chart.facet ? describeFacets(chart, exact) : describeChart(chart, exact));
   const drawings = layouts.map((layout) => {
+    if (chart.facet) return facetDrawing(chart, layout, description);
     // Columns whose labels cannot fit under them turn into bars, which have room for labels.
     const flip = verticalBars[spec.type] !== undefined && !columnLabelsFit(chart, layout);
     const drawn: ChartData = flip ? { ...chart, orientation: "horizontal" } : chart;
@@ -101,13 +113,13 @@ export function renderChart(chart: ChartData): RenderedChart {
     const options = (flip ? verticalBars[spec.type]! : kind)(enc);
     // Room above the plot for the colour key, then for annotation labels.
     const legend = legendLayout(enc);
-    const extraTop = (legend?.height ?? 0) + annotationRoom(enc);
+    const extraTop = (legend?.height ?? 0) + annotationRoom(enc, options);
     const clearance = options.marks?.some((m) => (m as { className?: string }).className === "value-label")
       ? layout.fontSize + 14
       : 4;
     const svg = Plot.plot({
       ...options,
-      marks: [...(options.marks ?? []), ...annotationMarks(enc, { clearance, top: valueTop(options) })],
+      marks: [...(options.marks ?? []), ...annotationMarks(enc, { clearance, top: valueTop(options), frame: options })],
       marginTop: (options.marginTop ?? 20) + extraTop,
       document,
       width: layout.width,
@@ -133,8 +145,40 @@ export function renderChart(chart: ChartData): RenderedChart {
     description,
     dataset: chart.dataset.id,
     drawings,
-    table: dataTable(chart),
+    table: chart.facet ? { caption: spec.title, ...facetTable(chart) } : dataTable(chart),
   };
+}
+
+/** A table: HTML on the page, an SVG of its rows for the image, its printed cells as its data. */
+function renderTableChart(chart: ChartData): RenderedChart {
+  const { spec } = chart;
+  const description = spec.alt ?? describeTable(chart, tableFormat(chart));
+  const drawn = drawTable(chart, description);
+  return {
+    id: spec.id,
+    ...(spec.aliases.length ? { aliases: spec.aliases } : {}),
+    title: spec.title,
+    subtitle: spec.subtitle,
+    notes: [...spec.notes, ...drawn.notes],
+    source: spec.source ?? sourceLine(chart),
+    description,
+    dataset: chart.dataset.id,
+    drawings: [drawn.drawing],
+    table: drawn.table,
+    tableView: drawn.view,
+  };
+}
+
+/** Small multiples (facet-draw.ts), finished like any chart. */
+function facetDrawing(chart: ChartData, layout: Layout, description: string): ChartDrawing {
+  const { svg, height } = drawFacetChart(chart, layout, document);
+  const markup = finishSvg(svg, {
+    idPrefix: `${chart.spec.id}-${layout.name}`,
+    title: chart.spec.title,
+    description,
+    fontSize: layout.fontSize,
+  });
+  return { layout: layout.name, width: layout.width, height, svg: markup };
 }
 
 /** The top of the value scale a kind chose (its domain's upper end). */
@@ -149,7 +193,9 @@ function chartHeight(chart: ChartData, layout: Layout, enc: Encoding): number {
   if (chart.orientation === "horizontal")
     return barHeight(enc, { stacked: ["stacked-bar", "range", "waterfall"].includes(chart.spec.type) });
   const wide = chart.spec.height ?? 360;
-  return layout.name === "wide" ? wide : Math.round(Math.min(wide, 340));
+  const base = layout.name === "wide" ? wide : Math.round(Math.min(wide, 340));
+  // A strip's names stood on end get room of their own below the dots.
+  return chart.spec.type === "dot" ? base + stripExtraHeight(enc) : base;
 }
 
 function sourceLine(chart: ChartData): string {
@@ -163,7 +209,7 @@ const MISSING_NAMED = 10;
 
 /** Notes the reader needs that the author may not have written: categories left out, figures missing. */
 function autoNotes(chart: ChartData): string[] {
-  return [...limitNotes(chart), ...missingNotes(chart), ...waterfallNotes(chart)];
+  return [...limitNotes(chart), ...missingNotes(chart), ...waterfallNotes(chart), ...facetNotes(chart)];
 }
 
 /** "Other is the sum of 6 more suppliers." or "6 more suppliers are left out." */
@@ -186,7 +232,7 @@ function missingNotes(chart: ChartData): string[] {
   // under the chart, in its alt text's neighbourhood and in the PNG.
   const named = missing
     .slice(0, MISSING_NAMED)
-    .map((p) => (chart.seriesNames.length > 1 ? `${p.series}, ${p.label}` : p.label));
+    .map((p) => [p.facet, chart.seriesNames.length > 1 ? p.series : "", p.label].filter(Boolean).join(", "));
   const rest = missing.length - named.length;
   const list = rest ? `${named.join("; ")} and ${rest.toLocaleString("en-GB")} more` : named.join("; ");
   return [

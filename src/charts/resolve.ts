@@ -10,6 +10,7 @@ import { loadCustomChart } from "./custom.ts";
 import { describeCustomChart } from "./describe.ts";
 import { filterRows, sameValue } from "./filter.ts";
 import { chartKeys, type ChartDraft, type ChartSpec } from "./spec.ts";
+import { resolveTableRows, tableColumns, type TableData } from "./table-rows.ts";
 import { palette } from "./theme.ts";
 
 /** What a category is keyed by in Plot: labels for text and periods, numbers, or dates. */
@@ -25,6 +26,8 @@ export interface Point {
   row?: Row;
   /** Set when a `highlight` row selector picked the point: the name it is labelled with. */
   named?: string;
+  /** On a `facet` chart, the panel the point is drawn in: the facet column's value as printed. */
+  facet?: string;
 }
 
 export interface ChartData {
@@ -46,6 +49,14 @@ export interface ChartData {
   rows: Row[];
   /** Categories beyond `limit`: how many, and whether they were summed into "Other" or dropped. */
   omitted?: { count: number; summed: boolean };
+  /** A `type: table`'s columns and marked rows (table-rows.ts). */
+  table?: TableData;
+  /** Small multiples: the column split on, its values in panel order, and whether scales are shared. */
+  facet?: { field: Field; values: string[]; scales: "shared" | "independent" };
+  /** Figures the value axis must reach besides the chart's own: a facet panel's share of the others' scale. */
+  valueSpan?: number[];
+  /** A facet panel's series take their colours from the whole chart's series (its key), not its own few. */
+  seriesOrder?: string[];
 }
 
 const MAX_SERIES = palette.length;
@@ -74,17 +85,18 @@ const orderedTypes = new Set<string>(["date", "period", "number", "integer"]);
 /** The keys of a block that decide what is drawn: what the checks against the rows read. */
 type ChartQuery = Pick<ChartSpec, "type" | "x" | "y" | "series" | "filter" | "aggregate" | "by" | "module"> &
   Pick<ChartSpec, "sort" | "limit" | "other" | "highlight" | "highlightRows" | "annotations" | "file" | "placeOf"> &
-  Pick<ChartSpec, "totals">;
+  Pick<ChartSpec, "totals" | "table" | "facet" | "scales">;
 
 /** The columns a block names, as found in its dataset (undefined where one is not). */
 interface Columns {
   category?: Field;
   measures: Array<Field | undefined>;
   series?: Field;
+  facet?: Field;
 }
 
 /** What a chart draws, once its columns are known to fit. */
-type Drawn = Pick<ChartData, "measures" | "points" | "categories" | "seriesNames" | "rows" | "omitted">;
+type Drawn = Pick<ChartData, "measures" | "points" | "categories" | "seriesNames" | "rows" | "omitted" | "facet">;
 
 const isHorizontal = (type: string) => ["bar", "stacked-bar", "range", "waterfall"].includes(type);
 const placer =
@@ -102,6 +114,7 @@ export function resolveChart(
   if (!dataset) return { messages: diagnostics.messages };
   const columns = checkColumns({ ...spec, problems: new Set() }, dataset, diagnostics);
   if (spec.type === "custom") return resolveCustom(spec, dataset, diagnostics);
+  if (spec.type === "table") return resolveTable(spec, dataset, diagnostics);
   const category = columns.category;
   if (diagnostics.hasErrors || !category) return { messages: diagnostics.messages };
   const drawn = drawPoints(spec, dataset, { ...columns, category }, diagnostics);
@@ -114,7 +127,12 @@ export function resolveChart(
 }
 
 /** Keys whose mistakes leave what is drawn unknown; the others only change what is said about it. */
-const shapingKeys = new Set(["data", "type", "x", "y", "series", "filter", "aggregate", "module", "limit", "other"]);
+const shapingKeys = new Set([
+  ...["data", "type", "x", "y", "series", "filter", "aggregate", "module", "limit", "other"],
+  ...["columns", "sort"],
+  // Small multiples: the rows are checked per panel.
+  "facet",
+]);
 
 /**
  * The dataset checks a block with errors can still have, so a build reports them with the rest:
@@ -134,6 +152,7 @@ export function checkChartDraft(
   const dataset = findDataset({ ...draft, data: draft.data }, datasets, invalidDatasets, diagnostics);
   if (!dataset) return diagnostics.messages;
   const columns = checkColumns(draft, dataset, diagnostics);
+  if (draft.type === "table") tableColumns(draft, dataset, diagnostics, { at: placer(draft), skip: draft.problems });
   const blocked = [...draft.problems].some((key) => shapingKeys.has(key) || !chartKeys.includes(key));
   if (blocked || draft.type === undefined) return diagnostics.messages;
   const query: ChartQuery = {
@@ -149,7 +168,10 @@ export function checkChartDraft(
   };
   // As in resolveChart: a custom chart's module is checked beside its columns; rows only after both.
   if (query.type === "custom") customRows(query, dataset, diagnostics);
-  else if (columns.category && !diagnostics.hasErrors)
+  // A table's columns were checked above; its rows only when they were all found.
+  else if (query.type === "table") {
+    if (!diagnostics.hasErrors) resolveTableRows(query, dataset, diagnostics, placer(query));
+  } else if (columns.category && !diagnostics.hasErrors)
     drawPoints(query, dataset, { ...columns, category: columns.category }, diagnostics);
   return diagnostics.messages;
 }
@@ -264,11 +286,12 @@ function checkColumns(draft: ChartDraft, dataset: Dataset, diagnostics: Diagnost
   });
   const series =
     draft.series && draft.type !== "custom" && usable("series") ? field(draft.series, ["series"]) : undefined;
+  const facet = draft.facet && builtIn && usable("facet") ? field(draft.facet, ["facet"]) : undefined;
   // A filter names its column as a key: `filter: { team: West }`.
   if (usable("filter")) for (const f of draft.filter ?? []) field(f.column, ["filter", f.column], "key");
   // So does a highlight's row selector: `highlight: { la_name: Northamptonshire }`.
   if (usable("highlight")) for (const h of draft.highlightRows ?? []) field(h.column, ["highlight", h.column], "key");
-  return { category, measures, series };
+  return { category, measures, series, facet };
 }
 
 /**
@@ -303,11 +326,25 @@ function drawPoints(
     return undefined;
   }
 
+  // Small multiples: at most MAX_PANELS values of the facet column, in their order.
+  const facet = columns.facet && facetOf(columns.facet, rows, spec.scales);
+  if (facet && facet.values.length > MAX_PANELS) {
+    const params = { column: facet.field.name, count: facet.values.length, max: MAX_PANELS };
+    diagnostics.add("ChartTooManyPanels", params, at(["facet"]));
+    return undefined;
+  }
+
   // Points: one per row and measure, or one per group when aggregating.
   const measures = columns.measures.filter((m): m is Field => m !== undefined);
   const measureFields: Field[] = spec.aggregate === "count" ? [countField] : measures;
-  const seriesOf = (row: Row, measure: Field) =>
+  const plainSeriesOf = (row: Row, measure: Field) =>
     series ? formatValue(row[series.name] ?? null, series) : measureFields.length > 1 ? measure.title : "";
+  // On a facet chart the panel joins the series while rows are grouped and checked for repeats,
+  // so each panel has its own row per category; `splitFacet` parts them again below.
+  const seriesOf = facet
+    ? (row: Row, measure: Field) =>
+        JSON.stringify([formatValue(row[facet.field.name] ?? null, facet.field), plainSeriesOf(row, measure)])
+    : plainSeriesOf;
   let points: Point[] = [];
   // Grouping by x groups dates as x prints them (by month for `MMM YYYY`, by year for `YYYY`),
   // or by the chart's own `by`, whatever the field prints.
@@ -353,6 +390,7 @@ function drawPoints(
     }
     points = byRow.points;
   }
+  if (facet) points = points.map(splitFacet);
   if (points.every((p) => p.value === null)) {
     diagnostics.add("ChartAllMissing", { column: measureFields.map((m) => m.name).join(", ") }, at([valueKey]));
     return undefined;
@@ -371,7 +409,7 @@ function drawPoints(
   let categories = orderCategories(points, category, spec.sort, categoryKey);
   let omitted: Drawn["omitted"];
   if (spec.limit !== undefined && categories.length > spec.limit) {
-    const limited = limitCategories({ spec, limit: spec.limit, categories, points, seriesNames });
+    const limited = limitCategories({ spec, limit: spec.limit, categories, points, seriesNames, facet });
     ({ categories, points, omitted } = limited);
     rows = rows.filter((row) => limited.kept.has(keyString(keyOf(row[category.name] ?? null))));
   }
@@ -403,8 +441,13 @@ function drawPoints(
       },
       at(path),
     );
+  // A highlight may also name a series of a chart of several (encoding.ts draws it).
+  const isSeries = (h: string | number | boolean) => seriesNames.length > 1 && seriesNames.includes(String(h));
   spec.highlight.forEach(
-    (h, i) => inData(h) || notInData("highlight", spec.highlight.length > 1 ? ["highlight", i] : ["highlight"], h),
+    (h, i) =>
+      inData(h) ||
+      isSeries(h) ||
+      notInData("highlight", spec.highlight.length > 1 ? ["highlight", i] : ["highlight"], h),
   );
   spec.annotations.forEach((a, i) => inData(a.x) || notInData(`annotations[${i}].x`, ["annotations", i, "x"], a.x));
   // A waterfall's totals must be categories it draws: a misspelt one would be drawn as a step.
@@ -423,7 +466,29 @@ function drawPoints(
       rank.get(keyString(keyOf(a[category.name] ?? null)))! - rank.get(keyString(keyOf(b[category.name] ?? null)))!,
   );
 
-  return { measures: measureFields, points, categories, seriesNames, rows, omitted };
+  return { measures: measureFields, points, categories, seriesNames, rows, omitted, ...(facet ? { facet } : {}) };
+}
+
+/** The most panels a facet chart draws: past about 24, no reader compares them. */
+const MAX_PANELS = 24;
+
+/** The facet column's values as printed: file order for text, natural order for dates, periods and numbers. */
+function facetOf(field: Field, rows: readonly Row[], scales: ChartQuery["scales"]): NonNullable<ChartData["facet"]> {
+  const keys = new Map<string, CategoryKey>();
+  for (const row of rows) {
+    const label = formatValue(row[field.name] ?? null, field);
+    if (!keys.has(label)) keys.set(label, categoryKeyOf(row[field.name] ?? null, field));
+  }
+  const values = [...keys.keys()];
+  if (field.type !== "string" && field.type !== "boolean")
+    values.sort((a, b) => compareKeys(keys.get(a)!, keys.get(b)!, field));
+  return { field, values, scales: scales ?? "shared" };
+}
+
+/** A point of a facet chart with its panel and its own series parted (see `seriesOf` in drawPoints). */
+function splitFacet(point: Point): Point {
+  const [facet, series] = JSON.parse(point.series) as [string, string];
+  return { ...point, facet, series };
 }
 
 /**
@@ -508,6 +573,7 @@ function limitCategories(options: {
   categories: CategoryKey[];
   points: Point[];
   seriesNames: string[];
+  facet?: ChartData["facet"];
 }): { categories: CategoryKey[]; points: Point[]; omitted: Drawn["omitted"]; kept: Set<string> } {
   const { spec, limit, seriesNames } = options;
   const kept = new Set(options.categories.slice(0, limit).map(keyString));
@@ -517,11 +583,15 @@ function limitCategories(options: {
   const points = options.points.filter((p) => kept.has(keyString(p.category)));
   if (summed) {
     categories.push(OTHER);
-    for (const name of seriesNames) {
-      const values = rest.filter((p) => p.series === name && p.value !== null).map((p) => p.value!);
-      const value = values.length ? values.reduce((a, b) => a + b, 0) : null;
-      points.push({ category: OTHER, label: OTHER, series: name, value });
-    }
+    // On a facet chart each panel sums its own rest.
+    for (const facet of options.facet?.values ?? [undefined])
+      for (const name of seriesNames) {
+        const values = rest
+          .filter((p) => p.series === name && p.facet === facet && p.value !== null)
+          .map((p) => p.value!);
+        const value = values.length ? values.reduce((a, b) => a + b, 0) : null;
+        points.push({ category: OTHER, label: OTHER, series: name, value, ...(facet === undefined ? {} : { facet }) });
+      }
   }
   return { categories, points, omitted: { count: options.categories.length - limit, summed }, kept };
 }
@@ -557,14 +627,16 @@ function nameHighlighted(
   selectors: ChartSpec["highlightRows"],
   columns: Columns & { category: Field; dataset: Dataset },
 ): Point {
-  const { category, series, dataset } = columns;
+  const { category, series, facet, dataset } = columns;
   const matches = ({ column, values }: ChartSpec["highlightRows"][number]) =>
     values.some((v) =>
       point.row
         ? sameValue(point.row[column] ?? null, v)
         : column === category.name
           ? sameValue(point.category, v) || point.label === String(v)
-          : column === series?.name && point.series === String(v),
+          : column === facet?.name
+            ? point.facet === String(v)
+            : column === series?.name && point.series === String(v),
     );
   if (!selectors.every(matches)) return point;
   const first = selectors[0]!.column;
@@ -573,7 +645,9 @@ function nameHighlighted(
     ? formatValue(point.row[first] ?? null, field)
     : first === category.name
       ? point.label
-      : point.series;
+      : first === facet?.name
+        ? point.facet!
+        : point.series;
   return { ...point, named };
 }
 
@@ -599,6 +673,45 @@ function uniqueKeys(keys: CategoryKey[]): CategoryKey[] {
 
 function unique(values: string[]): string[] {
   return [...new Set(values)];
+}
+
+/**
+ * A table draws no points, but is described and recorded like a chart: its first column names
+ * each row, and its bar (or colour, or first number) column gives the figures.
+ */
+function resolveTable(
+  spec: ChartSpec,
+  dataset: Dataset,
+  diagnostics: Diagnostics,
+): { chart?: ChartData; messages: VFileMessage[] } {
+  const resolved = diagnostics.hasErrors ? undefined : resolveTableRows(spec, dataset, diagnostics, placer(spec));
+  if (!resolved) return { messages: diagnostics.messages };
+  const { table, rows } = resolved;
+  const category = table.columns[0]!.field;
+  const measure =
+    table.bar ??
+    table.color ??
+    table.columns.find((c) => c.field.type === "number" || c.field.type === "integer")?.field;
+  const points: Point[] = rows.map((row) => {
+    const label = formatValue(row[category.name] ?? null, category);
+    const value = measure ? row[measure.name] : null;
+    return { category: label, label, series: "", value: typeof value === "number" ? value : null, row };
+  });
+  return {
+    chart: {
+      spec,
+      dataset,
+      orientation: "vertical",
+      category,
+      measures: [measure ?? category],
+      points,
+      categories: uniqueKeys(points.map((p) => p.category)),
+      seriesNames: [""],
+      rows,
+      table,
+    },
+    messages: diagnostics.messages,
+  };
 }
 
 /** A custom chart gets the filtered rows; its x and y, if given, were checked to be columns. */

@@ -12,7 +12,8 @@ import { wrapText } from "./theme.ts";
 export type ShareInput = Pick<
   RenderedChart,
   "id" | "title" | "subtitle" | "notes" | "source" | "description" | "dataset" | "drawings"
->;
+> &
+  Partial<Pick<RenderedChart, "tableView">>;
 
 // The code editors copy should read like hand-written HTML: `it's`, `&amp;`, not `it&#x27;s`.
 const readable = {
@@ -63,7 +64,11 @@ function embedPageHeight(chart: ShareInput, width: number): number {
   const layout = width < EMBED.narrowBelow ? "narrow" : "wide";
   const drawing = chart.drawings.find((d) => d.layout === layout) ?? chart.drawings[0];
   const shown = layout === "narrow" ? Math.min(column, EMBED.narrowMaxWidth) : column;
-  const drawingHeight = drawing ? (shown * drawing.height) / drawing.width : 0;
+  const drawingHeight = chart.tableView
+    ? tableHeight(chart.tableView.rows, layout)
+    : drawing
+      ? (shown * drawing.height) / drawing.width
+      : 0;
   let height = EMBED.padding + EMBED.gaps + drawingHeight;
   height += lines(chart.title, EMBED.title);
   if (chart.subtitle) height += lines(chart.subtitle, EMBED.subtitle);
@@ -72,6 +77,17 @@ function embedPageHeight(chart: ShareInput, width: number): number {
   height += lines(STORY_LINK, EMBED.foot);
   return Math.ceil(height);
 }
+
+/**
+ * A table chart's frame on the embed page: a row a line (two on a phone, where the first column
+ * wraps), plus the head and a scroll bar, at most TABLE_EMBED_MAX px; past that the frame
+ * scrolls inside the iframe (embed.css), so a long table never makes a towering iframe.
+ */
+function tableHeight(rows: number, layout: "wide" | "narrow"): number {
+  const row = layout === "narrow" ? 52 : 33;
+  return Math.min(TABLE_EMBED_MAX, (rows + 1) * row + 16);
+}
+const TABLE_EMBED_MAX = 640;
 
 /** The PNG's size in pixels and as shown in email (CSS px). */
 export function pngSize(chart: ShareInput): { width: number; height: number; pixelWidth: number; pixelHeight: number } {

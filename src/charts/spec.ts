@@ -6,6 +6,7 @@ import { KEBAB } from "../data/ids.ts";
 import { closest } from "../errors/closest.ts";
 import { Diagnostics, type VFileMessage } from "../errors/diagnostic.ts";
 import { parseYamlSource, schemaProblems, type YamlPoint, type YamlSource } from "../errors/yaml.ts";
+import { reportTableProblems, tableKeys, tableSort, tableSpecOf, type TableSpec } from "./table-spec.ts";
 
 export const chartTypes = [
   "column",
@@ -18,6 +19,7 @@ export const chartTypes = [
   "grouped-column",
   "range",
   "waterfall",
+  "table",
   "custom",
 ] as const;
 export type ChartType = (typeof chartTypes)[number];
@@ -84,8 +86,14 @@ const schema = z
     module: z.string().regex(KEBAB, "a module name in kebab-case").optional(),
     /** Earlier ids of this chart: their embed page, SVG and PNG keep working (other sites embed them). */
     aliases: z.array(z.string().regex(KEBAB, "an earlier chart id in kebab-case")).optional(),
+    ...tableKeys,
+    // Small multiples (facet.ts): one panel per value of `facet`, on shared scales unless `scales: independent`.
+    facet: z.string().min(1).optional(),
+    scales: z.enum(["shared", "independent"]).optional(),
   })
   .strict();
+/** A table sorts by any of its columns (`sort: -weekly_cost`), not by an axis. */
+const tableSchema = schema.extend({ sort: tableSort.optional() });
 
 export const chartKeys = Object.keys(schema.shape);
 
@@ -123,6 +131,12 @@ export interface ChartSpec {
   module?: string;
   /** Earlier ids whose addresses keep working. */
   aliases: string[];
+  /** A `type: table`'s columns, inline bar or colour scale and sort (table-spec.ts). */
+  table?: TableSpec;
+  /** Small multiples: one panel per value of this column (facet.ts). */
+  facet?: string;
+  /** Whether the panels share their scales (the default) or each has its own. */
+  scales?: "shared" | "independent";
   /** Where the block sits, for later errors (unknown column, duplicate id...). */
   file: string;
   fenceLine: number;
@@ -186,7 +200,8 @@ export function parseChartBlock(
   // Every problem of the block at once: the schema's, then the rules between keys, whether or
   // not the schema passed (a missing title must not hide a missing y).
   const problems = new Set<string>();
-  const result = schema.safeParse(raw);
+  const isTable = (raw as Record<string, unknown>).type === "table";
+  const result = (isTable ? tableSchema : schema).safeParse(raw);
   if (!result.success) {
     reportSchemaProblems(result.error.issues, source, raw, fence, diagnostics);
     for (const issue of result.error.issues) {
@@ -202,7 +217,7 @@ export function parseChartBlock(
   if (!result.success || diagnostics.hasErrors) {
     // The keys that passed, read as the spec reads them; a strict partial schema accepts them all.
     const valid = Object.fromEntries(Object.entries(record).filter(([key]) => !problems.has(key)));
-    const partial = schema.partial().safeParse(valid);
+    const partial = (isTable ? tableSchema : schema).partial().safeParse(valid);
     const draft: ChartDraft = { ...(partial.success ? specFields(partial.data) : {}), ...place, problems };
     return { draft, messages: diagnostics.messages };
   }
@@ -263,7 +278,8 @@ function reportLayoutId(
 }
 
 /** The spec's shape of the keys a block gives: lists for the keys that take one or several. */
-function specFields(data: Partial<z.infer<typeof schema>>) {
+function specFields(data: Partial<z.infer<typeof tableSchema>>) {
+  const table = data.type === "table" ? tableSpecOf(data) : undefined;
   return {
     id: data.id,
     data: data.data,
@@ -283,7 +299,8 @@ function specFields(data: Partial<z.infer<typeof schema>>) {
         ? { column, values: asList(values.not), exclude: true }
         : { column, values: asList(values) },
     ),
-    sort: data.sort,
+    sort: table ? undefined : (data.sort as ChartSpec["sort"]),
+    table,
     limit: data.limit,
     other: data.other,
     format: data.format,
@@ -296,6 +313,8 @@ function specFields(data: Partial<z.infer<typeof schema>>) {
     by: data.by,
     module: data.module,
     aliases: data.aliases ?? [],
+    facet: data.facet,
+    scales: data.scales,
   };
 }
 
@@ -334,7 +353,12 @@ function reportRoleProblems(
     );
     return;
   }
+  if (reportTableProblems(raw, { at, fence }, diagnostics, problems)) {
+    reportFacetProblems(raw, type, at, diagnostics, problems);
+    return;
+  }
   if (type === "custom") {
+    reportFacetProblems(raw, type, at, diagnostics, problems);
     if (raw.module === undefined) {
       problems.add("module");
       diagnostics.add("ChartMissingKey", { key: "module", example: "module: budget-gap" }, at(["type"]));
@@ -348,6 +372,7 @@ function reportRoleProblems(
     return;
   }
   reportFormProblems(raw, type, { at, fence }, diagnostics, problems);
+  reportFacetProblems(raw, type, at, diagnostics, problems);
   // Categories on `y` and values on `x` for the horizontal forms.
   const horizontal = ["bar", "stacked-bar", "range", "waterfall"].includes(type);
   const categoryKey = horizontal ? "y" : "x";
@@ -469,6 +494,72 @@ function reportFormProblems(
   }
 }
 
+/** The first annotation's text, to name the block's annotations in a message. */
+const annotationText = (value: unknown): string => {
+  const first: unknown = Array.isArray(value) ? value[0] : value;
+  const text = first && typeof first === "object" ? (first as { text?: unknown }).text : undefined;
+  return typeof text === "string" ? text : "annotations";
+};
+
+/** The chart types drawn as small multiples; the others draw their categories once. */
+const facetTypes = ["column", "bar", "line", "area", "dot"] as const;
+
+/**
+ * `facet` only on the types that draw as panels, and on a column other than the chart's own
+ * axes and series (each panel would hold one category); `scales` only with a `facet`.
+ */
+function reportFacetProblems(
+  raw: Record<string, unknown>,
+  type: string,
+  at: (path: PropertyKey[]) => YamlPoint & { file: string },
+  diagnostics: Diagnostics,
+  problems: Set<string>,
+): void {
+  const facet = raw.facet;
+  if (typeof facet === "string" && facet !== "") {
+    if (!(facetTypes as readonly string[]).includes(type)) {
+      problems.add("facet");
+      diagnostics.add("ChartFacetType", { type, allowed: facetTypes }, at(["facet"]));
+    } else {
+      const drawn = [raw.x, raw.y, raw.series].flat().filter((c): c is string => typeof c === "string");
+      if (drawn.includes(facet)) {
+        problems.add("facet");
+        const fix = `each panel would hold one figure of \`${facet}\`: split by another column, such as the council or the service`;
+        diagnostics.add(
+          "ChartInvalidValue",
+          { key: "facet", actual: facet, expected: "a column not already on the chart", fix },
+          at(["facet"]),
+        );
+      }
+    }
+  }
+  // An annotation's label needs room a small panel does not have, and would repeat in every panel.
+  if (raw.annotations !== undefined && raw.facet !== undefined && !problems.has("facet")) {
+    problems.add("annotations");
+    const fix =
+      "small multiples draw no annotations: say it in the `subtitle` or the `notes`, or `highlight` the category";
+    diagnostics.add(
+      "ChartInvalidValue",
+      {
+        key: "annotations",
+        actual: annotationText(raw.annotations),
+        expected: "no annotations on small multiples",
+        fix,
+      },
+      at(["annotations"]),
+    );
+  }
+  if (raw.scales !== undefined && raw.facet === undefined) {
+    problems.add("scales");
+    const fix = "`scales` says whether the panels of a `facet` chart share their scales: add `facet` or remove it";
+    diagnostics.add(
+      "ChartInvalidValue",
+      { key: "scales", actual: String(raw.scales), expected: "no `scales` without `facet`", fix },
+      at(["scales"]),
+    );
+  }
+}
+
 function reportSchemaProblems(
   issues: readonly z.core.$ZodIssue[],
   source: YamlSource,
@@ -525,6 +616,11 @@ function describeExpected(key: string, zodMessage: string): string {
     annotations: "a list of `{ x: ..., text: ... }` entries",
     module: "a module name in kebab-case",
     data: "a dataset id such as `nct-budget`",
+    columns: "a list of columns, each a name or `{ column, title, format }`",
+    bar: "a number column to draw as bars",
+    color: "a number column to shade",
+    facet: "a column name, such as `council`",
+    scales: "`shared` or `independent`",
   };
   return words[top] ?? zodMessage;
 }

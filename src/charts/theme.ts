@@ -96,3 +96,14 @@ function splitWord(word: string, maxWidth: number, fontSize: number): string[] {
   if (piece) pieces.push(piece);
   return pieces;
 }
+
+/**
+ * A table's colour scale (`color:`), lightest to strongest, as cell backgrounds behind the page's
+ * text: at least 7:1 against #1b1d22 in light mode and 6:1 against #e8e9ec in dark mode, so the
+ * figures keep AA contrast in every cell (test/charts/table.test.ts). site.css repeats them as
+ * `.shade-0` to `.shade-4`; the standalone SVG and PNG, on white, use the light ones.
+ */
+export const tableShades = {
+  light: ["#eef4fb", "#d6e5f5", "#bcd4ee", "#a0c2e6", "#85b0de"],
+  dark: ["#1a2230", "#1f2f48", "#24395d", "#294673", "#2e538a"],
+} as const;

@@ -23,6 +23,23 @@ export interface LoadDatasetOptions {
   id: string;
   /** YYYY-MM-DD, the build date: settles two-digit years when the sidecar has no `source.published`. */
   today?: string;
+  /** Datasets already read from the same bytes (src/cache/datasets.ts); without one, all are read. */
+  store?: DatasetStore;
+}
+
+/** What a dataset is read from: its id, its two files' bytes and the day two-digit years settle by. */
+export interface DatasetBytes {
+  id: string;
+  csv: Uint8Array;
+  sidecar: Uint8Array;
+  /** YYYY-MM-DD: the build date, or today's when there is none. */
+  day: string;
+}
+
+/** Datasets kept between builds by what they were read from; only those read without a message. */
+export interface DatasetStore {
+  get(bytes: DatasetBytes): Dataset | undefined;
+  set(bytes: DatasetBytes, dataset: Dataset): void;
 }
 
 export interface LoadDatasetResult {
@@ -61,6 +78,9 @@ function readDataset(options: LoadDatasetOptions): LoadDatasetResult {
   if (!hasCsv || !hasSidecar) return { messages: diagnostics.messages };
   const csvBytes = readFileSync(join(root, csvPath));
   const sidecarBytes = readFileSync(join(root, sidecarPath));
+  const bytes: DatasetBytes = { id, csv: csvBytes, sidecar: sidecarBytes, day: options.today ?? todayUtc() };
+  const kept = options.store?.get(bytes);
+  if (kept) return { dataset: kept, messages: [] };
 
   // 2. The sidecar; its encoding and header row are used even when other keys are wrong, and the
   //    rest of it when its only mistakes change no cell's reading (an unknown key, a bad title).
@@ -130,8 +150,11 @@ function readDataset(options: LoadDatasetOptions): LoadDatasetResult {
   for (const key of ["description", "source", "licence", "updated"] as const) {
     if (sidecar[key] !== undefined) Object.assign(dataset, { [key]: sidecar[key] });
   }
+  if (!diagnostics.messages.length) options.store?.set(bytes, dataset);
   return { dataset, messages: diagnostics.messages };
 }
+
+const todayUtc = () => new Date().toISOString().slice(0, 10);
 
 /** What every cell is read with; two-digit years settle by the source's date, else the build date. */
 function cellContext(sidecar: Sidecar, today: string | undefined): CellContext {
@@ -139,7 +162,7 @@ function cellContext(sidecar: Sidecar, today: string | undefined): CellContext {
     missingValues: sidecar.missingValues,
     trueValues: sidecar.trueValues ?? DEFAULT_TRUE_VALUES,
     falseValues: sidecar.falseValues ?? DEFAULT_FALSE_VALUES,
-    reference: sidecar.source?.published ?? today ?? new Date().toISOString().slice(0, 10),
+    reference: sidecar.source?.published ?? today ?? todayUtc(),
   };
 }
 
@@ -152,7 +175,7 @@ function columnValueTest(fields: readonly Field[], context: CellContext): Column
 }
 
 /** Reads every dataset in `<root>/data/`, sorted by id, with every problem in every file. */
-export function loadDatasets(options: { root: string; today?: string }): {
+export function loadDatasets(options: { root: string; today?: string; store?: DatasetStore }): {
   datasets: Map<string, Dataset>;
   messages: VFileMessage[];
 } {
@@ -174,7 +197,7 @@ export function loadDatasets(options: { root: string; today?: string }): {
     else if (entry.kind === "file") ids.add(match[1]!);
   }
   for (const id of [...ids].sort().filter((id) => !refused.has(id))) {
-    const result = loadDataset({ root: options.root, id, today: options.today });
+    const result = loadDataset({ root: options.root, id, today: options.today, store: options.store });
     messages.push(...result.messages);
     if (result.dataset) datasets.set(id, result.dataset);
   }

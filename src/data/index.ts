@@ -1,6 +1,6 @@
 // The data layer's public API: datasets read from `data/`, and how their values print and sort.
 export { digestDataset, loadDataset, loadDatasets } from "./dataset.ts";
-export type { LoadDatasetOptions, LoadDatasetResult } from "./dataset.ts";
+export type { DatasetBytes, DatasetStore, LoadDatasetOptions, LoadDatasetResult } from "./dataset.ts";
 export {
   DEFAULT_DATE_FORMAT,
   exactNumberFormatter,

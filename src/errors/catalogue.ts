@@ -384,6 +384,19 @@ export const catalogue = {
     hint: (_p: { key: string; column: string; count: number; max: number }) =>
       "no reader can find one bar among that many: group the rows with `aggregate` (e.g. `aggregate: sum` by month), keep the ones that matter with `filter`, or keep the largest with `sort` and `limit` (the rest summed into Other)",
   },
+  // ── Charts: small multiples (facet) ────────────────────────────────────────
+  ChartFacetType: {
+    message: (p: { type: string; allowed: readonly string[] }) =>
+      `Unexpected \`facet\` on a \`${p.type}\` chart, expected one of ${list(p.allowed)}`,
+    hint: (p: { type: string; allowed: readonly string[] }) =>
+      `small multiples are drawn for ${list(p.allowed)} charts: remove \`facet\`, or draw one \`${p.type}\` chart per value with a \`filter\` each`,
+  },
+  ChartTooManyPanels: {
+    message: (p: { column: string; count: number; max: number }) =>
+      `Unexpected ${p.count} values of \`${p.column}\` for \`facet\`, expected at most ${p.max} panels`,
+    hint: (p: { column: string; count: number; max: number }) =>
+      `no reader compares that many small charts: keep the ${p.max} or fewer that matter with a \`filter\` on \`${p.column}\` (a list, or \`{ not: [...] }\`); \`limit\` keeps categories within each panel, not panels`,
+  },
   // ── Numbers in prose: :value{...} ─────────────────────────────────────────
   ValueAttributeUnknown: {
     message: (p: { actual: string }) => `Unexpected attribute \`${p.actual}\` in \`:value\``,

@@ -5,16 +5,25 @@ import { join } from "node:path";
 import type { Loader, LoaderContext } from "astro/loaders";
 import { contentChecked } from "../build/content-gate.ts";
 import { DRAFTS_ENV, SHARED_DIGEST_ENV } from "../build/env.ts";
-import { drawingByBlob, lazyBlobId, putBlob } from "../cache/blobs.ts";
+import { partialBuild } from "../build/partial.ts";
+import { blobId, drawingByBlob, hasBlob, lazyBlobId, putBlob } from "../cache/blobs.ts";
 import { fileChartCache } from "../cache/charts.ts";
+import { fileDatasetCache } from "../cache/datasets.ts";
 import { frameReader } from "../content-files.ts";
 import { formatReport, readSourceFrom } from "../errors/print.ts";
-import { datasetEntry, pagesRecord } from "./dataset-entry.ts";
+import { datasetEntry, datasetLinks, pagesRecord } from "./dataset-entry.ts";
 import { pageStoryCache, storyPanels } from "./page-stories.ts";
 import { placeIndexEntry, placePageEntry } from "./place-entry.ts";
 import { loadSite, type Site } from "./site.ts";
 
 type Fill = (site: Site, context: LoaderContext) => void;
+
+/**
+ * How a collection is filled: afresh (the store cleared first), or, for one whose entries carry a
+ * digest of everything they are made from, keeping the entries whose digest did not change. Only a
+ * partial build keeps: a full build (new code, settings or data) starts from an empty store.
+ */
+type Refill = "afresh" | "keepUnchanged";
 
 export function plotlineLoader(options: { root: string }) {
   let pending: Promise<Site> | undefined;
@@ -26,6 +35,8 @@ export function plotlineLoader(options: { root: string }) {
         root: options.root,
         drafts: process.env[DRAFTS_ENV] === "1",
         cache: fileChartCache(),
+        // The build's content check read every dataset into this cache: here they are read back.
+        datasetCache: fileDatasetCache(),
         // The shared digest is set by the build (src/build/build.ts), whose content check rendered and cached
         // every story just so: here they come from the story cache. Without it (`astro dev`),
         // every story is rendered.
@@ -41,7 +52,7 @@ export function plotlineLoader(options: { root: string }) {
     join(options.root, dir),
   );
 
-  const sync = async (fill: Fill, context: LoaderContext) => {
+  const sync = async (fill: Fill, context: LoaderContext, refill: Refill) => {
     const current = await site(context.config.site ? new URL(context.config.site) : undefined);
     const errors = current.messages.filter((m) => m.fatal !== false);
     if (errors.length) {
@@ -60,15 +71,15 @@ export function plotlineLoader(options: { root: string }) {
       fill({ ...current, stories: current.stories.map((s) => ({ ...s, html: errorPanel(report) + s.html })) }, context);
       return;
     }
-    context.store.clear();
+    if (refill === "afresh" || !partialBuild()) context.store.clear();
     fill(current, context);
   };
 
-  const loader = (name: string, fill: Fill): Loader => ({
+  const loader = (name: string, fill: Fill, refill: Refill = "afresh"): Loader => ({
     name,
     load: async (context) => {
-      await sync(fill, context);
-      reloaders.push(() => sync(fill, context).catch((error: Error) => context.logger.error(error.message)));
+      await sync(fill, context, refill);
+      reloaders.push(() => sync(fill, context, refill).catch((error: Error) => context.logger.error(error.message)));
       if (context.watcher && !watching) {
         watching = true;
         // Node's watcher on the folders, not the Vite watcher Astro hands loaders: after a dev-server
@@ -138,14 +149,30 @@ export function plotlineLoader(options: { root: string }) {
       store.set({ id: set.template.name, filePath: set.template.file, data: placeIndexEntry(set) });
   });
 
-  const datasets = loader("plotline-datasets", (current, { store }) => {
-    const record = pagesRecord(options.root);
-    // Only the published ones: a dataset no published story uses yet stays out (src/site/publish.ts).
-    for (const id of current.published) {
-      const dataset = current.datasets.get(id)!;
-      store.set({ id, filePath: dataset.csvPath, data: datasetEntry(dataset, current, options.root, record) });
-    }
-  });
+  // A one-story edit leaves nearly every dataset's entry as it was: making 3,000 of them again (rows
+  // printed, the CSV and Data Package written) cost a second or two, so an entry whose digest did
+  // not change is kept from the last build's store (in a partial build; see Refill).
+  const datasets = loader(
+    "plotline-datasets",
+    (current, { store }) => {
+      const record = pagesRecord(options.root);
+      // Only the published ones: a dataset no published story uses yet stays out (src/site/publish.ts).
+      const published = new Set(current.published);
+      for (const id of store.keys()) if (!published.has(id)) store.delete(id);
+      for (const id of current.published) {
+        const dataset = current.datasets.get(id)!;
+        const links = datasetLinks(dataset, current, record);
+        // Everything the entry is made from: the code, settings and every dataset's bytes (the
+        // build's shared digest), the dataset's own, and what its page lists of the site.
+        const digest = blobId(JSON.stringify([process.env[SHARED_DIGEST_ENV] ?? "", dataset.digest, links]));
+        const kept = store.get(id);
+        if (kept?.digest === digest && hasBlob(String(kept.data.csv))) continue;
+        const data = datasetEntry(dataset, current, options.root, record, links);
+        store.set({ id, filePath: dataset.csvPath, data, digest });
+      }
+    },
+    "keepUnchanged",
+  );
 
   return { stories, charts, datasets, places, placeTemplates };
 }

@@ -6,7 +6,7 @@ import type { ChartCache } from "../cache/charts.ts";
 import { storyKey, type StoryCache } from "../cache/stories.ts";
 import type { RenderedChart } from "../charts/render.ts";
 import { isKebab, kebab } from "../data/ids.ts";
-import { loadDatasets } from "../data/index.ts";
+import { loadDatasets, type DatasetStore } from "../data/index.ts";
 import type { Dataset } from "../data/types.ts";
 import { Diagnostics, sortMessages, type VFileMessage } from "../errors/diagnostic.ts";
 import type { ChartPanels } from "../markdown/rehype-chart.ts";
@@ -53,6 +53,8 @@ export interface LoadSiteOptions {
   panels?: ChartPanels;
   /** Rendered charts by content hash; without one every chart is drawn afresh. */
   cache?: ChartCache;
+  /** Checked datasets by content (src/cache/datasets.ts); without one every dataset is read. */
+  datasetCache?: DatasetStore;
   /** Rendered stories by content, for builds where most stories did not change. */
   storyCache?: StoryCache;
   /** Called with each published chart as soon as it is drawn (the build starts its PNG then). */
@@ -68,7 +70,7 @@ export const placesOwner = (template: string) => `places/${template}`;
 
 export function loadSite(options: LoadSiteOptions): Site {
   const diagnostics = new Diagnostics();
-  const { datasets, messages } = loadDatasets({ root: options.root });
+  const { datasets, messages } = loadDatasets({ root: options.root, store: options.datasetCache });
   diagnostics.push(...messages);
   const invalidDatasets = new Set(
     messages

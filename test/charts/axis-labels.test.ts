@@ -60,9 +60,9 @@ function extent(text: Element, svg: Element) {
   return { text: lines.join(" "), x, left, right: left + width };
 }
 
-/** The x axis's labels: the group Plot moves 9 px down under the plot. */
+/** The x axis's labels: the group Plot moves 12 px down under the plot (tick 6, padding 6). */
 const xLabels = (svg: Element) =>
-  [...svg.querySelectorAll('g[transform="translate(0,9)"] > text')].map((t) => extent(t, svg));
+  [...svg.querySelectorAll('g[transform="translate(0,12)"] > text')].map((t) => extent(t, svg));
 
 describe("axis labels", () => {
   for (const [name, block] of Object.entries(blocks)) {

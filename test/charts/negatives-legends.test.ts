@@ -20,6 +20,32 @@ describe("a value axis that goes below zero", () => {
   });
 });
 
+describe("a small negative among large positives", () => {
+  it("stretches the axis down only to the least round figure whose label clears zero's", () => {
+    // −£1.2m against £20.9m: the axis used to reach −£10m (a whole step) at 320 px.
+    const { chart } = draw("data: budget\ntype: column\nx: year\ny: overspend\ntitle: T");
+    for (const drawing of chart!.drawings) {
+      const negatives = [...drawing.svg.matchAll(/>−£(\d+)m</g)].map((m) => Number(m[1]));
+      expect(negatives, drawing.layout).toEqual([2]);
+      // The negative column's value label, under it, stays clear of its category's label.
+      const y = (text: string) =>
+        Number(new RegExp(`translate\\([\\d.]+,([\\d.]+)\\)"[^>]*>${text}<`).exec(drawing.svg)![1]);
+      expect(y("2020/21") - y("−£1.2m"), drawing.layout).toBeGreaterThanOrEqual(14);
+      // Zero needs no scale on the axis.
+      expect(drawing.svg).toMatch(/>£0</);
+      expect(drawing.svg).not.toMatch(/>£0m</);
+    }
+  });
+});
+
+describe("a description of figures with pence in some rows", () => {
+  it("prints every figure as the data table does, pence on all of them", () => {
+    const { chart } = draw(parking("column", "x: Financial Year\ny: Surplus"));
+    expect(chart!.description).toContain("£270,489.00 in 2017/18");
+    expect(chart!.description).toContain("£246,177.37 in 2022/23");
+  });
+});
+
 describe("a negative value label on bars", () => {
   it("starts right of the zero line, clear of the category labels and the chart's left edge", () => {
     const { chart } = draw(parking("bar", "y: Financial Year\nx: Surplus"));

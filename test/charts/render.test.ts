@@ -45,8 +45,19 @@ const cases: Record<string, string> = {
     "data: bridge\ntype: waterfall\ny: step\nx: amount\ntotals: [2023/24 budget, 2024/25 budget]\ntitle: T",
   "waterfall-steps-below-zero":
     "data: mixed\ntype: waterfall\ny: part\nx: amount\nfilter: { year: 2022/23 }\ntotals: Placements\ntitle: T",
+  "table-bar-sorted-highlight":
+    "data: lines\ntype: table\ncolumns: [line, budget, forecast]\nbar: forecast\nsort: -forecast\nhighlight: Fostering\ntitle: T",
+  "table-color-scale":
+    "data: councils\ntype: table\ncolumns: [la_name, region, rate]\ncolor: rate\nlimit: 12\ntitle: T",
   "area-series-highlight":
     "data: staff\ntype: area\nx: month\ny: vacancies\nseries: team\nhighlight: 2024-02-29\ntitle: T",
+  // Small multiples (facet.ts): panels drawn by their kind, in a grid in one SVG.
+  "column-facet-council-shared":
+    "data: care\ntype: column\nx: year\ny: rate\nfacet: council\nfilter: { region: East Midlands }\ntitle: T",
+  "line-facet-region-independent":
+    "data: regions\ntype: line\nx: year\ny: per_head\nfacet: region\nscales: independent\nfilter: { region: [London, North East, East Midlands] }\ntitle: T",
+  "dot-facet-strip-region":
+    "data: care\ntype: dot\nx: year\ny: rate\nfacet: region\nhighlight: { council: Wigan }\ntitle: T",
 };
 
 describe("renderChart", () => {

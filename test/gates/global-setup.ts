@@ -1,6 +1,6 @@
 // Builds every site the gates look at, once per run, before any test file starts: the seed
-// site (checked by every gate), the seed site again (for the determinism gate) and the hostile
-// fixture. Two choices keep these builds from mixing with any other build of this checkout:
+// site (checked by every gate), the seed site again (for the determinism gate), the hostile
+// fixture and the charts-gate fixture (every chart kind in its hard cases, for the overlap gate). Two choices keep these builds from mixing with any other build of this checkout:
 // - they go to folders inside the project (.cache/, ignored by git): for an out dir outside the
 //   project, Astro stages pages in the project's shared .astro/.prerender/, where a concurrent
 //   build elsewhere overwrites them ("Cannot find module .astro/.prerender/chunks/...");
@@ -19,6 +19,8 @@ declare module "vitest" {
     seedAgain: SiteBuild;
     /** test/fixtures/site-hostile, built once. */
     hostile: SiteBuild;
+    /** test/fixtures/site-charts-gate, built once. */
+    chartsGate: SiteBuild;
   }
 }
 
@@ -34,12 +36,15 @@ export default async function setup(project: TestProject) {
   if (seed.status !== 0) throw new Error(`The seed site did not build, so no gate can run:\n${seed.output}`);
   const seedAgain = await built(undefined, join(scratch, "seed-again", "dist"));
   const hostile = await built("site-hostile", join(scratch, "hostile", "dist"));
+  const chartsGate = await built("site-charts-gate", join(scratch, "charts-gate", "dist"));
+  if (chartsGate.status !== 0) throw new Error(`The charts-gate fixture did not build:\n${chartsGate.output}`);
   console.log(
     `gates: built the seed site in ${seed.seconds.toFixed(1)} s, again in ${seedAgain.seconds.toFixed(1)} s, ` +
-      `the hostile fixture in ${hostile.seconds.toFixed(1)} s`,
+      `the hostile fixture in ${hostile.seconds.toFixed(1)} s, the charts-gate fixture in ${chartsGate.seconds.toFixed(1)} s`,
   );
   project.provide("seed", seed);
   project.provide("seedAgain", seedAgain);
   project.provide("hostile", hostile);
+  project.provide("chartsGate", chartsGate);
   return () => rmSync(scratch, { recursive: true, force: true });
 }

@@ -25,7 +25,7 @@ export default function budgetGap({
   const data = rows.filter((row) => typeof row[budget] === "number" && typeof row[forecast] === "number");
   const format = formatter(budget);
   return {
-    marginLeft: layout.fontSize * 4,
+    marginLeft: layout.fontSize * 4.5,
     marginRight: layout.fontSize * 6,
     x: { type: "point", label: null, padding: 0.2 },
     y: { grid: true, label: null, tickFormat: format, zero: false, nice: true, ticks: layout.ticks },

@@ -4,7 +4,7 @@ import type { Encoding } from "../encoding.ts";
 import type { Point } from "../resolve.ts";
 import { categoryAxis } from "./category-axis.ts";
 import { highlightBands, highlightDots, highlightRules } from "./highlight.ts";
-import { continuousY, seriesLabelMargin } from "./line.ts";
+import { continuousY, labelsAtEnds, seriesLabelMargin } from "./line.ts";
 
 export function areaOptions(enc: Encoding): Plot.PlotOptions {
   const { chart } = enc;
@@ -35,7 +35,7 @@ export function areaOptions(enc: Encoding): Plot.PlotOptions {
       Plot.ruleY([0], { className: "baseline" }),
       ...highlightDots(enc),
       ...highlightRules(enc),
-      single
+      !labelsAtEnds(enc)
         ? []
         : Plot.text(
             chart.points,

@@ -2,6 +2,7 @@
 // series inside it, and room at the top for the category's label when labels are long
 // (always on the narrow layout), as newsrooms lay out bar charts on phones.
 import * as Plot from "@observablehq/plot";
+import { rowNoteLines } from "../annotations.ts";
 import { missingMarks, valueAxis, valueLabels, type Encoding } from "../encoding.ts";
 import type { CategoryKey } from "../resolve.ts";
 import { textWidth, wrapText } from "../theme.ts";
@@ -12,10 +13,13 @@ import { fillOf, highlightBands } from "./highlight.ts";
 export const BAR = 24;
 const FACET_PADDING = 0.12;
 
-/** Whether category labels go above the bars rather than in a left margin. */
+/**
+ * Whether category labels go above the bars rather than in a left margin: always with notes
+ * (annotations.ts), which sit on the same line as their row's name, clear of the bars.
+ */
 export function labelsAbove(enc: Pick<Encoding, "chart" | "layout" | "labelOf">): boolean {
   const longest = Math.max(...enc.chart.categories.map((c) => textWidth(enc.labelOf(c), enc.layout.fontSize)));
-  return enc.layout.name === "narrow" || longest > enc.layout.width * 0.3;
+  return enc.layout.name === "narrow" || longest > enc.layout.width * 0.3 || enc.chart.spec.annotations.length > 0;
 }
 
 /** A category's label wrapped to the width of the plot, for labels above the bars. */
@@ -23,9 +27,12 @@ export const wrappedLabel = (enc: Pick<Encoding, "layout" | "labelOf">, c: Categ
   wrapText(enc.labelOf(c), enc.layout.width - 24, enc.layout.fontSize, { breakWords: true });
 
 /** Room above each category's bars for its label: as many lines as the longest label wraps to. */
-export const labelRoom = (enc: Pick<Encoding, "chart" | "layout" | "labelOf">) => {
+export const labelRoom = (enc: Encoding) => {
   if (!labelsAbove(enc)) return 0;
-  const lines = Math.max(1, ...enc.chart.categories.map((c) => wrappedLabel(enc, c).length));
+  const lines = Math.max(
+    1,
+    ...enc.chart.categories.map((c) => Math.max(wrappedLabel(enc, c).length, rowNoteLines(enc, c))),
+  );
   return Math.round(enc.layout.fontSize * (1.25 * lines + 0.35));
 };
 
@@ -86,7 +93,7 @@ export function barOptions(enc: Encoding): Plot.PlotOptions {
 }
 
 /** Bars need height for every category: its bars, room for its label, and the axis. */
-export function barHeight(enc: Pick<Encoding, "chart" | "layout" | "labelOf">, options: { stacked: boolean }): number {
+export function barHeight(enc: Encoding, options: { stacked: boolean }): number {
   const series = options.stacked ? 1 : Math.max(1, enc.chart.seriesNames.length);
   const facet = (BAR * series * (series > 1 ? 0.85 : 1) + labelRoom(enc)) / (1 - FACET_PADDING);
   return Math.round(Math.max(100, enc.chart.categories.length * facet + 36));

@@ -54,7 +54,9 @@ export function categoryAxis(enc: Encoding, margins: { marginLeft: number; margi
   const labels = new Map(choice.shown.map((i) => [keyOf(categories[i]!), choice.labelling.label(i, choice.shown)]));
   const tickFormat = (key: CategoryKey) => labels.get(keyOf(key)) ?? enc.labelOf(key);
   const ticks = choice.shown.map((i) => categories[i]!);
-  const base = { label: null, ticks, tickFormat };
+  // Labels sit 3 px lower than Plot's default: the first category is on the y axis, where the
+  // lowest value label would otherwise touch its top.
+  const base = { label: null, ticks, tickFormat, tickPadding: 6 };
   // The domain is set, not inferred, so labels fall where fractionsOf says they do.
   const byPlace = placeOrder(fractions);
   const ends = [categories[byPlace[0]!]!, categories[byPlace.at(-1)!]!];

@@ -37,32 +37,53 @@ export function dotOptions(enc: Encoding): Plot.PlotOptions {
       ...baseline(y.axis),
       Plot.dot(drawn, { x: "category", y: "value", fill: fillOf(enc), r, title: enc.tip, className: "points" }),
       ...names(enc, drawn, { x: "category", r }),
-      ...seriesLabels(enc),
+      ...seriesLabels(enc, y.axis),
     ],
   };
 }
 
-/** A strip: one band per category (fx), its dots dodged across the band (x, in dot widths). */
-function stripOptions(enc: Encoding): Plot.PlotOptions {
+/** How a strip labels its categories at this width: wrapped under each band, or stood on end. */
+function stripLabels(enc: Pick<Encoding, "chart" | "layout" | "labelOf">, marginLeft: number) {
   const { chart, layout } = enc;
-  const y = continuousY(enc, { zero: false });
-  const [marginLeft, marginRight, marginTop] = [y.marginLeft, 16, 20];
-  const drawn = chart.points.filter((p) => p.value !== null);
-  const band = ((layout.width - marginLeft - marginRight) / Math.max(1, chart.categories.length)) * 0.9;
+  const band = ((layout.width - marginLeft - STRIP_MARGIN_RIGHT) / Math.max(1, chart.categories.length)) * 0.9;
   const wrapped = (c: Point["category"]) => wrapText(enc.labelOf(c), band - 4, layout.fontSize).join("\n");
   const lines = Math.max(...chart.categories.map((c) => wrapped(c).split("\n").length));
   // Labels whose words are wider than their band (nine regions at 320 px) would run into each
   // other: they stand on end instead, each in its band, read from the bottom up.
-  const widths = chart.categories.map((c) => textWidth(enc.labelOf(c), layout.fontSize));
   const upright = chart.categories.some((c) =>
     enc
       .labelOf(c)
       .split(/\s+/)
       .some((word) => textWidth(word, layout.fontSize) > band - 4),
   );
+  const longest = Math.max(...chart.categories.map((c) => textWidth(enc.labelOf(c), layout.fontSize)));
+  // Plot sets wrapped lines 1em apart, and a line's box is about 1.2em tall.
   const marginBottom = upright
-    ? Math.round(14 + Math.min(Math.max(...widths), enc.height / 2))
-    : Math.round(14 + Math.min(lines, 4) * layout.fontSize * 1.2);
+    ? Math.ceil(14 + longest)
+    : Math.ceil(14 + (Math.min(lines, 4) + 0.2) * layout.fontSize * 1.2);
+  return { band, wrapped, upright, marginBottom };
+}
+
+/**
+ * Height a strip adds to the usual chart for labels stood on end: the plot keeps the height any
+ * dot chart has, and the labels get the room they need below it (at 320 px, nine region names
+ * would otherwise take half the chart and the longest would run off its foot).
+ */
+export function stripExtraHeight(enc: Encoding): number {
+  if (!isStrip(enc)) return 0;
+  const labels = stripLabels(enc, continuousY(enc, { zero: false }).marginLeft);
+  return labels.upright ? Math.max(0, labels.marginBottom - 60) : 0;
+}
+
+const STRIP_MARGIN_RIGHT = 16;
+
+/** A strip: one band per category (fx), its dots dodged across the band (x, in dot widths). */
+function stripOptions(enc: Encoding): Plot.PlotOptions {
+  const { chart } = enc;
+  const y = continuousY(enc, { zero: false });
+  const [marginLeft, marginRight, marginTop] = [y.marginLeft, STRIP_MARGIN_RIGHT, 20];
+  const drawn = chart.points.filter((p) => p.value !== null);
+  const { band, wrapped, upright, marginBottom } = stripLabels(enc, marginLeft);
   const [low, high] = y.axis.domain;
   const plotHeight = enc.height - marginTop - marginBottom;
   const toPx = (v: number) => ((v - low) / (high - low || 1)) * plotHeight;
