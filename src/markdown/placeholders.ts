@@ -54,6 +54,7 @@ export const fillText = (text: string, values: PlaceValues): string =>
 export function fillYaml(text: string, values: PlaceValues): string {
   return text
     .split("\n")
+    .map((line) => fillPlainValue(line, values) ?? line)
     .map((line) =>
       line.replace(PLACEHOLDER, (written, name: string, column: string | undefined, offset: number) => {
         if (name !== PLACE) return written;
@@ -69,6 +70,22 @@ export function fillYaml(text: string, values: PlaceValues): string {
       }),
     )
     .join("\n");
+}
+
+// `key: value` (or `- key: value`) whose value is plain text, not quoted, a flow collection or a
+// block scalar (a value may start with a placeholder); the value stops before a ` #` comment.
+const PLAIN_VALUE = /^(\s*(?:-\s+)?[^\s:#{}[\]"'][^:#{}[\]]*:\s+)((?:\{place\b|[^\s"'{}[\]|>&*!%@`])[^#]*?)(\s+#.*)?$/;
+
+/**
+ * A line whose plain value holds a placeholder among other words (`title: {place} among all`),
+ * with the whole value written as one quoted string: a name with `: ` or ` #` in it would
+ * otherwise end the value or start a comment. Undefined for any other line.
+ */
+function fillPlainValue(line: string, values: PlaceValues): string | undefined {
+  const match = PLAIN_VALUE.exec(line);
+  if (!match || !findPlaceholders(match[2]!).some((use) => use.name === PLACE)) return undefined;
+  const filled = fillText(match[2]!, (name, column) => values(name, column).replace(/[\r\n\t]+/g, " "));
+  return `${match[1]}${JSON.stringify(filled.trimEnd())}${match[3] ?? ""}`;
 }
 
 /** The quote a YAML line is inside at its end (`"`, `'`), or undefined outside quotes. */

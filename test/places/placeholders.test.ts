@@ -1,5 +1,5 @@
-import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
 import { parsePlaceTemplate } from "../../src/markdown/place-template.ts";
 import * as placeholders from "../../src/markdown/placeholders.ts";
 
