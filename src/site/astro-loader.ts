@@ -73,6 +73,7 @@ export function plotlineLoader(options: { root: string }) {
     }
     if (refill === "afresh" || !partialBuild()) context.store.clear();
     fill(current, context);
+    keepEmptyCollection(context);
   };
 
   const loader = (name: string, fill: Fill, refill: Refill = "afresh"): Loader => ({
@@ -181,4 +182,15 @@ export function plotlineLoader(options: { root: string }) {
 function errorPanel(report: string): string {
   const escaped = report.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
   return `<aside class="content-errors" role="alert"><h2>Content errors</h2><p>Fix these and save: this page updates.</p><pre>${escaped}</pre></aside>`;
+}
+
+/**
+ * Astro warns that a collection "does not exist or is empty" when no entry was ever written to it
+ * (every site without place pages, on every build). Writing one entry and taking it back leaves
+ * the collection existing and empty, which Astro keeps through its store and reads as no entries.
+ */
+function keepEmptyCollection({ store }: LoaderContext): void {
+  if (store.keys().length > 0) return;
+  store.set({ id: "plotline-empty", data: {} });
+  store.delete("plotline-empty");
 }

@@ -4,7 +4,7 @@ import { datasetEntry } from "../../src/site/dataset-entry.ts";
 import type { Site } from "../../src/site/site.ts";
 import { datasets, fixtureRoot } from "../charts/helpers.ts";
 
-const noSite = { charts: new Map(), stories: [], published: [] } as unknown as Site;
+const noSite = { charts: new Map(), stories: [], places: [], published: [] } as unknown as Site;
 
 describe("a dataset page's rows", () => {
   it("prints money in full, with pence on every row of a column when any row has them", () => {
