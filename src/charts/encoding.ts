@@ -204,6 +204,10 @@ export function valueAxis(
   };
   let count = enc.layout.ticks;
   let axis = fmt(count);
+  // A step finer than the format prints (0.2 between counts of 0 and 1) repeats labels: "0 0 0 1
+  // 1 1". Fewer ticks until every label differs.
+  const repeats = (a: typeof axis) => new Set(a.values.map(a.tickFormat)).size < a.values.length;
+  while (count > 1 && repeats(axis)) axis = fmt(--count);
   if (options.horizontal) {
     while (count > 2 && axis.values.length * (axis.labelWidth + 16) > options.room) axis = fmt(--count);
   }
