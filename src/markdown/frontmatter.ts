@@ -10,19 +10,24 @@ import { parseYamlSource, schemaProblems, type YamlSource } from "../errors/yaml
 // YYYY-MM-DD, checked for being a real day below.
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-export const isoDate = z
+const isoDate = z
   .string()
   .regex(ISO_DATE, "a date written YYYY-MM-DD")
   // Only a date written YYYY-MM-DD is checked for being real: one mistake, one message.
   .refine((text) => !ISO_DATE.test(text) || isIsoDate(text), "a real calendar date");
 
+/** The keys every page that reads like a story has: a story, and a place template (place-template.ts). */
+export const pageHeadKeys = {
+  title: z.string().trim().min(1),
+  dek: z.string().trim().min(1),
+  byline: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]),
+  published: isoDate,
+  updated: isoDate.optional(),
+};
+
 const schema = z
   .object({
-    title: z.string().trim().min(1),
-    dek: z.string().trim().min(1),
-    byline: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]),
-    published: isoDate,
-    updated: isoDate.optional(),
+    ...pageHeadKeys,
     topics: z.array(z.string().regex(KEBAB, "a topic id in kebab-case, e.g. `council-finance`")).optional(),
     corrections: z.array(z.object({ date: isoDate, text: z.string().min(1) }).strict()).optional(),
     draft: z.boolean().optional(),

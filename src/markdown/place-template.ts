@@ -5,7 +5,7 @@
 import * as z from "zod";
 import { KEBAB } from "../data/ids.ts";
 import type { VFileMessage } from "../errors/diagnostic.ts";
-import { frontmatterExamples, isoDate, readFrontmatter } from "./frontmatter.ts";
+import { frontmatterExamples, pageHeadKeys, readFrontmatter } from "./frontmatter.ts";
 
 const scalar = z.union([z.string(), z.number(), z.boolean()]);
 
@@ -24,11 +24,7 @@ const each = z
 
 const schema = z
   .object({
-    title: z.string().trim().min(1),
-    dek: z.string().trim().min(1),
-    byline: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]),
-    published: isoDate,
-    updated: isoDate.optional(),
+    ...pageHeadKeys,
     draft: z.boolean().optional(),
     each,
     group: z.string().min(1).optional(),

@@ -10,7 +10,7 @@ describe("parseStoryFile", () => {
       "frontmatterExamples",
       "frontmatterKeys",
       "frontmatterSource",
-      "isoDate",
+      "pageHeadKeys",
       "parseStoryFile",
       "readFrontmatter",
     ]);
