@@ -22,9 +22,10 @@ let readerHash: string | undefined;
  * A digest of the code that turns a dataset's bytes into a Dataset: every file under src/data and
  * the lockfile (d3-dsv, yaml, iconv-lite, zod), so a change to either makes every entry stale.
  */
-export function datasetReaderVersion(root = process.cwd()): string {
+function datasetReaderVersion(): string {
   if (readerHash) return readerHash;
   const hash = createHash("sha256");
+  const root = process.cwd();
   const dir = join(root, "src", "data");
   const files = existsSync(dir) ? readdirSync(dir).sort() : [];
   for (const name of files) {

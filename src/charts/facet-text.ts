@@ -1,8 +1,7 @@
 // What a facet chart says in words: its description (the alt text), the note an independent
 // scale needs, and its data table, a row per panel and category with the facet column first.
-import { exactNumberFormatter } from "../data/index.ts";
 import { facetPanels, type Panel } from "./facet.ts";
-import type { ChartData, Point } from "./resolve.ts";
+import { keyString, type ChartData, type Point } from "./resolve.ts";
 
 export interface FacetTable {
   head: string[];
@@ -74,7 +73,9 @@ function comparePanels(chart: ChartData, panels: Panel[], format: (n: number) =>
     return undefined;
   const last = chart.categories.at(-1);
   const figures = panels.flatMap(({ label, chart: panel }) => {
-    const known = panel.points.filter((p) => p.value !== null && (!latest || key(p.category) === key(last!)));
+    const known = panel.points.filter(
+      (p) => p.value !== null && (!latest || keyString(p.category) === keyString(last!)),
+    );
     return known.length ? [{ label, value: known.reduce((sum, p) => sum + p.value!, 0) }] : [];
   });
   if (figures.length < 2) return undefined;
@@ -82,7 +83,7 @@ function comparePanels(chart: ChartData, panels: Panel[], format: (n: number) =>
   const least = figures.reduce((a, b) => (b.value < a.value ? b : a));
   if (most.value === least.value) return undefined;
   if (latest) {
-    const when = chart.points.find((p) => key(p.category) === key(last!))?.label ?? "";
+    const when = chart.points.find((p) => keyString(p.category) === keyString(last!))?.label ?? "";
     return `In ${when} ${most.label} is highest, at ${format(most.value)}, and ${least.label} lowest, at ${format(least.value)}.`;
   }
   return `${most.label} has the largest total, ${format(most.value)}, and ${least.label} the smallest, ${format(least.value)}.`;
@@ -122,13 +123,8 @@ export function facetNotes(chart: ChartData): string[] {
  * The figures of every panel: its value, then a row per category (per row for a dot chart,
  * which draws every row) with a column per series, each figure in full as in any chart's table.
  */
-export function facetTable(chart: ChartData): FacetTable {
+export function facetTable(chart: ChartData, format: (n: number) => string): FacetTable {
   const facet = chart.facet!;
-  const format = exactNumberFormatter(
-    chart.measures[0]!,
-    chart.points.map((p) => p.value),
-    chart.spec.format,
-  );
   const single = chart.seriesNames.length === 1;
   const head = [facet.field.title, chart.category.title, ...(single ? [chart.measures[0]!.title] : chart.seriesNames)];
   const cell = (value: number | null | undefined) => (value === null || value === undefined ? "–" : format(value));
@@ -141,7 +137,7 @@ export function facetTable(chart: ChartData): FacetTable {
     }
     // The categories the panel has rows for: a shared scale's others are empty in it.
     for (const category of panel.categories) {
-      const here = panel.points.filter((p) => key(p.category) === key(category));
+      const here = panel.points.filter((p) => keyString(p.category) === keyString(category));
       if (!here.length) continue;
       rows.push([
         label,
@@ -152,5 +148,3 @@ export function facetTable(chart: ChartData): FacetTable {
   }
   return { head, rows };
 }
-
-const key = (k: Point["category"]) => (k instanceof Date ? `d${k.getTime()}` : `${typeof k}:${k}`);

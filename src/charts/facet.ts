@@ -3,7 +3,7 @@
 // grid they are laid out in. facet-draw.ts draws the panels into one SVG.
 import { formatValue } from "../data/index.ts";
 import { stackExtents } from "./encoding.ts";
-import type { CategoryKey, ChartData, Point } from "./resolve.ts";
+import { keyString, type CategoryKey, type ChartData, type Point } from "./resolve.ts";
 import type { Layout } from "./theme.ts";
 
 export interface Panel {
@@ -108,5 +108,4 @@ function sortByTotal(categories: CategoryKey[], points: Point[], descending: boo
   return descending ? sorted.reverse() : sorted;
 }
 
-const keyString = (key: CategoryKey) => (key instanceof Date ? `d${key.getTime()}` : `${typeof key}:${key}`);
 const sameKey = (a: CategoryKey, b: CategoryKey) => keyString(a) === keyString(b);

@@ -96,7 +96,8 @@ export function renderChart(chart: ChartData): RenderedChart {
   if (spec.type === "custom") return renderCustomChart(chart);
   if (spec.type === "table") return renderTableChart(chart);
   const kind = kinds[spec.type];
-  // Figures in the description as in the data table: pence on every figure when any has them.
+  // Figures in full, as the data table prints them (pence on every figure when any has them), for
+  // the description and the data table alike.
   const exact = exactNumberFormatter(
     chart.measures[0]!,
     chart.points.map((p) => p.value),
@@ -145,7 +146,7 @@ export function renderChart(chart: ChartData): RenderedChart {
     description,
     dataset: chart.dataset.id,
     drawings,
-    table: chart.facet ? { caption: spec.title, ...facetTable(chart) } : dataTable(chart),
+    table: chart.facet ? { caption: spec.title, ...facetTable(chart, exact) } : dataTable(chart, exact),
   };
 }
 
@@ -244,9 +245,7 @@ function missingNotes(chart: ChartData): string[] {
  * The chart's figures as drawn: a row per category, a column per series, each in full (money
  * never abbreviated, pence on every row when any has them), where a reader checks the exact figure.
  */
-function dataTable(chart: ChartData): DataTable {
-  const values = chart.points.map((p) => p.value);
-  const format = exactNumberFormatter(chart.measures[0]!, values, chart.spec.format);
+function dataTable(chart: ChartData, format: (n: number) => string): DataTable {
   const single = chart.seriesNames.length === 1;
   const head = [chart.category.title, ...(single ? [chart.measures[0]!.title] : chart.seriesNames)];
   const rows = chart.categories.map((category) => {

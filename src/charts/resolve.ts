@@ -664,7 +664,8 @@ function compareKeys(a: CategoryKey, b: CategoryKey, field: Field): number {
   return String(a).localeCompare(String(b), "en-GB");
 }
 
-const keyString = (key: CategoryKey) => (key instanceof Date ? `d${key.getTime()}` : `${typeof key}:${key}`);
+/** A category as a string, so a Date and its time, or 1 and "1", are told apart in a Set or Map. */
+export const keyString = (key: CategoryKey) => (key instanceof Date ? `d${key.getTime()}` : `${typeof key}:${key}`);
 
 function uniqueKeys(keys: CategoryKey[]): CategoryKey[] {
   const seen = new Set<string>();

@@ -69,6 +69,7 @@ export function plotlineLoader(options: { root: string }) {
       context.logger.error(`Plotline found content errors:\n\n${report}`);
       context.store.clear();
       fill({ ...current, stories: current.stories.map((s) => ({ ...s, html: errorPanel(report) + s.html })) }, context);
+      keepEmptyCollection(context);
       return;
     }
     if (refill === "afresh" || !partialBuild()) context.store.clear();

@@ -98,9 +98,11 @@ function loadTemplate(
   }
   const dataset = template && templateDataset(template, text, context, diagnostics);
   if (!template || !dataset) return finish(diagnostics, context);
+  // The frontmatter's YAML with positions, parsed once and only when a position is asked for.
+  let source: ReturnType<typeof frontmatterSource> | undefined;
   const at = (path: PropertyKey[]) => ({
     file,
-    ...(frontmatterSource(text, file)?.placeOf(path) ?? { line: 1, column: 1 }),
+    ...((source ??= frontmatterSource(text, file))?.placeOf(path) ?? { line: 1, column: 1 }),
   });
   const columns = dataset.fields.map((f) => f.name);
   const unknownColumn = (actual: string, where: string, place: { file: string; line: number; column: number }) =>
@@ -203,8 +205,11 @@ function placesOf(
   const groupField = template.group ? dataset.fields.find((f) => f.name === template.group) : undefined;
   const bySlug = new Map<string, { name: string; line: number }>();
   const places: Array<{ place: Place; row: Row }> = [];
+  // Each row's index in the dataset, for its line (looked up, not searched for: 150 places is
+  // 150 searches through every row otherwise).
+  const indexOf = new Map(dataset.rows.map((row, i) => [row, i]));
   for (const row of rows) {
-    const line = dataset.rowLines[dataset.rows.indexOf(row)] ?? 1;
+    const line = dataset.rowLines[indexOf.get(row)!] ?? 1;
     const name = cellText(row[template.each.key], keyField).trim();
     const slug = kebab(name);
     if (!slug) {

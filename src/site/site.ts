@@ -128,7 +128,7 @@ export function loadSite(options: LoadSiteOptions): Site {
     diagnostics.push(...story.messages);
     const shown = Boolean(story.frontmatter && (!story.frontmatter.draft || options.drafts));
     addCharts(story, { owner: slug, shown });
-    if (story.frontmatter && (!story.frontmatter.draft || options.drafts)) stories.push(story as Story);
+    if (shown) stories.push(story as Story);
   }
   options.onStory?.(names.length, names.length);
   stories.sort(
