@@ -100,7 +100,7 @@ function splitWord(word: string, maxWidth: number, fontSize: number): string[] {
 /**
  * A table's colour scale (`color:`), lightest to strongest, as cell backgrounds behind the page's
  * text: at least 7:1 against #1b1d22 in light mode and 6:1 against #e8e9ec in dark mode, so the
- * figures keep AA contrast in every cell (test/charts/table.test.ts). site.css repeats them as
+ * figures keep AA contrast in every cell (test/charts/table.test.ts). table-chart.css repeats them as
  * `.shade-0` to `.shade-4`; the standalone SVG and PNG, on white, use the light ones.
  */
 export const tableShades = {

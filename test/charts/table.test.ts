@@ -99,7 +99,7 @@ describe("a table chart", () => {
     for (const shade of tableShades.light) expect(contrast(shade, "#1b1d22")).toBeGreaterThanOrEqual(4.5);
     for (const shade of tableShades.dark) expect(contrast(shade, "#e8e9ec")).toBeGreaterThanOrEqual(4.5);
     // The stylesheet paints the same shades, light then dark.
-    const css = readFileSync(join(import.meta.dirname, "../../src/styles/site.css"), "utf8");
+    const css = readFileSync(join(import.meta.dirname, "../../src/styles/table-chart.css"), "utf8");
     const painted = [...css.matchAll(/\.shade-\d \{\s*background: (#[0-9a-f]{6});/g)].map((m) => m[1]);
     expect(painted).toEqual([...tableShades.light, ...tableShades.dark]);
   });

@@ -1,6 +1,6 @@
 // A table chart as the page shows it: an HTML table in a frame that scrolls sideways on its own
 // (focusable and named, so a keyboard can scroll it), figures right-aligned in tabular figures,
-// bars as small SVGs beside them and shades as classes site.css colours for light and dark mode.
+// bars as small SVGs beside them and shades as classes table-chart.css colours for light and dark mode.
 // No script, no inline style. Every cell is text to hast, so a `<script>` cell prints as text.
 import type { Element } from "hast";
 import { toHtml } from "hast-util-to-html";
