@@ -271,6 +271,9 @@ function renderPlace(
   );
   const page: PlacePage = {
     ...rendered,
+    // The page is made from its dataset even where no chart or `:value` names it (placeholders,
+    // `:rank`), and its index links to the dataset's page: the dataset is published with it.
+    quoted: [...new Set([...rendered.quoted, dataset.id])].sort(),
     frontmatter: {
       title: fillText(template.title, values),
       dek: fillText(template.dek, values),
