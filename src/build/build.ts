@@ -56,7 +56,7 @@ import {
   type BuildState,
 } from "./plan.ts";
 import { colourAllowed, startProgress, type Progress } from "./progress.ts";
-import { writeSearchIndex } from "./search-index.ts";
+import { searchedPages, startSearchIndex, type SearchIndexer } from "./search-index.ts";
 import { folderEntries, moveInto, treeLinker } from "./site-folder.ts";
 
 export interface BuildOptions {
@@ -149,6 +149,12 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   let movedAside = false;
   let swapped = false;
   let astro: AstroRun | undefined;
+  // The search index; a partial build starts it on the last site's pages while Astro works.
+  let search: { indexer: SearchIndexer; pages: string[] } | undefined;
+  const stopSearch = async () => {
+    await search?.indexer.discard();
+    search = undefined;
+  };
   const pngs = startPngPool({ cacheDir: cache });
 
   // performance.now() counts from the start of the process, so the first phase is loading the code.
@@ -233,6 +239,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         env: {
           ...env,
           ASTRO_TELEMETRY_DISABLED: "1",
+          // Node keeps what it compiled of Astro, Vite and our code for the next build's child.
+          NODE_COMPILE_CACHE: join(cache, "node-compile"),
           ...(colourAllowed(output.live, env) ? {} : { NO_COLOR: "1", FORCE_COLOR: "0" }),
           [BUILD_PID_ENV]: String(process.pid),
           [ROOT_ENV]: root,
@@ -270,6 +278,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       writePartial(partial);
       say(`Building ${plan.stories.length} changed stories; keeping ${plan.kept.length} from the last build.`);
       astro = runAstro({ [CONTENT_GATE_ENV]: gate });
+      // Pagefind reads the last site's pages meanwhile; the changed ones are put in their places
+      // once Astro has written them (search-index.ts).
+      const pages = searchedPages(outDir);
+      search = { indexer: startSearchIndex(), pages };
+      search.indexer.add(outDir, pages);
     }
 
     // 3. Content: every error of every file, printed together, before any page is written.
@@ -321,7 +334,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       complain(formatReport(messages, { readSource: (file) => fromContent(file) ?? fromProject(file) }));
     }
     if (errors.length) {
-      await Promise.all([pngs.cancel(), stopAstro()]);
+      await Promise.all([pngs.cancel(), stopAstro(), stopSearch()]);
       complain(`\nBuild stopped: fix the errors above. ${keptSite()}`);
       return { status: 1, outDir };
     }
@@ -338,7 +351,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     // rare: stop the partial build's Astro and build everything.
     if (plan.kind === "partial" && current.datasets.join() !== lastBuild!.datasets.join()) {
       say("Building every page: the datasets published changed.");
-      await stopAstro();
+      await Promise.all([stopAstro(), stopSearch()]);
       astro = undefined;
       plan = { kind: "full" };
       partialFile = undefined;
@@ -401,6 +414,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       throw new BuildStopped(astroStatus);
     }
     astroPhase.end(`${pagesWritten} pages`);
+    const pagesWrittenNow = searchedPages(astroOut);
     moveInto(astroOut, next);
     // Security headers for hosts that read a `_headers` file (src/site/security.ts).
     writeFileSync(join(next, "_headers"), headersFile(siteUrl!));
@@ -410,7 +424,18 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     // 5. Search, beside the last PNGs: Pagefind reads only story pages, so the PNGs can still be
     //    on their way; they are linked into place once all are drawn.
     const searchPhase = progress.phase("Indexing for search and drawing PNGs");
-    const [indexed, drawn] = await Promise.all([writeSearchIndex(next), pngRun]);
+    const pages = searchedPages(next);
+    if (search && pages.join("\n") === search.pages.join("\n")) {
+      // The same pages as the last site: the ones Astro wrote replace their old selves in place.
+      search.indexer.add(next, pagesWrittenNow);
+    } else {
+      // A full build, or pages came or went: index the new site's pages from the start.
+      await stopSearch();
+      search = { indexer: startSearchIndex(), pages };
+      search.indexer.add(next, pages);
+    }
+    const [indexed, drawn] = await Promise.all([search.indexer.write(next), pngRun]);
+    search = undefined;
     if (!pngsDoneFirst) linkPngs();
     if (drawn.drawn) {
       mkdirSync(cache, { recursive: true });
@@ -450,6 +475,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     // behind either, nor, between the swap's two renames, no site at all.
     astro?.kill();
     await pngs.cancel().catch(() => undefined);
+    await stopSearch().catch(() => undefined);
     try {
       if (movedAside && !swapped) renameSync(previous, outDir);
     } catch {

@@ -1,7 +1,15 @@
 // The site search: Pagefind indexes the new site's story and place pages (only elements marked
 // data-pagefind-body) and writes `pagefind/` beside them, which /search/ loads from the same origin.
-import { mkdirSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+//
+// Pages are given to Pagefind one by one, in the order of their paths. Its index numbers pages in
+// the order they were added, and `addDirectory` adds them in the order the file system lists a
+// folder (by name hash on ext4, by creation on a small folder or another file system), so the same
+// site could index to different bytes on another machine. A page added again under the same path
+// replaces the earlier one where it stands, so a partial build can index the last site's pages
+// while Astro writes the changed ones, then put those in their places: the same bytes as indexing
+// the new site from scratch (tested), at the cost of only the changed pages after Astro.
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join, relative } from "node:path";
 import * as pagefind from "pagefind";
 
 export interface SearchIndexResult {
@@ -10,35 +18,108 @@ export interface SearchIndexResult {
   errors: string[];
 }
 
+export interface SearchIndexer {
+  /** Adds the pages at `files` (paths relative to `dir`) in the order given; a path added before is replaced in place. */
+  add(dir: string, files: readonly string[]): void;
+  /** Writes the index of every page added into `dir/pagefind/`, whole. */
+  write(dir: string): Promise<SearchIndexResult>;
+  /** Stops Pagefind without writing anything. */
+  discard(): Promise<void>;
+}
+
+// Pages read ahead of Pagefind, which indexes one at a time: enough to keep it busy, few enough
+// that a thousand stories' HTML is never all in memory at once.
+const IN_FLIGHT = 16;
+
+/** The pages Pagefind reads: every HTML file under `stories/` and `places/`, sorted by path. */
+export function searchedPages(dir: string): string[] {
+  const found: string[] = [];
+  const walk = (folder: string) => {
+    let entries;
+    try {
+      entries = readdirSync(folder, { withFileTypes: true });
+    } catch {
+      return; // no such folder: a site without place pages
+    }
+    for (const entry of entries) {
+      const path = join(folder, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.name.endsWith(".html")) found.push(relative(dir, path).split("\\").join("/"));
+    }
+  };
+  for (const top of ["stories", "places"]) walk(join(dir, top));
+  return found.sort();
+}
+
+/** Starts an index; pages are added as they are given, while the caller goes on. */
+export function startSearchIndex(): SearchIndexer {
+  const errors: string[] = [];
+  const created = pagefind.createIndex({
+    // The drawings' axis labels and the share panels' code are not words a reader searches for.
+    excludeSelectors: [".chart-drawings", ".chart-share"],
+  });
+  // Pagefind's service handles its messages one at a time, in the order they were sent, so pages
+  // sent in path order are indexed in path order however many are on their way.
+  let queue: Promise<unknown> = created;
+  let stopped = false;
+  const inFlight = new Set<Promise<unknown>>();
+  const add = (dir: string, files: readonly string[]) => {
+    queue = queue.then(async () => {
+      const { index } = await created;
+      if (!index) return;
+      for (const file of files) {
+        if (stopped) break;
+        while (inFlight.size >= IN_FLIGHT) await Promise.race(inFlight);
+        const added: Promise<unknown> = index
+          .addHTMLFile({ sourcePath: file, content: readFileSync(join(dir, file), "utf8") })
+          .then((response) => errors.push(...response.errors))
+          .finally(() => inFlight.delete(added));
+        inFlight.add(added);
+      }
+      await Promise.all(inFlight);
+    });
+  };
+
+  const write = async (dir: string): Promise<SearchIndexResult> => {
+    try {
+      const { index, errors: createErrors } = await created;
+      await queue;
+      if (!index) return { pages: 0, errors: createErrors };
+      // Not `writeFiles`: it can answer before its files are all on disk, and `close()` below then
+      // stops the writer (a truncated pagefind-entry.json in about one build in six at 1,000
+      // stories). The files come back in memory and are written here, whole, before we go on.
+      const built = await index.getFiles();
+      const problems = [...createErrors, ...errors, ...built.errors];
+      if (problems.length) return { pages: 0, errors: problems };
+      let entryFile: Uint8Array | undefined;
+      for (const file of built.files) {
+        const path = join(dir, "pagefind", file.path);
+        mkdirSync(dirname(path), { recursive: true });
+        writeFileSync(path, file.content);
+        if (file.path === "pagefind-entry.json") entryFile = file.content;
+      }
+      // Pagefind reads every page but indexes only those with data-pagefind-body: count those.
+      const entry = JSON.parse(new TextDecoder().decode(entryFile)) as {
+        languages: Record<string, { page_count: number }>;
+      };
+      return { pages: Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0), errors: [] };
+    } finally {
+      await pagefind.close();
+    }
+  };
+
+  // Pages already sent are let finish (Pagefind would never answer them once closed), no more sent.
+  const discard = async () => {
+    stopped = true;
+    await queue.catch(() => undefined);
+    await pagefind.close();
+  };
+  return { add, write, discard };
+}
+
 /** Indexes the site in `dir` and writes the index into `dir/pagefind/`, whole. */
 export async function writeSearchIndex(dir: string): Promise<SearchIndexResult> {
-  try {
-    const created = await pagefind.createIndex({
-      // The drawings' axis labels and the share panels' code are not words a reader searches for.
-      excludeSelectors: [".chart-drawings", ".chart-share"],
-    });
-    if (!created.index) return { pages: 0, errors: created.errors };
-    // Only story and place pages are indexed (data-pagefind-body), so only they need reading.
-    const added = await created.index.addDirectory({ path: dir, glob: "{stories,places}/**/*.html" });
-    // Not `writeFiles`: it can answer before its files are all on disk, and `close()` below then
-    // stops the writer (a truncated pagefind-entry.json in about one build in six at 1,000
-    // stories). The files come back in memory and are written here, whole, before we go on.
-    const index = await created.index.getFiles();
-    const errors = [...created.errors, ...added.errors, ...index.errors];
-    if (errors.length) return { pages: 0, errors };
-    let entryFile: Uint8Array | undefined;
-    for (const file of index.files) {
-      const path = join(dir, "pagefind", file.path);
-      mkdirSync(dirname(path), { recursive: true });
-      writeFileSync(path, file.content);
-      if (file.path === "pagefind-entry.json") entryFile = file.content;
-    }
-    // Pagefind reads every page but indexes only those with data-pagefind-body: count those.
-    const entry = JSON.parse(new TextDecoder().decode(entryFile)) as {
-      languages: Record<string, { page_count: number }>;
-    };
-    return { pages: Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0), errors };
-  } finally {
-    await pagefind.close();
-  }
+  const indexer = startSearchIndex();
+  indexer.add(dir, searchedPages(dir));
+  return indexer.write(dir);
 }
