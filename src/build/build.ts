@@ -7,26 +7,13 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import { join, resolve } from "node:path";
-import { fileChartCache } from "../cache/charts.ts";
-import { fileDatasetCache } from "../cache/datasets.ts";
 import { defaultCacheDir, writeFileAtomic } from "../cache/folder.ts";
-import { openPngKeyMemo } from "../cache/png-keys.ts";
-import { pngCachePath } from "../cache/pngs.ts";
-import { startPngPool } from "../charts/png/pool.ts";
-import { standaloneSvg } from "../charts/standalone.ts";
-import { frameReader } from "../content-files.ts";
-import { sortMessages } from "../errors/diagnostic.ts";
-import { formatReport, readSourceFrom } from "../errors/print.ts";
 import { readConfig } from "../settings/read.ts";
-import { pageStoryCache, storyPanels } from "../site/page-stories.ts";
-import { checkSiteRecord, recordDay, recordText, writeRecord } from "../site/published.ts";
-import { aliasProblems, siteRedirects } from "../site/redirects.ts";
-import { headersFile } from "../site/security.ts";
-import { loadSite, placesOwner, type Site } from "../site/site.ts";
-import { topicProblems } from "../site/topics.ts";
+import type { Site } from "../site/site.ts";
 import { absolute, paths } from "../urls.ts";
 import { stopOrphanedChild } from "./astro-child.ts";
 import { startAstro, type AstroRun } from "./astro-run.ts";
+import type * as ContentModules from "./content-modules.ts";
 import {
   ASTRO_CACHE_DIR_ENV,
   BUILD_PID_ENV,
@@ -155,7 +142,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     await search?.indexer.discard();
     search = undefined;
   };
-  const pngs = startPngPool({ cacheDir: cache });
+  // Started once the content modules are loaded (below).
+  let pngs: ReturnType<typeof ContentModules.startPngPool> | undefined;
 
   // performance.now() counts from the start of the process, so the first phase is loading the code.
   const phases: string[] = [`start-up ${(performance.now() / 1000).toFixed(1)} s`];
@@ -201,7 +189,6 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     });
     if (!settings.messages.length && plan.kind === "none") {
       say(`Nothing changed since the last build: ${outDir}/ is up to date.`);
-      await pngs.cancel();
       return { status: 0, outDir };
     }
     if (plan.kind === "full" && plan.reason) say(`Building every page: ${plan.reason}.`);
@@ -290,6 +277,32 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     //    Each chart's PNG is handed to a worker thread as soon as the chart is drawn, so
     //    rasterising (the costliest part of a cold build) uses the other cores meanwhile.
     const contentPhase = progress.phase("Checking content");
+    const {
+      aliasProblems,
+      checkSiteRecord,
+      fileChartCache,
+      fileDatasetCache,
+      formatReport,
+      frameReader,
+      headersFile,
+      loadSite,
+      openPngKeyMemo,
+      pageStoryCache,
+      placesOwner,
+      pngCachePath,
+      readSourceFrom,
+      recordDay,
+      recordText,
+      siteRedirects,
+      sortMessages,
+      standaloneSvg,
+      startPngPool,
+      storyPanels,
+      topicProblems,
+      writeRecord,
+    } = await import("./content-modules.ts");
+    const pool = startPngPool({ cacheDir: cache });
+    pngs = pool;
     const pngKeys = new Map<string, string>();
     const pngKeyMemo = openPngKeyMemo(cache);
     let site: Site | undefined = loadSite({
@@ -304,8 +317,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       onChart: (chart) => {
         const key = pngKeyMemo.keyOf(
           chart,
-          (known) => pngs.addCached(known),
-          () => pngs.add(standaloneSvg(chart).svg),
+          (known) => pool.addCached(known),
+          () => pool.add(standaloneSvg(chart).svg),
         );
         // The same PNG under each earlier id, which other sites and newsletters may still load.
         for (const id of [chart.id, ...(chart.aliases ?? [])]) pngKeys.set(id, key);
@@ -334,7 +347,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       complain(formatReport(messages, { readSource: (file) => fromContent(file) ?? fromProject(file) }));
     }
     if (errors.length) {
-      await Promise.all([pngs.cancel(), stopAstro(), stopSearch()]);
+      await Promise.all([pool.cancel(), stopAstro(), stopSearch()]);
       complain(`\nBuild stopped: fix the errors above. ${keptSite()}`);
       return { status: 1, outDir };
     }
@@ -344,7 +357,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     // so a failed build never records figures that readers did not see.
     writeFileAtomic(pendingRecord, recordText(published.record));
     // What this build was made from, for planning the next one.
-    const current = buildState(site, shared, stories);
+    const current = buildState(site, shared, stories, placesOwner);
     // A story that starts or stops using a dataset, or becomes or stops being a draft, can change
     // which datasets are published: their pages and downloads come or go, and so do their entries
     // in the data index and the sitemap, whose kept pages were settled when Astro started. It is
@@ -379,7 +392,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const redirects = siteRedirects(site, siteUrl!);
     site = undefined;
     astroPhase = progress.phase("Writing pages");
-    const pngRun = pngs.finish();
+    const pngRun = pool.finish();
     if (astro) writeFileSync(gate, "");
     else astro = runAstro({});
     const astroExit = astro.exit;
@@ -409,7 +422,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const astroStatus = await astroExit;
     rmSync(gate, { force: true });
     if (astroStatus !== 0) {
-      await pngs.cancel();
+      await pool.cancel();
       astroPhase.end("failed");
       throw new BuildStopped(astroStatus);
     }
@@ -474,7 +487,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     // A failure of Astro's or our own (not a content error) must not leave a half-written folder
     // behind either, nor, between the swap's two renames, no site at all.
     astro?.kill();
-    await pngs.cancel().catch(() => undefined);
+    await pngs?.cancel().catch(() => undefined);
     await stopSearch().catch(() => undefined);
     try {
       if (movedAside && !swapped) renameSync(previous, outDir);
@@ -503,7 +516,12 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 }
 
 /** What a checked site was built from: each story's digest, charts, datasets and page. */
-function buildState(site: Site, shared: string, stories: Record<string, string>): BuildState {
+function buildState(
+  site: Site,
+  shared: string,
+  stories: Record<string, string>,
+  placesOwner: typeof ContentModules.placesOwner,
+): BuildState {
   // (`folder` is known once the new site is in place.)
   const current: BuildState = { shared, stories: {}, datasets: site.published, folder: "" };
   for (const [slug, digest] of Object.entries(stories)) {
