@@ -28,14 +28,6 @@ const stories = defineCollection({
   }),
 });
 
-const drawing = z.object({
-  layout: z.enum(["wide", "narrow"]),
-  width: z.number(),
-  height: z.number(),
-  /** A blob id: `withDrawings` (src/cache/blobs.ts) reads the SVG back. */
-  svg: z.string(),
-});
-
 const charts = defineCollection({
   loader: loader.charts,
   schema: z.object({
@@ -45,28 +37,17 @@ const charts = defineCollection({
     subtitle: z.string().optional(),
     notes: z.array(z.string()),
     source: z.string(),
-    description: z.string(),
     dataset: z.string(),
     /** The story's slug, or `places/<template>` for a chart on a place page. */
     story: z.string(),
     /** A chart on a place page: the page's path and title, which its embed page links to. */
     page: z.object({ path: z.string(), title: z.string() }).optional(),
-    drawings: z.array(drawing),
-    table: z.object({ caption: z.string(), head: z.array(z.string()), rows: z.array(z.array(z.string())) }),
-    /** A `type: table`'s HTML (src/charts/kinds/table.ts). */
-    tableView: z.object({ html: z.string(), rows: z.number(), more: z.number() }).optional(),
+    /**
+     * A blob id: the alt text, the drawings (their SVG as blob ids) and a table chart's HTML, which
+     * only the chart's own pages and its story's read (`withChartDetails`, src/site/chart-entry.ts).
+     */
+    details: z.string(),
   }),
-});
-
-const field = z.object({
-  name: z.string(),
-  type: z.enum(["string", "number", "integer", "date", "boolean", "period"]),
-  title: z.string(),
-  description: z.string().optional(),
-  unit: z.string().optional(),
-  scale: z.number(),
-  format: z.string().optional(),
-  expression: z.string().optional(),
 });
 
 const datasets = defineCollection({
@@ -75,15 +56,10 @@ const datasets = defineCollection({
     title: z.string(),
     description: z.string().optional(),
     source: z.object({ name: z.string(), url: z.string().optional(), published: z.string().optional() }).optional(),
-    licence: z.string().optional(),
-    notes: z.array(z.string()),
-    updated: z.string().optional(),
-    primaryKey: z.array(z.string()),
-    fields: z.array(field),
-    /** The first rows' cells formatted as readers see them, one array per row in field order. */
-    rows: z.array(z.array(z.string())),
     /** How many rows the dataset has in all (the page prints the first few). */
     rowCount: z.number(),
+    /** How many published charts draw on it. */
+    chartCount: z.number(),
     /** The cleaned CSV (`/data/<id>.csv`) and the sidecar as written, as blob ids (src/cache/blobs.ts). */
     csv: z.string(),
     sidecar: z.string(),
@@ -91,18 +67,12 @@ const datasets = defineCollection({
     original: z.string(),
     /** The Data Package (`/data/<id>.datapackage.json`), as a blob id. */
     datapackage: z.string(),
-    charts: z.array(z.object({ id: z.string(), title: z.string(), story: z.string() })),
-    stories: z.array(z.object({ slug: z.string(), title: z.string() })),
-    /** Place templates whose pages use it (src/site/places.ts). */
-    places: z.array(z.object({ template: z.string(), title: z.string(), count: z.number() })),
-    /** For a pinned copy (`<id>@<day>`): the dataset it is a version of. */
-    versionOf: z.object({ id: z.string(), day: z.string(), published: z.boolean() }).optional(),
-    /** Pinned copies of this dataset that published stories keep using. */
-    versions: z.array(z.object({ id: z.string(), day: z.string() })),
-    /** Published figures that changed with this dataset (content/published.lock.json). */
-    revisions: z.array(
-      z.object({ date: z.string(), slug: z.string(), title: z.string(), was: z.string(), now: z.string() }),
-    ),
+    /**
+     * A blob id: the rest of the dataset's page (fields, first rows, licence and notes, the charts,
+     * stories and places using it, versions and revisions), read with `getJsonBlob<DatasetPage>`
+     * (src/site/dataset-entry.ts). Only that page reads them, so they stay out of the store.
+     */
+    page: z.string(),
   }),
 });
 

@@ -23,6 +23,12 @@ export function putBlob(text: string, dir = blobDir()): string {
   return id;
 }
 
+/** Stores `value` as JSON and returns its id: an entry's fields that only its own page reads. */
+export const putJsonBlob = (value: unknown, dir = blobDir()) => putBlob(JSON.stringify(value), dir);
+
+/** The value `putJsonBlob` stored under `id`. */
+export const getJsonBlob = <T>(id: string, dir = blobDir()) => JSON.parse(getBlob(id, dir)) as T;
+
 /** Whether blob `id` is stored. */
 export const hasBlob = (id: string, dir = blobDir()) => existsSync(join(dir, `${id}.txt`));
 

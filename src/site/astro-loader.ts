@@ -6,12 +6,13 @@ import type { Loader, LoaderContext } from "astro/loaders";
 import { contentChecked } from "../build/content-gate.ts";
 import { DRAFTS_ENV, SHARED_DIGEST_ENV } from "../build/env.ts";
 import { partialBuild } from "../build/partial.ts";
-import { blobId, drawingByBlob, hasBlob, lazyBlobId, putBlob } from "../cache/blobs.ts";
+import { blobId, hasBlob, lazyBlobId, putBlob } from "../cache/blobs.ts";
 import { fileChartCache } from "../cache/charts.ts";
 import { fileDatasetCache } from "../cache/datasets.ts";
 import { frameReader } from "../content-files.ts";
 import { formatReport, readSourceFrom } from "../errors/print.ts";
-import { datasetEntry, datasetLinks, pagesRecord } from "./dataset-entry.ts";
+import { chartEntry } from "./chart-entry.ts";
+import { datasetBlobs, datasetEntry, datasetLinks, pagesRecord } from "./dataset-entry.ts";
 import { pageStoryCache, storyPanels } from "./page-stories.ts";
 import { placeIndexEntry, placePageEntry } from "./place-entry.ts";
 import { loadSite, type Site } from "./site.ts";
@@ -119,16 +120,8 @@ export function plotlineLoader(options: { root: string }) {
   });
 
   const charts = loader("plotline-charts", (current, { store }) => {
-    for (const [id, { chart, story, page }] of current.charts) {
-      const { id: _id, drawings, ...rest } = chart;
-      const data = {
-        ...rest,
-        drawings: drawings.map((d) => drawingByBlob(d, putBlob)),
-        story,
-        ...(page ? { page } : {}),
-      };
-      store.set({ id, data });
-    }
+    // What only the chart's own pages read is in a blob (src/site/chart-entry.ts): the store stays small.
+    for (const [id, { chart, story, page }] of current.charts) store.set({ id, data: chartEntry(chart, story, page) });
   });
 
   // Place pages (src/site/places.ts): one entry per place, and one per template for its index.
@@ -168,7 +161,9 @@ export function plotlineLoader(options: { root: string }) {
         // build's shared digest), the dataset's own, and what its page lists of the site.
         const digest = blobId(JSON.stringify([process.env[SHARED_DIGEST_ENV] ?? "", dataset.digest, links]));
         const kept = store.get(id);
-        if (kept?.digest === digest && hasBlob(String(kept.data.csv))) continue;
+        // A kept entry names its blobs (the files and the page's own fields): the cache folder may
+        // have lost them since, and then the entry is made again.
+        if (kept?.digest === digest && datasetBlobs(kept.data).every((blob) => hasBlob(String(blob)))) continue;
         const data = datasetEntry(dataset, current, options.root, record, links);
         store.set({ id, filePath: dataset.csvPath, data, digest });
       }

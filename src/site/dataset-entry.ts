@@ -4,7 +4,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { PUBLISHED_RECORD_ENV } from "../build/env.ts";
-import { putBlob } from "../cache/blobs.ts";
+import { putBlob, putJsonBlob } from "../cache/blobs.ts";
 import { datasetCsv } from "../data/export.ts";
 import { frictionlessPackage } from "../data/frictionless.ts";
 import { pinnedVersion } from "../data/ids.ts";
@@ -58,7 +58,13 @@ export function datasetLinks(dataset: Dataset, site: Site, record: PublishedReco
   };
 }
 
-/** A dataset's entry: the dataset itself, then what it links to (`datasetLinks`, when known already). */
+/**
+ * A dataset's entry: what the list of datasets shows and the downloads serve, then the rest of its
+ * page as one blob (`page`, read back with `getJsonBlob<DatasetPage>`). Astro serialises, parses
+ * and hydrates the whole store in every build: at 3,000 small datasets the page's rows and fields
+ * were half of it, though only the dataset's own page reads them. The entry's digest (see
+ * astro-loader.ts) covers everything the blob is made from, so a kept entry's blob is the right one.
+ */
 export function datasetEntry(
   dataset: Dataset,
   site: Site,
@@ -70,6 +76,31 @@ export function datasetEntry(
     title: dataset.title,
     description: dataset.description,
     source: dataset.source,
+    rowCount: dataset.rows.length,
+    chartCount: links.charts.length,
+    // The downloads stay out of Astro's content store, which is compiled into JavaScript: a
+    // 200,000-row file put 35 MB of CSV and base64 in it, and the build took a minute and gigabytes
+    // more. The cleaned CSV, the sidecar and the Data Package are blobs (src/cache/blobs.ts): at
+    // 3,000 small datasets the Data Packages alone were 13.5 of the store's 24 MB, which Astro
+    // serialises, parses back and hydrates in every build. The original is read from its file.
+    csv: putBlob(datasetCsv(dataset)),
+    sidecar: putBlob(readFileSync(join(root, dataset.sidecarPath), "utf8")),
+    // The file's own bytes (it may be Windows-1252), for `/data/<id>.source.csv`.
+    original: dataset.csvPath,
+    datapackage: putBlob(`${JSON.stringify(frictionlessPackage(dataset), null, 2)}\n`),
+    page: putJsonBlob(datasetPage(dataset, links)),
+  };
+}
+
+/** The blobs a dataset's entry names: all must still be stored for a kept entry to serve. */
+export const datasetBlobs = (entry: Record<string, unknown>) =>
+  [entry.csv, entry.sidecar, entry.datapackage, entry.page].map(String);
+
+/** What only a dataset's own page shows, kept in a blob: a field unset is left out. */
+export type DatasetPage = ReturnType<typeof datasetPage>;
+
+function datasetPage(dataset: Dataset, links: ReturnType<typeof datasetLinks>) {
+  return {
     licence: dataset.licence,
     notes: dataset.notes,
     updated: dataset.updated,
@@ -86,17 +117,6 @@ export function datasetEntry(
     })),
     // The first rows' cells in full (`£6,234,232.00`, `5 January 2024`), printed by the data layer.
     rows: pageRows(dataset),
-    rowCount: dataset.rows.length,
-    // The downloads stay out of Astro's content store, which is compiled into JavaScript: a
-    // 200,000-row file put 35 MB of CSV and base64 in it, and the build took a minute and gigabytes
-    // more. The cleaned CSV, the sidecar and the Data Package are blobs (src/cache/blobs.ts): at
-    // 3,000 small datasets the Data Packages alone were 13.5 of the store's 24 MB, which Astro
-    // serialises, parses back and hydrates in every build. The original is read from its file.
-    csv: putBlob(datasetCsv(dataset)),
-    sidecar: putBlob(readFileSync(join(root, dataset.sidecarPath), "utf8")),
-    // The file's own bytes (it may be Windows-1252), for `/data/<id>.source.csv`.
-    original: dataset.csvPath,
-    datapackage: putBlob(`${JSON.stringify(frictionlessPackage(dataset), null, 2)}\n`),
     ...links,
   };
 }

@@ -122,6 +122,29 @@ describe("a build after an interrupted or damaged one", () => {
     expect(existsSync(join(outDir, "charts", png))).toBe(true);
   });
 
+  it("makes a kept dataset's entry again when the cache lost the blob its page is read from", async () => {
+    const { root, scratch, cache, env, edit } = editableSite();
+    const outDir = join(scratch, "dist");
+    expect((await buildFixture(root, outDir, env)).status).toBe(0);
+    const page = readFileSync(join(outDir, "data/budget/index.html"), "utf8");
+    // The datasets' page fields (rows, fields, what uses them) are compact JSON blobs (a Data
+    // Package is indented): gone, as if pruned.
+    const blobs = join(cache, "blobs");
+    const pageBlobs = readdirSync(blobs).filter((name) =>
+      readFileSync(join(blobs, name), "utf8").includes('"primaryKey":['),
+    );
+    expect(pageBlobs.length).toBe(2);
+    for (const name of pageBlobs) rmSync(join(blobs, name));
+
+    // A story edit keeps the datasets' entries (their digests did not change) but builds the page of
+    // the dataset the story charts, which reads that blob.
+    edit("The trust spent more", "The trust again spent more");
+    const next = await buildFixture(root, outDir, env);
+    expect(next.status).toBe(0);
+    expect(next.output).toContain("changed stories");
+    expect(readFileSync(join(outDir, "data/budget/index.html"), "utf8")).toBe(page);
+  });
+
   it("refuses an output folder that would replace the project or its content", async () => {
     const { root, env } = editableSite();
     for (const outDir of [".", projectRoot, root]) {

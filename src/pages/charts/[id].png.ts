@@ -9,6 +9,7 @@ import { pngKey, readCachedPng, writeCachedPng } from "../../cache/pngs.ts";
 import { renderPng } from "../../charts/png/render.ts";
 import { standaloneSvg } from "../../charts/standalone.ts";
 import { chartPaths } from "../../components/chart-paths.ts";
+import { withChartDetails } from "../../site/chart-entry.ts";
 
 export const getStaticPaths = (async () => {
   // `npm run build` draws PNGs on worker threads while Astro runs and copies them in afterwards.
@@ -20,7 +21,7 @@ export const getStaticPaths = (async () => {
 type Props = InferGetStaticPropsType<typeof getStaticPaths>;
 
 export const GET: APIRoute<Props> = ({ props }) => {
-  const { svg } = standaloneSvg(withDrawings({ id: props.chart.id, ...props.chart.data }));
+  const { svg } = standaloneSvg(withDrawings({ id: props.chart.id, ...withChartDetails(props.chart.data) }));
   const key = pngKey(svg);
   let png = readCachedPng(key);
   if (!png) {

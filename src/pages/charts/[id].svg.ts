@@ -5,6 +5,7 @@ import { buildsStory } from "../../build/partial.ts";
 import { withDrawings } from "../../cache/blobs.ts";
 import { standaloneSvg } from "../../charts/standalone.ts";
 import { chartPaths } from "../../components/chart-paths.ts";
+import { withChartDetails } from "../../site/chart-entry.ts";
 
 export const getStaticPaths = (async () => {
   const charts = await getCollection("charts");
@@ -14,6 +15,6 @@ export const getStaticPaths = (async () => {
 type Props = InferGetStaticPropsType<typeof getStaticPaths>;
 
 export const GET: APIRoute<Props> = ({ props }) => {
-  const { svg } = standaloneSvg(withDrawings({ id: props.chart.id, ...props.chart.data }));
+  const { svg } = standaloneSvg(withDrawings({ id: props.chart.id, ...withChartDetails(props.chart.data) }));
   return new Response(svg, { headers: { "Content-Type": "image/svg+xml; charset=utf-8" } });
 };

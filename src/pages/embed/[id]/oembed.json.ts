@@ -5,6 +5,7 @@ import type { APIRoute, GetStaticPaths } from "astro";
 import { buildsStory } from "../../../build/partial.ts";
 import { chartPaths } from "../../../components/chart-paths.ts";
 import { siteConfig } from "../../../config.ts";
+import { withChartDetails } from "../../../site/chart-entry.ts";
 import { chartOembed, oembedJson } from "../../../site/oembed.ts";
 import { requireSite } from "../../../urls.ts";
 
@@ -16,7 +17,10 @@ export const getStaticPaths = (async () => {
 export const GET: APIRoute = ({ props, site }) => {
   const { chart } = props as { chart: CollectionEntry<"charts"> };
   const body = oembedJson(
-    chartOembed({ id: chart.id, ...chart.data }, { site: requireSite(site).href, config: siteConfig() }),
+    chartOembed(
+      { id: chart.id, ...withChartDetails(chart.data) },
+      { site: requireSite(site).href, config: siteConfig() },
+    ),
   );
   return new Response(body, { headers: { "Content-Type": "application/json+oembed" } });
 };

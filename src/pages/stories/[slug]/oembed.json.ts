@@ -4,6 +4,7 @@ import { getCollection, getEntry, type CollectionEntry } from "astro:content";
 import type { APIRoute, GetStaticPaths } from "astro";
 import { buildsStory } from "../../../build/partial.ts";
 import { siteConfig } from "../../../config.ts";
+import { withChartDetails } from "../../../site/chart-entry.ts";
 import { oembedJson, storyOembed } from "../../../site/oembed.ts";
 import { requireSite } from "../../../urls.ts";
 
@@ -19,7 +20,7 @@ export const GET: APIRoute = async ({ props, site }) => {
   const first = story.data.charts[0] ? await getEntry("charts", story.data.charts[0]) : undefined;
   const body = oembedJson(
     storyOembed(
-      { title: story.data.title, firstChart: first && { id: first.id, ...first.data } },
+      { title: story.data.title, firstChart: first && { id: first.id, ...withChartDetails(first.data) } },
       { site: requireSite(site).href, config: siteConfig() },
     ),
   );
