@@ -267,8 +267,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       astro = runAstro({ [CONTENT_GATE_ENV]: gate });
       // Pagefind reads the last site's pages meanwhile; the changed ones are put in their places
       // once Astro has written them (search-index.ts).
+      // At the lowest priority: Astro is what the build waits for.
       const pages = searchedPages(outDir);
-      search = { indexer: startSearchIndex(), pages };
+      search = { indexer: startSearchIndex({ background: true }), pages };
       search.indexer.add(outDir, pages);
     }
 

@@ -1,7 +1,8 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
+import * as pagefind from "pagefind";
 import { describe, expect, it } from "vitest";
-import { searchedPages, startSearchIndex, writeSearchIndex } from "../../src/build/search-index.ts";
+import { searchedPages, startSearchIndex, withoutDrawings, writeSearchIndex } from "../../src/build/search-index.ts";
 import { scratchDir } from "../build-helper.ts";
 
 const page = (slug: string, words: string) =>
@@ -79,5 +80,54 @@ describe("the search index", () => {
     expect((await indexer.write(now)).pages).toBe(40);
     await writeSearchIndex(fresh);
     expect(indexFiles(now)).toEqual(indexFiles(fresh));
+  }, 60_000);
+});
+
+describe("the pages Pagefind is given", () => {
+  const drawing = (id: string) =>
+    `<div class="chart-drawing chart-wide"><svg aria-labelledby="${id}-t"><title id="${id}-t">Spending</title>` +
+    `<g><text>£1.2m</text><svg><text>nested</text></svg></g></svg></div>`;
+
+  it("leave out the inside of each chart's drawings, nested or not, and keep everything else", () => {
+    const html =
+      `<article><p>Before</p><div class="chart-drawings">${drawing("a")}${drawing("b")}</div>` +
+      `<details class="chart-data"><table><tr><td>£1.2m</td></tr></table></details>` +
+      `<div class="chart-drawings"><div><div></div></div></div><p>After</p></article>`;
+    expect(withoutDrawings(html)).toBe(
+      `<article><p>Before</p><div class="chart-drawings"></div>` +
+        `<details class="chart-data"><table><tr><td>£1.2m</td></tr></table></details>` +
+        `<div class="chart-drawings"></div><p>After</p></article>`,
+    );
+  });
+
+  it("are left as they are when a drawings container does not close", () => {
+    const html = `<p>Text</p><div class="chart-drawings"><div>${drawing("a")}`;
+    expect(withoutDrawings(html)).toBe(html);
+    expect(withoutDrawings("<p>No charts</p>")).toBe("<p>No charts</p>");
+  });
+
+  it("index to the same bytes as the whole pages, whose drawings Pagefind skips", async () => {
+    const [whole, stripped] = [scratchDir(), scratchDir()];
+    for (const slug of slugs.slice(0, 10)) {
+      for (const [dir, inside] of [
+        [whole, drawing(slug)],
+        [stripped, ""],
+      ] as const) {
+        mkdirSync(join(dir, "stories", slug), { recursive: true });
+        const html = page(slug, `${words(slug)}</p><div class="chart-drawings">${inside}</div><p>`);
+        writeFileSync(join(dir, "stories", slug, "index.html"), html);
+      }
+    }
+    await writeSearchIndex(stripped);
+    // Pagefind itself, given the whole pages (the indexer would leave their drawings out).
+    const { index } = await pagefind.createIndex({ excludeSelectors: [".chart-drawings", ".chart-share"] });
+    for (const file of searchedPages(whole))
+      await index!.addHTMLFile({ sourcePath: file, content: readFileSync(join(whole, file), "utf8") });
+    for (const file of (await index!.getFiles()).files) {
+      mkdirSync(dirname(join(whole, "pagefind", file.path)), { recursive: true });
+      writeFileSync(join(whole, "pagefind", file.path), file.content);
+    }
+    await pagefind.close();
+    expect(indexFiles(whole)).toEqual(indexFiles(stripped));
   }, 60_000);
 });
