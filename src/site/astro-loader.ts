@@ -6,7 +6,7 @@ import type { Loader, LoaderContext } from "astro/loaders";
 import { contentChecked } from "../build/content-gate.ts";
 import { DRAFTS_ENV, SHARED_DIGEST_ENV } from "../build/env.ts";
 import { partialBuild } from "../build/partial.ts";
-import { blobId, hasBlob, lazyBlobId, putBlob } from "../cache/blobs.ts";
+import { blobId, forgetBlobListings, hasBlob, lazyBlobId, putBlob } from "../cache/blobs.ts";
 import { fileChartCache } from "../cache/charts.ts";
 import { fileDatasetCache } from "../cache/datasets.ts";
 import { frameReader } from "../content-files.ts";
@@ -31,8 +31,10 @@ export function plotlineLoader(options: { root: string }) {
   // Astro's `site` (see astro.config.mjs): the embed and newsletter panels under each chart need
   // absolute URLs, so without one (`astro dev` with no URL configured) the panels are left out.
   const site = (siteUrl: URL | undefined) =>
-    (pending ??= contentChecked().then(() =>
-      loadSite({
+    (pending ??= contentChecked().then(() => {
+      // The cache may have changed since the last load (astro dev): its blobs are listed afresh.
+      forgetBlobListings();
+      return loadSite({
         root: options.root,
         drafts: process.env[DRAFTS_ENV] === "1",
         cache: fileChartCache(),
@@ -45,8 +47,8 @@ export function plotlineLoader(options: { root: string }) {
           ? pageStoryCache(process.env[SHARED_DIGEST_ENV], siteUrl?.href)
           : undefined,
         panels: storyPanels(siteUrl?.href),
-      }),
-    ));
+      });
+    }));
   const reloaders: Array<() => Promise<void>> = [];
   let watching = false;
   const watched = ["data", "content", join("content", "stories"), join("content", "places")].map((dir) =>
