@@ -279,7 +279,6 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     //    rasterising (the costliest part of a cold build) uses the other cores meanwhile.
     const contentPhase = progress.phase("Checking content");
     const {
-      forgetBlobListings,
       aliasProblems,
       checkSiteRecord,
       fileChartCache,
@@ -303,8 +302,6 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       topicProblems,
       writeRecord,
     } = await import("./content-modules.ts");
-    // Blobs may have been deleted since an earlier build in this process (tests): listed afresh.
-    forgetBlobListings();
     const pool = startPngPool({ cacheDir: cache });
     pngs = pool;
     const pngKeys = new Map<string, string>();

@@ -2,7 +2,6 @@
 // the markdown pipeline), drawing PNGs and putting the site together. build.ts imports them with
 // `import()` after it has started a partial build's Astro, so that Astro's own start-up (seconds)
 // does not wait the 0.7 s these take to load.
-export { forgetBlobListings } from "../cache/blobs.ts";
 export { fileChartCache } from "../cache/charts.ts";
 export { fileDatasetCache } from "../cache/datasets.ts";
 export { openPngKeyMemo } from "../cache/png-keys.ts";

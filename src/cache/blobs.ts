@@ -15,16 +15,21 @@ export const blobDir = (cacheDir = defaultCacheDir()) => join(cacheDir, "blobs")
 /** The id `text` is stored under: its SHA-256, in hex. */
 export const blobId = (text: string) => createHash("sha256").update(text).digest("hex");
 
-// The blobs each folder held when first asked, listed once: a partial build asks whether each of
-// 3,000 datasets' and charts' blobs is there (12,000 existsSync calls, a quarter of a second of
-// Astro's loader at 1,000 stories). A blob missing from the list may have been written since, so
-// it is looked for on disk before it is written or said to be gone. The cache may be deleted
-// between builds, so each build (and each reload of the loader) starts with `forgetBlobListings`.
-const listings = new Map<string, Set<string>>();
+// A partial build's loader asks whether each of 3,000 datasets' and charts' blobs is there: 12,000
+// existsSync calls, a quarter of a second of Astro's loader at 1,000 stories. While a listing is
+// on (`listBlobsAfresh`, which the loader calls each time it loads the site), each folder is read
+// once and its names kept; a blob not on the list may have been written since, so it is still
+// looked for on disk before it is written or said to be gone. Elsewhere (tests that delete blobs
+// between loads, `npm run check`) every question goes to the disk.
+let listings: Map<string, Set<string>> | undefined;
 
-/** Forgets what the blob folders held: the next question lists them afresh. */
-export const forgetBlobListings = () => listings.clear();
-function listed(dir: string): Set<string> {
+/** Lists the blob folders afresh when next asked, and keeps the lists until called again. */
+export const listBlobsAfresh = () => {
+  listings = new Map();
+};
+
+function listed(dir: string): Set<string> | undefined {
+  if (!listings) return undefined;
   let names = listings.get(dir);
   if (!names) {
     try {
@@ -39,9 +44,9 @@ function listed(dir: string): Set<string> {
 
 /** Whether the blob file `name` is in `dir`, on the list or on disk. */
 function stored(dir: string, name: string): boolean {
-  if (listed(dir).has(name)) return true;
+  if (listed(dir)?.has(name)) return true;
   if (!existsSync(join(dir, name))) return false;
-  listed(dir).add(name);
+  listed(dir)?.add(name);
   return true;
 }
 
@@ -51,7 +56,7 @@ export function putBlob(text: string, dir = blobDir()): string {
   const name = `${id}.txt`;
   if (!stored(dir, name)) {
     writeFileAtomic(join(dir, name), text);
-    listed(dir).add(name);
+    listed(dir)?.add(name);
   }
   return id;
 }

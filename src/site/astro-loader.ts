@@ -6,7 +6,7 @@ import type { Loader, LoaderContext } from "astro/loaders";
 import { contentChecked } from "../build/content-gate.ts";
 import { DRAFTS_ENV, SHARED_DIGEST_ENV } from "../build/env.ts";
 import { partialBuild } from "../build/partial.ts";
-import { blobId, forgetBlobListings, hasBlob, lazyBlobId, putBlob } from "../cache/blobs.ts";
+import { blobId, listBlobsAfresh, hasBlob, lazyBlobId, putBlob } from "../cache/blobs.ts";
 import { fileChartCache } from "../cache/charts.ts";
 import { fileDatasetCache } from "../cache/datasets.ts";
 import { frameReader } from "../content-files.ts";
@@ -32,8 +32,8 @@ export function plotlineLoader(options: { root: string }) {
   // absolute URLs, so without one (`astro dev` with no URL configured) the panels are left out.
   const site = (siteUrl: URL | undefined) =>
     (pending ??= contentChecked().then(() => {
-      // The cache may have changed since the last load (astro dev): its blobs are listed afresh.
-      forgetBlobListings();
+      // Each blob folder read once for this load (astro dev reloads: the cache may have changed).
+      listBlobsAfresh();
       return loadSite({
         root: options.root,
         drafts: process.env[DRAFTS_ENV] === "1",
