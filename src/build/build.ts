@@ -43,7 +43,8 @@ import {
   type BuildState,
 } from "./plan.ts";
 import { colourAllowed, startProgress, type Progress } from "./progress.ts";
-import { searchedPages, startSearchIndex, type SearchIndexer } from "./search-index.ts";
+import { searchedPages, type SearchIndexer } from "./search-index.ts";
+import { startSearchIndexThread } from "./search-thread.ts";
 import { folderEntries, moveInto, treeLinker } from "./site-folder.ts";
 
 export interface BuildOptions {
@@ -269,7 +270,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       // once Astro has written them (search-index.ts).
       // At the lowest priority: Astro is what the build waits for.
       const pages = searchedPages(outDir);
-      search = { indexer: startSearchIndex({ background: true }), pages };
+      search = { indexer: startSearchIndexThread({ background: true }), pages };
       search.indexer.add(outDir, pages);
     }
 
@@ -445,7 +446,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     } else {
       // A full build, or pages came or went: index the new site's pages from the start.
       await stopSearch();
-      search = { indexer: startSearchIndex(), pages };
+      search = { indexer: startSearchIndexThread(), pages };
       search.indexer.add(next, pages);
     }
     const [indexed, drawn] = await Promise.all([search.indexer.write(next), pngRun]);
