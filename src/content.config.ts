@@ -23,6 +23,8 @@ const stories = defineCollection({
     aliases: z.array(z.string()),
     charts: z.array(z.string()),
     datasets: z.array(z.string()),
+    /** Whether a chart in the story is a table, whose styles the page then carries. */
+    tableChart: z.boolean(),
     /** The rendered story: a blob id (src/cache/blobs.ts), read back with getBlob. */
     html: z.string(),
   }),
@@ -87,14 +89,14 @@ const places = defineCollection({
     owner: z.string(),
     slug: z.string(),
     name: z.string(),
-    group: z.string(),
     title: z.string(),
     dek: z.string(),
     byline: z.array(z.string()),
     published: z.string(),
     updated: z.string().optional(),
     charts: z.array(z.string()),
-    datasets: z.array(z.string()),
+    /** Whether a chart on the page is a table, whose styles the page then carries. */
+    tableChart: z.boolean(),
     /** The rendered page: a blob id (src/cache/blobs.ts). */
     html: z.string(),
   }),
@@ -111,9 +113,6 @@ const placeTemplates = defineCollection({
     noun: z.string(),
     groupTitle: z.string().optional(),
     places: z.array(place),
-    published: z.string(),
-    updated: z.string().optional(),
-    byline: z.array(z.string()),
   }),
 });
 

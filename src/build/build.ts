@@ -139,6 +139,12 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   let astro: AstroRun | undefined;
   // The search index; a partial build starts it on the last site's pages while Astro works.
   let search: { indexer: SearchIndexer; pages: string[] } | undefined;
+  /** Starts an index of `pages` (in `dir`); `background`: at the lowest priority, beside Astro. */
+  const startSearch = (dir: string, pages: string[], background = false) => {
+    search = { indexer: startSearchIndexThread({ background }), pages };
+    search.indexer.add(dir, pages);
+    return search.indexer;
+  };
   const stopSearch = async () => {
     await search?.indexer.discard();
     search = undefined;
@@ -266,12 +272,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       writePartial(partial);
       say(`Building ${plan.stories.length} changed stories; keeping ${plan.kept.length} from the last build.`);
       astro = runAstro({ [CONTENT_GATE_ENV]: gate });
-      // Pagefind reads the last site's pages meanwhile; the changed ones are put in their places
-      // once Astro has written them (search-index.ts).
-      // At the lowest priority: Astro is what the build waits for.
-      const pages = searchedPages(outDir);
-      search = { indexer: startSearchIndexThread({ background: true }), pages };
-      search.indexer.add(outDir, pages);
+      // Pagefind reads the last site's pages meanwhile, at the lowest priority (Astro is what the
+      // build waits for); the changed ones are put in their places once Astro has written them.
+      startSearch(outDir, searchedPages(outDir), true);
     }
 
     // 3. Content: every error of every file, printed together, before any page is written.
@@ -429,7 +432,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       throw new BuildStopped(astroStatus);
     }
     astroPhase.end(`${pagesWritten} pages`);
-    const pagesWrittenNow = searchedPages(astroOut);
+    // The pages Astro wrote, which replace their last versions in the index begun beside it.
+    const rewritten = search ? searchedPages(astroOut) : [];
     moveInto(astroOut, next);
     // Security headers for hosts that read a `_headers` file (src/site/security.ts).
     writeFileSync(join(next, "_headers"), headersFile(siteUrl!));
@@ -440,16 +444,17 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     //    on their way; they are linked into place once all are drawn.
     const searchPhase = progress.phase("Indexing for search and drawing PNGs");
     const pages = searchedPages(next);
+    let indexer: SearchIndexer;
     if (search && pages.join("\n") === search.pages.join("\n")) {
       // The same pages as the last site: the ones Astro wrote replace their old selves in place.
-      search.indexer.add(next, pagesWrittenNow);
+      indexer = search.indexer;
+      indexer.add(next, rewritten);
     } else {
       // A full build, or pages came or went: index the new site's pages from the start.
       await stopSearch();
-      search = { indexer: startSearchIndexThread(), pages };
-      search.indexer.add(next, pages);
+      indexer = startSearch(next, pages);
     }
-    const [indexed, drawn] = await Promise.all([search.indexer.write(next), pngRun]);
+    const [indexed, drawn] = await Promise.all([indexer.write(next), pngRun]);
     search = undefined;
     if (!pngsDoneFirst) linkPngs();
     if (drawn.drawn) {

@@ -18,8 +18,27 @@ export interface StoryCache {
   set(key: string, story: RenderedStory): void;
 }
 
-export const storyKey = (cache: StoryCache, slug: string, text: string) =>
+const storyKey = (cache: StoryCache, slug: string, text: string) =>
   createHash("sha256").update(cache.context).update("\u0000").update(slug).update("\u0000").update(text).digest("hex");
+
+/**
+ * The page `render` makes of `text`, or the one kept for the same slug and text; a page is kept
+ * only when it has no message (so a problem is always reported afresh). Stories and place pages.
+ */
+export function renderCached<T extends RenderedStory>(
+  cache: StoryCache | undefined,
+  slug: string,
+  text: string,
+  render: () => T,
+): T {
+  if (!cache) return render();
+  const key = storyKey(cache, slug, text);
+  const kept = cache.get(key) as T | undefined;
+  if (kept) return kept;
+  const page = render();
+  if (!page.messages.length) cache.set(key, page);
+  return page;
+}
 
 export function fileStoryCache(context: string, dir = defaultCacheDir()): StoryCache {
   const stories = join(dir, "stories");

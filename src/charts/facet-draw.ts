@@ -6,7 +6,7 @@
 import * as Plot from "@observablehq/plot";
 import { encode, type Encoding } from "./encoding.ts";
 import { chooseGrid, lastLabelRoom, thinnedLabels, valueLabelRoom } from "./facet-fit.ts";
-import { facetPanels, GAP, highlightKey, type FacetGrid } from "./facet.ts";
+import { GAP, highlightKey, type FacetGrid, type Panel } from "./facet.ts";
 import { areaOptions } from "./kinds/area.ts";
 import { barHeight, barOptions } from "./kinds/bar.ts";
 import { columnOptions } from "./kinds/column.ts";
@@ -43,8 +43,8 @@ export interface FacetDrawing {
   grid: FacetGrid;
 }
 
-export function drawFacetChart(chart: ChartData, layout: Layout, document: Document): FacetDrawing {
-  const panels = facetPanels(chart);
+/** Draws `chart` as its `panels` (facetPanels). */
+export function drawFacetChart(chart: ChartData, panels: Panel[], layout: Layout, document: Document): FacetDrawing {
   const { grid, flip } = chooseGrid(chart, panels.length, layout);
   // A panel's value axis is a third of the chart's height or less: fewer ticks, so labels never touch.
   const panelLayout: Layout = { ...layout, width: grid.panelWidth, ticks: Math.min(layout.ticks, PANEL_TICKS) };

@@ -93,8 +93,8 @@ export function thinnedLabels(enc: Encoding, flipped: boolean, margins: number):
   return { ...enc, labelOf: (c) => (shown.has(String(c)) ? enc.labelOf(c) : "") };
 }
 
-/** Whether every category label fits under its column in a panel `width` px wide. */
-function columnLabelsFit(enc: Encoding, width: number): boolean {
+/** Whether every category label fits under its column, in two lines with no word broken, `width` px wide. */
+export function columnLabelsFit(enc: Encoding, width: number): boolean {
   const { categories } = enc.chart;
   const band = (width - 50) / Math.max(1, categories.length) - 4;
   const size = enc.layout.fontSize;

@@ -1,6 +1,6 @@
 // What a facet chart says in words: its description (the alt text), the note an independent
 // scale needs, and its data table, a row per panel and category with the facet column first.
-import { facetPanels, type Panel } from "./facet.ts";
+import type { Panel } from "./facet.ts";
 import { keyString, type ChartData, type Point } from "./resolve.ts";
 
 export interface FacetTable {
@@ -30,9 +30,8 @@ const joinWords = (items: string[]) =>
  * largest total, £80.1m, and Barnet the smallest, £40.2m. From 2019/20 to 2023/24 it rises in 5
  * of the 6 panels." Then what `highlight` picked.
  */
-export function describeFacets(chart: ChartData, format: (n: number) => string): string {
+export function describeFacets(chart: ChartData, panels: Panel[], format: (n: number) => string): string {
   const facet = chart.facet!;
-  const panels = facetPanels(chart);
   const values = facet.values;
   const named =
     values.length <= NAMED_PANELS ? joinWords(values) : `${values[0]} to ${values.at(-1)}, ${values.length} in all`;
@@ -123,13 +122,13 @@ export function facetNotes(chart: ChartData): string[] {
  * The figures of every panel: its value, then a row per category (per row for a dot chart,
  * which draws every row) with a column per series, each figure in full as in any chart's table.
  */
-export function facetTable(chart: ChartData, format: (n: number) => string): FacetTable {
+export function facetTable(chart: ChartData, panels: Panel[], format: (n: number) => string): FacetTable {
   const facet = chart.facet!;
   const single = chart.seriesNames.length === 1;
   const head = [facet.field.title, chart.category.title, ...(single ? [chart.measures[0]!.title] : chart.seriesNames)];
   const cell = (value: number | null | undefined) => (value === null || value === undefined ? "–" : format(value));
   const rows: string[][] = [];
-  for (const { label, chart: panel } of facetPanels(chart)) {
+  for (const { label, chart: panel } of panels) {
     if (chart.spec.type === "dot") {
       for (const p of panel.points)
         rows.push([label, p.label, ...chart.seriesNames.map((s) => (s === p.series ? cell(p.value) : ""))]);

@@ -68,13 +68,12 @@ export function facetPanels(chart: ChartData): Panel[] {
     if (!shared && bySort) categories = sortByTotal(categories, own, chart.spec.sort!.startsWith("-"));
     const rank = new Map(categories.map((c, i) => [keyString(c), i]));
     const points = [...own].sort((a, b) => rank.get(keyString(a.category))! - rank.get(keyString(b.category))!);
-    const rows = chart.rows.filter((row) => formatValue(row[facet.field.name] ?? null, facet.field) === label);
     // A panel draws only the series it has (a grouped column keeps no empty slot for the others).
     const seriesNames = chart.seriesNames.filter((name) => own.some((p) => p.series === name));
     const seriesOrder = chart.seriesNames;
     const panel: ChartData = {
       ...chart,
-      ...{ spec, points, categories, rows, seriesNames, seriesOrder, valueSpan },
+      ...{ spec, points, categories, seriesNames, seriesOrder, valueSpan },
       facet: undefined,
     };
     return { label, chart: panel };

@@ -8,7 +8,9 @@ import { customContext, loadCustomChart } from "./custom.ts";
 import { describeChart, describeTable } from "./describe.ts";
 import { encode, type Encoding } from "./encoding.ts";
 import { drawFacetChart } from "./facet-draw.ts";
+import { columnLabelsFit } from "./facet-fit.ts";
 import { describeFacets, facetNotes, facetTable } from "./facet-text.ts";
+import { facetPanels, type Panel } from "./facet.ts";
 import { areaOptions } from "./kinds/area.ts";
 import { barHeight, barOptions } from "./kinds/bar.ts";
 import { columnOptions } from "./kinds/column.ts";
@@ -22,7 +24,7 @@ import { drawLegend, legendLayout } from "./legend.ts";
 import type { ChartData } from "./resolve.ts";
 import type { ChartType } from "./spec.ts";
 import { finishSvg } from "./svg.ts";
-import { layouts, textWidth, wrapText, type Layout } from "./theme.ts";
+import { layouts, type Layout } from "./theme.ts";
 
 /** The renderer of every built-in chart type: a type in `chartTypes` without one does not compile. */
 const kinds: Record<Exclude<ChartType, "custom" | "table">, (enc: Encoding) => Plot.PlotOptions> = {
@@ -44,17 +46,6 @@ const verticalBars: Partial<Record<ChartType, (enc: Encoding) => Plot.PlotOption
   "grouped-column": barOptions,
   "stacked-column": stackedBarOptions,
 };
-
-/** Whether every category label fits under its column in two lines, no word broken. */
-function columnLabelsFit(chart: ChartData, layout: Layout): boolean {
-  const enc = encode(chart, layout, 0);
-  const band = (layout.width - 50) / Math.max(1, chart.categories.length) - 4;
-  return chart.categories.every((c) => {
-    const label = enc.labelOf(c);
-    const longestWord = Math.max(...label.split(/\s+/).map((w) => textWidth(w, layout.fontSize)));
-    return longestWord <= band && wrapText(label, band, layout.fontSize).length <= 2;
-  });
-}
 
 export interface ChartDrawing {
   layout: Layout["name"];
@@ -103,11 +94,13 @@ export function renderChart(chart: ChartData): RenderedChart {
     chart.points.map((p) => p.value),
     spec.format,
   );
-  const description = spec.alt ?? (chart.facet ? describeFacets(chart, exact) : describeChart(chart, exact));
+  // Small multiples: the panels, split once for the description, both drawings and the data table.
+  const panels = chart.facet ? facetPanels(chart) : undefined;
+  const description = spec.alt ?? (panels ? describeFacets(chart, panels, exact) : describeChart(chart, exact));
   const drawings = layouts.map((layout) => {
-    if (chart.facet) return facetDrawing(chart, layout, description);
+    if (panels) return facetDrawing(chart, panels, layout, description);
     // Columns whose labels cannot fit under them turn into bars, which have room for labels.
-    const flip = verticalBars[spec.type] !== undefined && !columnLabelsFit(chart, layout);
+    const flip = verticalBars[spec.type] !== undefined && !columnLabelsFit(encode(chart, layout, 0), layout.width);
     const drawn: ChartData = flip ? { ...chart, orientation: "horizontal" } : chart;
     const height = chartHeight(drawn, layout, encode(drawn, layout, 0));
     const enc = encode(drawn, layout, height);
@@ -146,7 +139,7 @@ export function renderChart(chart: ChartData): RenderedChart {
     description,
     dataset: chart.dataset.id,
     drawings,
-    table: chart.facet ? { caption: spec.title, ...facetTable(chart, exact) } : dataTable(chart, exact),
+    table: panels ? { caption: spec.title, ...facetTable(chart, panels, exact) } : dataTable(chart, exact),
   };
 }
 
@@ -171,8 +164,8 @@ function renderTableChart(chart: ChartData): RenderedChart {
 }
 
 /** Small multiples (facet-draw.ts), finished like any chart. */
-function facetDrawing(chart: ChartData, layout: Layout, description: string): ChartDrawing {
-  const { svg, height } = drawFacetChart(chart, layout, document);
+function facetDrawing(chart: ChartData, panels: Panel[], layout: Layout, description: string): ChartDrawing {
+  const { svg, height } = drawFacetChart(chart, panels, layout, document);
   const markup = finishSvg(svg, {
     idPrefix: `${chart.spec.id}-${layout.name}`,
     title: chart.spec.title,

@@ -11,7 +11,7 @@ import { fileChartCache } from "../cache/charts.ts";
 import { fileDatasetCache } from "../cache/datasets.ts";
 import { frameReader } from "../content-files.ts";
 import { formatReport, readSourceFrom } from "../errors/print.ts";
-import { chartEntry } from "./chart-entry.ts";
+import { chartEntry, showsTableChart } from "./chart-entry.ts";
 import { datasetBlobs, datasetEntry, datasetLinks, pagesRecord } from "./dataset-entry.ts";
 import { pageStoryCache, storyPanels } from "./page-stories.ts";
 import { placeIndexEntry, placePageEntry } from "./place-entry.ts";
@@ -113,6 +113,7 @@ export function plotlineLoader(options: { root: string }) {
           ...story.frontmatter,
           charts: story.charts.map((c) => c.id),
           datasets: [...new Set(story.charts.map((c) => c.dataset))],
+          tableChart: showsTableChart(story.charts),
           // The page's HTML lives in a blob (see src/cache/blobs.ts): the store stays small. A story from the
           // story cache is in one already, and is not read.
           html: lazyBlobId(story, "html") ?? putBlob(story.html),

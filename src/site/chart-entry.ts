@@ -32,6 +32,13 @@ export function chartEntry(chart: RenderedChart, story: string, page?: { path: s
   };
 }
 
+/**
+ * Whether any of a page's charts is a table, whose styles its page then carries (TableChartStyle.astro):
+ * settled when the page's entry is made, so that the page reads no chart's details to find out.
+ */
+export const showsTableChart = (charts: readonly Pick<RenderedChart, "tableView">[]) =>
+  charts.some((chart) => chart.tableView !== undefined);
+
 /** A chart entry's data with its details read back from their blob (the drawings' SVG still as ids). */
 export function withChartDetails<T extends { details: string }>(data: T): Omit<T, "details"> & ChartDetails {
   const { details, ...rest } = data;

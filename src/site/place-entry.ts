@@ -1,5 +1,6 @@
 // What the place pages and their index are made from (Astro's `places` and `placeTemplates`
 // collections; src/content.config.ts gives their types).
+import { showsTableChart } from "./chart-entry.ts";
 import type { PlacePage, PlaceSet } from "./places.ts";
 import { placesOwner } from "./site.ts";
 
@@ -10,14 +11,13 @@ export function placePageEntry(page: PlacePage) {
     owner: placesOwner(page.template),
     slug: page.place.slug,
     name: page.place.name,
-    group: page.place.group,
     title,
     dek,
     byline,
     published,
     updated,
     charts: page.charts.map((c) => c.id),
-    datasets: [...new Set([...page.charts.map((c) => c.dataset), ...page.quoted])].sort(),
+    tableChart: showsTableChart(page.charts),
   };
 }
 
@@ -30,8 +30,5 @@ export function placeIndexEntry(set: PlaceSet) {
     noun: set.noun,
     groupTitle: set.groupTitle,
     places: set.places,
-    published: set.template.published,
-    updated: set.template.updated,
-    byline: set.template.byline,
   };
 }

@@ -4,7 +4,7 @@
 // reported once, at the template's line, however many places it has.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { storyKey, type StoryCache } from "../cache/stories.ts";
+import { renderCached, type StoryCache } from "../cache/stories.ts";
 import { filterRows } from "../charts/filter.ts";
 import { isKebab, kebab } from "../data/ids.ts";
 import { formatValue } from "../data/index.ts";
@@ -246,47 +246,47 @@ function renderPlace(
   context: LoadPlacesOptions,
 ): PlacePage {
   const { place, row, dataset } = bound;
-  const key = context.storyCache ? storyKey(context.storyCache, `places/${template.name}/${place.slug}`, text) : "";
-  const cached = context.storyCache?.get(key);
-  const values: PlaceValues = (_name, column) =>
-    column === undefined
-      ? place.name
-      : column === "slug"
-        ? place.slug
-        : cellText(
-            row[column],
-            dataset.fields.find((f) => f.name === column),
-          ) || "no figure";
   const extra = { template: template.name, place };
-  if (cached) return { ...cached, ...extra } as PlacePage;
-  const rendered = renderMarkdown(
-    template.body,
-    {
-      file: template.file,
-      slug: `${template.name}-${place.slug}`,
-      path: paths.place(template.name, place.slug),
-      place: { name: place.name, values, dataset, rows: bound.rows, row, among: template.places },
-    },
-    context,
-  );
-  const page: PlacePage = {
-    ...rendered,
-    // The page is made from its dataset even where no chart or `:value` names it (placeholders,
-    // `:rank`), and its index links to the dataset's page: the dataset is published with it.
-    quoted: [...new Set([...rendered.quoted, dataset.id])].sort(),
-    frontmatter: {
-      title: fillText(template.title, values),
-      dek: fillText(template.dek, values),
-      byline: template.byline,
-      published: template.published,
-      updated: template.updated,
-      topics: [],
-      corrections: [],
-      draft: template.draft,
-      aliases: [],
-    },
-    ...extra,
-  };
-  if (context.storyCache && !page.messages.length) context.storyCache.set(key, page);
-  return page;
+  const page = renderCached(context.storyCache, `places/${template.name}/${place.slug}`, text, (): PlacePage => {
+    const values: PlaceValues = (_name, column) =>
+      column === undefined
+        ? place.name
+        : column === "slug"
+          ? place.slug
+          : cellText(
+              row[column],
+              dataset.fields.find((f) => f.name === column),
+            ) || "no figure";
+    const rendered = renderMarkdown(
+      template.body,
+      {
+        file: template.file,
+        slug: `${template.name}-${place.slug}`,
+        path: paths.place(template.name, place.slug),
+        place: { name: place.name, values, dataset, rows: bound.rows, row, among: template.places },
+      },
+      context,
+    );
+    return {
+      ...rendered,
+      // The page is made from its dataset even where no chart or `:value` names it (placeholders,
+      // `:rank`), and its index links to the dataset's page: the dataset is published with it.
+      quoted: [...new Set([...rendered.quoted, dataset.id])].sort(),
+      frontmatter: {
+        title: fillText(template.title, values),
+        dek: fillText(template.dek, values),
+        byline: template.byline,
+        published: template.published,
+        updated: template.updated,
+        topics: [],
+        corrections: [],
+        draft: template.draft,
+        aliases: [],
+      },
+      ...extra,
+    };
+  });
+  // In place, not spread: a spread would read a kept page's HTML back from its blob (a lazy
+  // property, src/cache/blobs.ts) and lose the blob's id, so the loader would hash and store it again.
+  return Object.assign(page, extra);
 }

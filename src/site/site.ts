@@ -3,7 +3,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { ChartCache } from "../cache/charts.ts";
-import { storyKey, type StoryCache } from "../cache/stories.ts";
+import { renderCached, type StoryCache } from "../cache/stories.ts";
 import type { RenderedChart } from "../charts/render.ts";
 import { isKebab, kebab } from "../data/ids.ts";
 import { loadDatasets, type DatasetStore } from "../data/index.ts";
@@ -115,16 +115,9 @@ export function loadSite(options: LoadSiteOptions): Site {
       continue;
     }
     const text = readFileSync(join(options.root, file), "utf8");
-    const key = options.storyCache ? storyKey(options.storyCache, slug, text) : "";
-    let story = options.storyCache?.get(key);
-    if (!story) {
-      story = renderStory(
-        text,
-        { file, slug },
-        { datasets, invalidDatasets, panels: options.panels, cache: options.cache },
-      );
-      if (options.storyCache && !story.messages.length) options.storyCache.set(key, story);
-    }
+    const story = renderCached(options.storyCache, slug, text, () =>
+      renderStory(text, { file, slug }, { datasets, invalidDatasets, panels: options.panels, cache: options.cache }),
+    );
     diagnostics.push(...story.messages);
     const shown = Boolean(story.frontmatter && (!story.frontmatter.draft || options.drafts));
     addCharts(story, { owner: slug, shown });
