@@ -4,6 +4,7 @@
 // Used when the author gives no `alt`.
 // A custom chart, which Plotline did not lay out, is described from its dataset, rows, x and y.
 import { comparePeriods, formatValue } from "../data/index.ts";
+import { isNumeric } from "../data/types.ts";
 import type { CellValue, Dataset, Field, Row } from "../data/types.ts";
 import { describeForm } from "./describe-forms.ts";
 import { sameValue } from "./filter.ts";
@@ -91,13 +92,13 @@ export function describeTable(chart: ChartData, format: (n: number) => string): 
   const sort = spec.table?.sort;
   const sortField = sort && dataset.fields.find((f) => f.name === sort.column);
   if (sort && sortField) {
-    const numeric = sortField.type === "number" || sortField.type === "integer";
+    const numeric = isNumeric(sortField);
     const way = numeric ? (sort.descending ? "largest" : "smallest") : sort.descending ? "last" : "first";
     sentences.push(`Sorted by ${lowerFirst(sortField.title)}, ${way} first.`);
   }
   const measure = chart.measures[0]!;
   const known = chart.points.filter((p) => p.value !== null) as Array<Point & { value: number }>;
-  if ((measure.type === "number" || measure.type === "integer") && measure !== chart.category && known.length > 1) {
+  if (isNumeric(measure) && measure !== chart.category && known.length > 1) {
     const max = known.reduce((a, b) => (b.value > a.value ? b : a));
     const min = known.reduce((a, b) => (b.value < a.value ? b : a));
     const name = measure.title.charAt(0).toUpperCase() + measure.title.slice(1);

@@ -2,6 +2,7 @@
 // orders the rows, and returns the long-form points every chart kind draws from. A block with
 // errors gets the same checks, as far as its valid keys allow (`checkChartDraft`).
 import { comparePeriods, DEFAULT_DATE_FORMAT, formatValue } from "../data/index.ts";
+import { isNumeric } from "../data/types.ts";
 import type { CellValue, Dataset, Field, Row } from "../data/types.ts";
 import { closest } from "../errors/closest.ts";
 import { Diagnostics, type VFileMessage } from "../errors/diagnostic.ts";
@@ -77,7 +78,6 @@ const categoryKinds = new Set<string>([
   "range",
   "waterfall",
 ]);
-const numeric = (field: Field) => field.type === "number" || field.type === "integer";
 /** Kinds that join their points in order, and the column types that have one. */
 const orderedKinds = new Set<string>(["line", "area"]);
 const orderedTypes = new Set<string>(["date", "period", "number", "integer"]);
@@ -270,7 +270,7 @@ function checkColumns(draft: ChartDraft, dataset: Dataset, diagnostics: Diagnost
   // A misspelt aggregate may have meant `count`, which takes any column.
   const counted = draft.aggregate === "count" || !usable("aggregate");
   measures.forEach((measure, i) => {
-    if (measure && !numeric(measure) && !counted) {
+    if (measure && !isNumeric(measure) && !counted) {
       diagnostics.add(
         "ChartColumnType",
         {
@@ -689,10 +689,7 @@ function resolveTable(
   if (!resolved) return { messages: diagnostics.messages };
   const { table, rows } = resolved;
   const category = table.columns[0]!.field;
-  const measure =
-    table.bar ??
-    table.color ??
-    table.columns.find((c) => c.field.type === "number" || c.field.type === "integer")?.field;
+  const measure = table.bar ?? table.color ?? table.columns.find((c) => isNumeric(c.field))?.field;
   const points: Point[] = rows.map((row) => {
     const label = formatValue(row[category.name] ?? null, category);
     const value = measure ? row[measure.name] : null;

@@ -3,7 +3,7 @@
 // the highlighted ones marked. A table of a 200,000-row register shows its first TABLE_MAX_ROWS.
 import { formatPatternProblem } from "../data/format.ts";
 import { comparePeriods } from "../data/index.ts";
-import type { CellValue, Dataset, Field, Row } from "../data/types.ts";
+import { isNumeric, type CellValue, type Dataset, type Field, type Row } from "../data/types.ts";
 import { closest } from "../errors/closest.ts";
 import type { Diagnostics, Place } from "../errors/diagnostic.ts";
 import { filterRows, sameValue } from "./filter.ts";
@@ -36,8 +36,6 @@ export interface TableData {
 }
 
 type TableQuery = Pick<ChartSpec, "table" | "filter" | "limit" | "highlight" | "highlightRows" | "file" | "placeOf">;
-
-const numeric = (field: Field) => field.type === "number" || field.type === "integer";
 
 type At = (path: PropertyKey[], target?: "key" | "value") => Place;
 
@@ -82,7 +80,7 @@ export function tableColumns(
     if (name === undefined || skip.has(key)) return undefined;
     const field = find(name, [key]);
     if (!field) return undefined;
-    if (!numeric(field))
+    if (!isNumeric(field))
       diagnostics.add(
         "ChartColumnType",
         {
@@ -181,7 +179,7 @@ function formatProblem(
   diagnostics: Diagnostics,
   at: (path: PropertyKey[]) => Place,
 ): boolean {
-  const kind = numeric(field) ? "number" : field.type === "date" ? "date" : undefined;
+  const kind = isNumeric(field) ? "number" : field.type === "date" ? "date" : undefined;
   const problem = kind
     ? formatPatternProblem(format, kind)
     : {

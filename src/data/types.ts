@@ -1,6 +1,10 @@
-// Plain types the data layer hands to the rest of Plotline, after validation.
+// Plain types the data layer hands to the rest of Plotline, after validation (and `isNumeric`, the
+// one question every layer asks of a field's type).
 
 export type FieldType = "string" | "number" | "integer" | "date" | "boolean" | "period";
+
+/** Whether a field holds figures (a `number` or an `integer`). */
+export const isNumeric = (field: { type: FieldType }) => field.type === "number" || field.type === "integer";
 
 /** One cell after parsing: dates are UTC midnight `Date`s, periods keep their label. Missing is `null`. */
 export type CellValue = string | number | boolean | Date | null;

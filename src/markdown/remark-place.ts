@@ -7,6 +7,7 @@ import type { Plugin } from "unified";
 import { visit } from "unist-util-visit";
 import type { VFile } from "vfile";
 import { formatValue } from "../data/index.ts";
+import { isNumeric } from "../data/types.ts";
 import type { Dataset, Row } from "../data/types.ts";
 import { closest } from "../errors/closest.ts";
 import { diagnostic } from "../errors/diagnostic.ts";
@@ -101,7 +102,7 @@ function rankText(directive: TextDirective, place: PlaceBinding, file: VFile): s
     );
     return undefined;
   }
-  if (field.type !== "number" && field.type !== "integer") {
+  if (!isNumeric(field)) {
     file.messages.push(diagnostic("RankNotNumeric", { column: field.name, type: field.type }, at));
     return undefined;
   }

@@ -3,6 +3,7 @@
 // shades worked out once, for the page's HTML table (table-html.ts) and the SVG drawn for the
 // standalone image and PNG (table-svg.ts).
 import { formatColumn } from "../../data/index.ts";
+import { isNumeric } from "../../data/types.ts";
 import type { ChartData } from "../resolve.ts";
 import { tableShades } from "../theme.ts";
 
@@ -20,8 +21,6 @@ export interface TableGrid {
   rows: Array<{ cells: TableCell[]; highlighted: boolean }>;
 }
 
-const numeric = (type: string) => type === "number" || type === "integer";
-
 /** The printed grid of a resolved table chart. */
 export function tableGrid(chart: ChartData): TableGrid {
   const table = chart.table!;
@@ -34,12 +33,12 @@ export function tableGrid(chart: ChartData): TableGrid {
   const bars = barScale(numbers(table.bar?.name));
   const shades = shadeScale(numbers(table.color?.name));
   return {
-    head: columns.map((c) => ({ title: c.title, numeric: numeric(c.field.type) })),
+    head: columns.map((c) => ({ title: c.title, numeric: isNumeric(c.field) })),
     rows: chart.rows.map((_, i) => ({
       highlighted: table.highlighted[i] ?? false,
       cells: columns.map((c) => {
         const value = c.values[i];
-        const cell: TableCell = { text: c.texts[i]!, numeric: numeric(c.field.type) };
+        const cell: TableCell = { text: c.texts[i]!, numeric: isNumeric(c.field) };
         if (typeof value !== "number") return cell;
         if (c.field.name === table.bar?.name) cell.bar = bars(value);
         if (c.field.name === table.color?.name) cell.shade = shades(value);

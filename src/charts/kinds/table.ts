@@ -2,6 +2,7 @@
 // PNG, the notes it needs and what it prints for the published record. Drawn without Plot: a
 // table has no axes.
 import { exactNumberFormatter } from "../../data/index.ts";
+import { isNumeric } from "../../data/types.ts";
 import type { ChartData } from "../resolve.ts";
 import { tableGrid } from "./table-grid.ts";
 import { tableHtml } from "./table-html.ts";
@@ -14,8 +15,6 @@ export interface TableView {
   /** Rows past the cap (table-rows.ts): the page links to the dataset, where they all are. */
   more: number;
 }
-
-const numeric = (type: string) => type === "number" || type === "integer";
 
 /** The figures' format in the description: the measure column's own, or its field's in full. */
 export function tableFormat(chart: ChartData): (n: number) => string {
@@ -63,7 +62,7 @@ function tableNotes(chart: ChartData): string[] {
   if (!table.capped) return [`${left.toLocaleString("en-GB")} more ${left === 1 ? "row is" : "rows are"} left out.`];
   const sort = chart.spec.table?.sort;
   const field = sort && chart.dataset.fields.find((f) => f.name === sort.column);
-  const isNumber = field !== undefined && numeric(field.type);
+  const isNumber = field !== undefined && isNumeric(field);
   const order = field
     ? `, sorted by ${field.title.charAt(0).toLowerCase()}${field.title.slice(1)}, ${isNumber ? (sort.descending ? "largest" : "smallest") : sort.descending ? "last" : "first"} first`
     : " in the dataset's order";
